@@ -1,0 +1,56 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { AppModule } from './app.module.js';
+import { requestContext } from './common/request-context.js';
+import type { AppConfig } from './config/app-config.js';
+import { TenantDb } from './database/tenant-db.service.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/**
+ * Builds the HTTP application: request context per request, GraphQL, health, dev sign-in and
+ * the admin SPA. Shared by `main.ts` and the end-to-end tests so both run the same wiring.
+ */
+export async function createApp(config: AppConfig, appDatabaseUrl: string): Promise<NestFastifyApplication> {
+  const level = (process.env.LOG_LEVEL ?? 'log') as LogLevel;
+  const adapter = new FastifyAdapter({
+    trustProxy: config.production,
+    logger: {
+      level: process.env.HTTP_LOG_LEVEL ?? 'warn',
+      // Logs name the route pattern, never the raw URL: paths and query strings can carry
+      // join tokens and personal data.
+      serializers: {
+        req: (req: FastifyRequest) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched', id: req.id }),
+      },
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, {
+    logger: new ConsoleLogger({ json: config.production, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) }),
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const db = app.get(TenantDb);
+  fastify.addHook('onRequest', (_req, _reply, done) => requestContext.run({}, done));
+  // Safety net: a request that ended without GraphQL's own hook (e.g. a REST route or an abort)
+  // never leaves its tenant transaction open.
+  fastify.addHook('onResponse', async () => {
+    const store = requestContext.getStore();
+    if (store?.tx) await db.finish(store, false);
+  });
+  if (existsSync(config.adminDistDir)) {
+    app.useStaticAssets({ root: config.adminDistDir, prefix: '/admin/', decorateReply: false });
+    fastify.get('/admin', (_req, reply) => reply.redirect('/admin/'));
+  } else {
+    fastify.get('/admin/*', (_req, reply) =>
+      reply.code(503).type('text/plain; charset=utf-8').send('Administrationen är inte byggd ännu: kör "npm run build".'),
+    );
+  }
+  fastify.get('/', (_req, reply) => reply.redirect('/admin/'));
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,72 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AuthGuard } from './auth/auth.guard.js';
+import { AuthService } from './auth/auth.service.js';
+import { DevSignInController } from './auth/dev-sign-in.controller.js';
+import { BodiesModule } from './bodies/bodies.module.js';
+import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
+import { formatGraphQLErrors } from './common/graphql-errors.js';
+import { RedisModule } from './common/redis.module.js';
+import { requestContext, type RequestStore } from './common/request-context.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { TenantDb } from './database/tenant-db.service.js';
+import { HealthController } from './health/health.controller.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
+import { MembersModule } from './members/members.module.js';
+import { PartyGroupsModule } from './party-groups/party-groups.module.js';
+import { TenancyModule } from './tenancy/tenancy.module.js';
+
+export interface GraphQLContext {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  store: RequestStore;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, appDatabaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot(appDatabaseUrl),
+        RedisModule.forRoot(config.redisUrl),
+        TenancyModule,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          inject: [TenantDb],
+          useFactory: (db: TenantDb) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: !config.production,
+            queryDepth: 8,
+            context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ request, reply, store: requestContext.getStore()! }),
+            errorFormatter: formatGraphQLErrors,
+            hooks: {
+              // One transaction per GraphQL request: commit only when nothing failed, so a
+              // rejected mutation leaves nothing half-written.
+              onResolution: async (execution, context) => {
+                await db.finish((context as unknown as GraphQLContext).store, !execution.errors?.length);
+              },
+            },
+          }),
+        }),
+        BodiesModule,
+        MembersModule,
+        PartyGroupsModule,
+        MeetingsModule,
+      ],
+      controllers: [HealthController, DevSignInController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        AuthService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
+      ],
+    };
+  }
+}

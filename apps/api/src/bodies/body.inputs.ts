@@ -1,0 +1,55 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { BaseFilter } from '../common/crud/list-args.js';
+import { BodyKind } from './body.entity.js';
+
+@InputType()
+export class BodyFilter extends BaseFilter {
+  @Field(() => BodyKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(BodyKind)
+  kind?: BodyKind;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentBodyId?: string;
+}
+
+@InputType()
+export class CreateBodyInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => BodyKind)
+  @IsEnum(BodyKind)
+  kind!: BodyKind;
+
+  @Field(() => ID, { nullable: true, description: 'Required for sub-committees: the parent committee' })
+  @IsOptional()
+  @IsUUID()
+  parentBodyId?: string | null;
+}
+
+@InputType()
+export class UpdateBodyInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => BodyKind, { nullable: true })
+  @IsOptional()
+  @IsEnum(BodyKind)
+  kind?: BodyKind;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  parentBodyId?: string | null;
+}

@@ -1,0 +1,54 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import mercurius from 'mercurius';
+import type { ErrorCode } from './app-error.js';
+
+const log = new Logger('GraphQL');
+const KNOWN: ReadonlySet<string> = new Set<ErrorCode>([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'CONFLICT',
+  'RULE_VIOLATION',
+]);
+
+type Formatter = NonNullable<mercurius.MercuriusCommonOptions['errorFormatter']>;
+
+/**
+ * Every error leaves with a stable `extensions.code` and a message a person understands.
+ * Malformed queries and wrong argument types are the caller's input; anything unexpected is
+ * logged (name and stack only — no variables, which may hold personal data) and hidden.
+ */
+export const formatGraphQLErrors: Formatter = (execution, context) => {
+  const formatted = mercurius.defaultErrorFormatter(execution, context);
+  const errors = (execution.errors ?? []).flatMap((err) => {
+    // Mercurius wraps all validation errors of a query (unknown fields, wrong argument types,
+    // missing required arguments) in one error; each is the caller's input.
+    const inner = (err.originalError as { errors?: unknown } | undefined)?.errors;
+    if (Array.isArray(inner)) return inner.map((e: { message?: string; locations?: GraphQLError['locations'] }) => invalidQuery(e.message ?? String(e), e.locations));
+    return [normalise(err)];
+  });
+  return { statusCode: formatted.statusCode, response: { ...formatted.response, errors } };
+};
+
+function normalise(err: GraphQLError): GraphQLFormattedError {
+  const original = err.originalError as (Error & { extensions?: Record<string, unknown> }) | undefined;
+  const code = (original instanceof GraphQLError ? original.extensions?.code : err.extensions?.code) as string | undefined;
+  const base = { locations: err.locations, path: err.path };
+  if (code && KNOWN.has(code)) {
+    const extensions = original instanceof GraphQLError ? original.extensions : err.extensions;
+    return { ...base, message: (original instanceof GraphQLError ? original : err).message, extensions };
+  }
+  const mercuriusCode = (original as { code?: unknown } | undefined)?.code;
+  if (!original || original instanceof GraphQLError || (typeof mercuriusCode === 'string' && mercuriusCode.startsWith('MER_ERR_GQL'))) {
+    // Parse errors, value coercion errors and limits such as query depth.
+    return invalidQuery(err.message, err.locations, err.path);
+  }
+  log.error(`${original.name}: ${original.message}`, original.stack);
+  return { ...base, message: 'Något gick fel i Mötesplats. Försök igen eller kontakta supporten.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+function invalidQuery(message: string, locations?: GraphQLError['locations'], path?: GraphQLError['path']): GraphQLFormattedError {
+  return { message: `Ogiltig fråga: ${message}`, locations, path, extensions: { code: 'BAD_USER_INPUT' } };
+}

@@ -1,0 +1,11 @@
+import { BodyMembership } from '../bodies/body-membership.entity.js';
+import { Body } from '../bodies/body.entity.js';
+import { Member } from '../members/member.entity.js';
+import { AgendaItem } from '../meetings/agenda-item.entity.js';
+import { Attendance } from '../meetings/attendance.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { PartyGroup } from '../party-groups/party-group.entity.js';
+import { Party } from '../party-groups/party.entity.js';
+import { Municipality, Region } from '../tenancy/municipality.entity.js';
+
+export const ENTITIES = [Region, Municipality, Body, Party, PartyGroup, Member, BodyMembership, Meeting, AgendaItem, Attendance];

@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { currentStore, requestContext, type RequestStore } from '../common/request-context.js';
+import { forbidden } from '../common/app-error.js';
+import { APP_DATA_SOURCE } from './database.tokens.js';
+
+/**
+ * The only way the API reaches tenant data. Every unit of work is one transaction whose
+ * first statement binds `app.tenant_id` transaction-locally, so row-level security in
+ * Postgres decides what is visible — and a pooled connection forgets the tenant on COMMIT.
+ */
+@Injectable()
+export class TenantDb {
+  constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
+
+  /** The current request's transaction, opened on first use. */
+  async manager(): Promise<EntityManager> {
+    const store = currentStore();
+    store.tx ??= this.open(store.tenantId !== undefined ? store.tenantId : (store.actor?.tenantId ?? null));
+    return (await store.tx).manager;
+  }
+
+  /** The municipality the current unit of work is bound to; refuses region-wide callers. */
+  tenantId(): string {
+    const store = currentStore();
+    const tenantId = store.tenantId !== undefined ? store.tenantId : (store.actor?.tenantId ?? null);
+    if (!tenantId) throw forbidden('Endast kommunens egna användare kan ändra kommunens uppgifter.');
+    return tenantId;
+  }
+
+  /** Ends the current request's transaction, if one was opened. */
+  async finish(store: RequestStore, commit: boolean): Promise<void> {
+    const pending = store.tx;
+    if (!pending) return;
+    store.tx = undefined;
+    const runner = await pending;
+    try {
+      if (commit) await runner.commitTransaction();
+      else await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Runs `fn` in its own tenant transaction — for jobs, seeding and tests. Commits when `fn`
+   * resolves, rolls back when it throws.
+   */
+  async run<T>(tenantId: string | null, fn: (manager: EntityManager) => Promise<T>, actor?: RequestStore['actor']): Promise<T> {
+    const store: RequestStore = { tenantId, actor };
+    return requestContext.run(store, async () => {
+      try {
+        const result = await fn(await this.manager());
+        await this.finish(store, true);
+        return result;
+      } catch (err) {
+        await this.finish(store, false);
+        throw err;
+      }
+    });
+  }
+
+  private async open(tenantId: string | null): Promise<QueryRunner> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      // set_config(..., true) is transaction-local; '' means "no tenant" and matches no rows.
+      await runner.query(`select set_config('app.tenant_id', $1, true)`, [tenantId ?? '']);
+      return runner;
+    } catch (err) {
+      await runner.release();
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { MUNICIPAL_WRITERS } from '../auth/actor.js';
+import { loadRef } from '../common/by-id-loader.js';
+import { CrudResolver } from '../common/crud/crud.resolver.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Member } from '../members/member.entity.js';
+import { Attendance } from './attendance.entity.js';
+import { AttendancesService } from './attendances.service.js';
+import { AttendanceFilter, CreateAttendanceInput, UpdateAttendanceInput } from './meeting.inputs.js';
+
+@Resolver(() => Attendance)
+export class AttendancesResolver extends CrudResolver({
+  entity: Attendance,
+  plural: 'attendances',
+  singular: 'attendance',
+  filter: AttendanceFilter,
+  createInput: CreateAttendanceInput,
+  updateInput: UpdateAttendanceInput,
+  writeRoles: MUNICIPAL_WRITERS,
+}) {
+  constructor(
+    readonly service: AttendancesService,
+    private readonly db: TenantDb,
+  ) {
+    super();
+  }
+
+  @ResolveField(() => Member)
+  member(@Parent() a: Attendance) {
+    return loadRef(this.db, Member, a.memberId);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import type { SelectQueryBuilder } from 'typeorm';
+import { badInput, conflict } from '../common/app-error.js';
+import { CrudService } from '../common/crud/crud.service.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { BodyMembership } from '../bodies/body-membership.entity.js';
+import { Attendance } from './attendance.entity.js';
+import type { AttendanceFilter } from './meeting.inputs.js';
+import { MeetingsService } from './meetings.service.js';
+
+@Injectable()
+export class AttendancesService extends CrudService<Attendance, AttendanceFilter> {
+  constructor(
+    db: TenantDb,
+    private readonly meetings: MeetingsService,
+  ) {
+    super(db, {
+      entity: Attendance,
+      label: 'Närvaron',
+      sortable: { mode: 'mode', joinedAt: 'joinedAt', createdAt: 'createdAt' },
+      defaultSort: 'createdAt',
+      searchColumns: [],
+    });
+  }
+
+  protected override applyFilter(qb: SelectQueryBuilder<Attendance>, f: AttendanceFilter): void {
+    if (f.meetingId) qb.andWhere('r.meetingId = :meetingId', { meetingId: f.meetingId });
+    if (f.memberId) qb.andWhere('r.memberId = :memberId', { memberId: f.memberId });
+    if (f.mode) qb.andWhere('r.mode = :mode', { mode: f.mode });
+  }
+
+  override async create(values: Partial<Attendance>): Promise<Attendance> {
+    const meeting = await this.meetings.get(values.meetingId!);
+    if (!meeting) throw badInput(`Mötet ${values.meetingId} finns inte.`, { meetingId: 'finns inte' });
+    const em = await this.db.manager();
+    // Only the body's members and deputies attend; anyone else is a guest, not attendance.
+    const seat = await em.getRepository(BodyMembership).exists({ where: { bodyId: meeting.bodyId, memberId: values.memberId! } });
+    if (!seat) throw badInput('Personen är varken ledamot eller ersättare i mötets organ.', { memberId: 'ingår inte i organet' });
+    const already = await em.getRepository(Attendance).exists({ where: { meetingId: meeting.id, memberId: values.memberId! } });
+    if (already) throw conflict('Närvaro är redan registrerad för personen på mötet; ändra den i stället.');
+    assertOrder(values.joinedAt ?? null, values.leftAt ?? null);
+    return super.create({ joinedAt: null, leftAt: null, ...values });
+  }
+
+  override async update(id: string, values: Partial<Attendance>): Promise<Attendance> {
+    const existing = await this.getOrFail(id);
+    assertOrder(values.joinedAt !== undefined ? values.joinedAt : existing.joinedAt, values.leftAt !== undefined ? values.leftAt : existing.leftAt);
+    return super.update(id, values);
+  }
+}
+
+function assertOrder(joinedAt: Date | null, leftAt: Date | null): void {
+  if (joinedAt && leftAt && leftAt.getTime() < joinedAt.getTime()) {
+    throw badInput('Lämnade kan inte vara före anslöt.', { leftAt: 'måste vara efter anslöt' });
+  }
+}

@@ -1,0 +1,234 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { BaseFilter } from '../common/crud/list-args.js';
+import { AttendanceMode } from './attendance.entity.js';
+import { MeetingStatus } from './meeting-status.js';
+
+@InputType()
+export class MeetingFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  bodyId?: string;
+
+  @Field(() => MeetingStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(MeetingStatus)
+  status?: MeetingStatus;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  startsAfter?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  startsBefore?: Date;
+}
+
+@InputType()
+export class CreateMeetingInput {
+  @Field(() => ID)
+  @IsUUID()
+  bodyId!: string;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title!: string;
+
+  @Field(() => GraphQLISODateTime)
+  @Type(() => Date)
+  @IsDate()
+  startsAt!: Date;
+
+  @Field(() => GraphQLISODateTime)
+  @Type(() => Date)
+  @IsDate()
+  endsAt!: Date;
+
+  @Field({ description: 'The physical place named in the notice' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  place!: string;
+}
+
+@InputType()
+export class UpdateMeetingInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title?: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  startsAt?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  endsAt?: Date;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  place?: string;
+}
+
+const KIND = /^[a-z][a-z0-9_-]{0,40}$/;
+
+@InputType()
+export class AgendaItemFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+}
+
+@InputType()
+export class CreateAgendaItemInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  number!: number;
+
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
+
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  confidential?: boolean;
+
+  @Field({ nullable: true, defaultValue: false })
+  @IsOptional()
+  @IsBoolean()
+  closedVote?: boolean;
+
+  @Field(() => [String], { nullable: true, description: "The municipality's own kinds, lower-case keys such as 'personnel'" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(KIND, { each: true })
+  kinds?: string[];
+}
+
+@InputType()
+export class UpdateAgendaItemInput {
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  number?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  confidential?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  closedVote?: boolean;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Matches(KIND, { each: true })
+  kinds?: string[];
+}
+
+@InputType()
+export class AttendanceFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  meetingId?: string;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  memberId?: string;
+
+  @Field(() => AttendanceMode, { nullable: true })
+  @IsOptional()
+  @IsEnum(AttendanceMode)
+  mode?: AttendanceMode;
+}
+
+@InputType()
+export class CreateAttendanceInput {
+  @Field(() => ID)
+  @IsUUID()
+  meetingId!: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  memberId!: string;
+
+  @Field(() => AttendanceMode)
+  @IsEnum(AttendanceMode)
+  mode!: AttendanceMode;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  joinedAt?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  leftAt?: Date | null;
+}
+
+@InputType()
+export class UpdateAttendanceInput {
+  @Field(() => AttendanceMode, { nullable: true })
+  @IsOptional()
+  @IsEnum(AttendanceMode)
+  mode?: AttendanceMode;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  joinedAt?: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  leftAt?: Date | null;
+}

@@ -1,0 +1,63 @@
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { MUNICIPAL_WRITERS } from '../auth/actor.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { Body } from '../bodies/body.entity.js';
+import { loadRef } from '../common/by-id-loader.js';
+import { CrudResolver } from '../common/crud/crud.resolver.js';
+import { IdArgs } from '../common/crud/id-args.js';
+import { parseInput } from '../common/crud/parse-input.js';
+import { badInput } from '../common/app-error.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { Attendance } from './attendance.entity.js';
+import { byMeeting } from './by-meeting.loader.js';
+import { Meeting } from './meeting.entity.js';
+import { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs.js';
+import { MeetingStatus, nextStatuses } from './meeting-status.js';
+import { MeetingsService } from './meetings.service.js';
+
+@Resolver(() => Meeting)
+export class MeetingsResolver extends CrudResolver({
+  entity: Meeting,
+  plural: 'meetings',
+  singular: 'meeting',
+  filter: MeetingFilter,
+  createInput: CreateMeetingInput,
+  updateInput: UpdateMeetingInput,
+  writeRoles: MUNICIPAL_WRITERS,
+}) {
+  constructor(
+    readonly service: MeetingsService,
+    private readonly db: TenantDb,
+  ) {
+    super();
+  }
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => Meeting, { description: 'Moves a meeting along planned → convened → in progress ⇄ recess → ended, or cancels it' })
+  async changeMeetingStatus(@Args('id', { type: () => ID }) id: string, @Args('status', { type: () => MeetingStatus }) status: MeetingStatus) {
+    await parseInput(IdArgs, { id });
+    if (!Object.values(MeetingStatus).includes(status)) throw badInput('Okänd status.', { status: 'okänd' });
+    return this.service.changeStatus(id, status);
+  }
+
+  @ResolveField(() => Body)
+  body(@Parent() meeting: Meeting) {
+    return loadRef(this.db, Body, meeting.bodyId);
+  }
+
+  @ResolveField(() => [MeetingStatus], { description: 'The statuses this meeting can move to now' })
+  nextStatuses(@Parent() meeting: Meeting): MeetingStatus[] {
+    return nextStatuses(meeting.status);
+  }
+
+  @ResolveField(() => [AgendaItem], { description: 'Agenda items in order' })
+  agendaItems(@Parent() meeting: Meeting) {
+    return byMeeting(this.db, AgendaItem, 'number').load(meeting.id);
+  }
+
+  @ResolveField(() => [Attendance])
+  attendances(@Parent() meeting: Meeting) {
+    return byMeeting(this.db, Attendance, 'createdAt').load(meeting.id);
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type { SelectQueryBuilder } from 'typeorm';
+import { badInput, conflict } from '../common/app-error.js';
+import { CrudService } from '../common/crud/crud.service.js';
+import { mustExist } from '../common/must-exist.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Body } from '../bodies/body.entity.js';
+import { Meeting } from './meeting.entity.js';
+import type { MeetingFilter } from './meeting.inputs.js';
+import { canTransition, isClosed, MeetingStatus } from './meeting-status.js';
+import { statusLabel } from './meeting-labels.js';
+
+@Injectable()
+export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
+  constructor(db: TenantDb) {
+    super(db, {
+      entity: Meeting,
+      label: 'Mötet',
+      sortable: { startsAt: 'startsAt', endsAt: 'endsAt', title: 'title', status: 'status', place: 'place' },
+      defaultSort: 'startsAt',
+      searchColumns: ['title', 'place'],
+    });
+  }
+
+  protected override applyFilter(qb: SelectQueryBuilder<Meeting>, f: MeetingFilter): void {
+    if (f.bodyId) qb.andWhere('r.bodyId = :bodyId', { bodyId: f.bodyId });
+    if (f.status) qb.andWhere('r.status = :status', { status: f.status });
+    if (f.startsAfter) qb.andWhere('r.startsAt >= :after', { after: f.startsAfter });
+    if (f.startsBefore) qb.andWhere('r.startsAt < :before', { before: f.startsBefore });
+  }
+
+  override async create(values: Partial<Meeting>): Promise<Meeting> {
+    await mustExist(this.db, Body, values.bodyId, 'bodyId', 'Organet');
+    assertTimes(values.startsAt!, values.endsAt!);
+    return super.create({ ...values, status: MeetingStatus.PLANNED });
+  }
+
+  override async update(id: string, values: Partial<Meeting>): Promise<Meeting> {
+    const existing = await this.getOrFail(id);
+    assertOpen(existing);
+    assertTimes(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt);
+    return super.update(id, values);
+  }
+
+  override async remove(id: string): Promise<string> {
+    const existing = await this.getOrFail(id);
+    if (existing.status !== MeetingStatus.PLANNED) {
+      throw conflict('Bara planerade möten kan tas bort. Ett kallat möte ställs in i stället, så att det syns i historiken.');
+    }
+    return super.remove(id);
+  }
+
+  async changeStatus(id: string, to: MeetingStatus): Promise<Meeting> {
+    const meeting = await this.getOrFail(id);
+    if (!canTransition(meeting.status, to)) {
+      throw conflict(`Mötet kan inte gå från "${statusLabel(meeting.status)}" till "${statusLabel(to)}".`);
+    }
+    return this.write((em) => em.getRepository(Meeting).save({ ...meeting, status: to }));
+  }
+
+  /** For agenda items and attendance: the meeting must exist and still be open for changes. */
+  async openMeeting(id: string, field = 'meetingId'): Promise<Meeting> {
+    const meeting = await this.get(id);
+    if (!meeting) throw badInput(`Mötet ${id} finns inte.`, { [field]: 'finns inte' });
+    assertOpen(meeting);
+    return meeting;
+  }
+}
+
+function assertTimes(startsAt: Date, endsAt: Date): void {
+  if (!(endsAt.getTime() > startsAt.getTime())) {
+    throw badInput('Mötet måste sluta efter att det börjar.', { endsAt: 'måste vara efter starttiden' });
+  }
+}
+
+function assertOpen(meeting: Meeting): void {
+  if (isClosed(meeting.status)) throw conflict(`Mötet är ${statusLabel(meeting.status).toLowerCase()} och kan inte ändras.`);
+}

@@ -1,0 +1,67 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { BaseFilter } from '../common/crud/list-args.js';
+
+const PHONE = /^\+?[0-9 ()-]{5,20}$/;
+
+@InputType()
+export class MemberFilter extends BaseFilter {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  partyId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Members (and deputies) of this body' })
+  @IsOptional()
+  @IsUUID()
+  bodyId?: string;
+}
+
+@InputType()
+export class CreateMemberInput {
+  @Field()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE)
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  partyId?: string | null;
+}
+
+@InputType()
+export class UpdateMemberInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail()
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE)
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  partyId?: string | null;
+}

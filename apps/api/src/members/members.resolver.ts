@@ -1,0 +1,32 @@
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { MUNICIPAL_WRITERS } from '../auth/actor.js';
+import { loadRef } from '../common/by-id-loader.js';
+import { CrudResolver } from '../common/crud/crud.resolver.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Party } from '../party-groups/party.entity.js';
+import { Member } from './member.entity.js';
+import { CreateMemberInput, MemberFilter, UpdateMemberInput } from './member.inputs.js';
+import { MembersService } from './members.service.js';
+
+@Resolver(() => Member)
+export class MembersResolver extends CrudResolver({
+  entity: Member,
+  plural: 'members',
+  singular: 'member',
+  filter: MemberFilter,
+  createInput: CreateMemberInput,
+  updateInput: UpdateMemberInput,
+  writeRoles: MUNICIPAL_WRITERS,
+}) {
+  constructor(
+    readonly service: MembersService,
+    private readonly db: TenantDb,
+  ) {
+    super();
+  }
+
+  @ResolveField(() => Party, { nullable: true })
+  party(@Parent() member: Member) {
+    return loadRef(this.db, Party, member.partyId);
+  }
+}

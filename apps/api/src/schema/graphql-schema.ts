@@ -1,0 +1,38 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { BodiesResolver } from '../bodies/bodies.resolver.js';
+import { BodyMembershipsResolver } from '../bodies/body-memberships.resolver.js';
+import { AgendaItemsResolver } from '../meetings/agenda-items.resolver.js';
+import { AttendancesResolver } from '../meetings/attendances.resolver.js';
+import { MeetingsResolver } from '../meetings/meetings.resolver.js';
+import { MembersResolver } from '../members/members.resolver.js';
+import { PartiesResolver, PartyGroupsResolver } from '../party-groups/party-groups.resolver.js';
+import { TenancyResolver } from '../tenancy/tenancy.resolver.js';
+
+/** Every resolver of the API. The e2e test proves this list builds the schema the app serves. */
+export const RESOLVERS = [
+  TenancyResolver,
+  BodiesResolver,
+  BodyMembershipsResolver,
+  MembersResolver,
+  PartiesResolver,
+  PartyGroupsResolver,
+  MeetingsResolver,
+  AgendaItemsResolver,
+  AttendancesResolver,
+];
+
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
+
+/** The schema without a database or Redis, for `npm run schema`. */
+export async function buildSchemaText(): Promise<string> {
+  const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
+  try {
+    return printSortedSchema(await app.get(GraphQLSchemaFactory).create(RESOLVERS));
+  } finally {
+    await app.close();
+  }
+}

@@ -1,0 +1,35 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { ListArgs, PageOf, SortOrder } from '../common/crud/list-args.js';
+import { parseInput } from '../common/crud/parse-input.js';
+import { currentStore } from '../common/request-context.js';
+import { DirectoryService } from './directory.service.js';
+import { Municipality } from './municipality.entity.js';
+import { Viewer } from './viewer.model.js';
+
+const MunicipalityPage = PageOf(Municipality);
+
+@Resolver()
+export class TenancyResolver {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Query(() => Viewer, { description: 'Who is signed in, for which municipality' })
+  me(): Viewer {
+    const actor = currentStore().actor!;
+    return {
+      userId: actor.userId,
+      username: actor.username,
+      name: actor.name,
+      roles: actor.roles,
+      municipality: this.directory.municipality(actor.tenantId) ?? null,
+      region: this.directory.region(actor.regionId)!,
+    };
+  }
+
+  @Query(() => MunicipalityPage, { description: "The region's municipalities (public names and codes)" })
+  async municipalities(@Args() args: ListArgs) {
+    const { page, perPage, sortOrder } = await parseInput(ListArgs, args);
+    const all = this.directory.municipalitiesIn(currentStore().actor!.regionId);
+    if (sortOrder === SortOrder.DESC) all.reverse();
+    return { items: all.slice((page - 1) * perPage, page * perPage), total: all.length };
+  }
+}

@@ -1,0 +1,59 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const SCREENSHOTS = join(REPO_ROOT, 'test-results');
+
+describe('admin in Debian Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  before(async () => {
+    t = await startTestApp({ devSignIn: true });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        // Playwright gives each launch a fresh, empty profile of its own.
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('signs in as a municipal administrator and opens the meetings list', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'sv');
+
+    await page.getByRole('button', { name: /admin\.uddevalla/ }).click();
+    await page.goto(`${t.url}/admin/#/meetings`);
+    const rows = page.locator('table tbody tr');
+    await rows.first().waitFor({ timeout: 20000 });
+    assert.equal(await rows.count(), 7, 'the seven demo meetings of Uddevalla');
+    const text = await page.locator('table').innerText();
+    assert.match(text, /Kommunfullmäktige/);
+    assert.match(await page.locator('body').innerText(), /Uddevalla/);
+
+    const file = join(SCREENSHOTS, 'admin-meetings.png');
+    await page.screenshot({ path: file, fullPage: true });
+    assert.ok(statSync(file).size > 10_000, 'a screenshot with something on it');
+    assert.deepEqual(problems, []);
+  });
+});
