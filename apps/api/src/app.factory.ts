@@ -50,7 +50,6 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string): Prom
     );
   }
   fastify.get('/', (_req, reply) => reply.redirect('/admin/'));
-  app.enableShutdownHooks();
   await app.init();
   return app;
 }

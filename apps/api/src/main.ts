@@ -17,7 +17,23 @@ async function main(): Promise<void> {
     if (seeded) log.log('Seeded the demo region Fyrbodal (14 municipalities).');
   }
   const app = await createApp(config, db.appUrl);
-  app.getHttpServer().on('close', () => void db.stop());
+  // Graceful shutdown: stop taking requests, let running ones finish, close pools, and only
+  // then stop an embedded database.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log.log(`${signal}: shutting down`);
+      void app
+        .close()
+        .then(() => db.stop())
+        .then(() => process.exit(0), (err: unknown) => {
+          log.error(err instanceof Error ? err.message : String(err));
+          process.exit(1);
+        });
+    });
+  }
   await app.listen({ port: config.port, host: config.host });
   const base = config.publicUrl;
   log.log(`API:     ${base}/health`);

