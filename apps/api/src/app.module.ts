@@ -15,6 +15,8 @@ import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { TenantDb } from './database/tenant-db.service.js';
 import { HealthController } from './health/health.controller.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MembersModule } from './members/members.module.js';
 import { PartyGroupsModule } from './party-groups/party-groups.module.js';
@@ -34,6 +36,8 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot(appDatabaseUrl),
         RedisModule.forRoot(config.redisUrl),
+        JobsModule.forRoot(config.redisUrl),
+        NotificationsModule.forRoot(config),
         TenancyModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,

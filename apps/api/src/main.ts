@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { BullRegistrar } from '@nestjs/bullmq';
 import { createApp } from './app.factory.js';
 import { assertRedisReachable, redactUrl } from './common/redis.module.js';
 import { loadConfig } from './config/app-config.js';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
         });
     });
   }
+  if (config.runWorkers) app.get(BullRegistrar).register();
   await app.listen({ port: config.port, host: config.host });
   const base = config.publicUrl;
   log.log(`API:     ${base}/health`);

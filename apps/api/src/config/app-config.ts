@@ -28,6 +28,11 @@ export interface AppConfig {
   dataDir: string;
   adminDistDir: string;
   seedDemo: boolean;
+  /** smtp(s)://user:pass@host:port — without it, mail is written to <dataDir>/outbox. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Whether this process also works the job queues (worker.ts always does). */
+  runWorkers: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: resolve(env.DATA_DIR ?? join(REPO_ROOT, '.data')),
     adminDistDir: resolve(env.ADMIN_DIST_DIR ?? join(REPO_ROOT, 'apps/admin/dist')),
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : !production,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? 'Mötesplats <no-reply@motesplats.invalid>',
+    runWorkers: env.RUN_WORKERS ? env.RUN_WORKERS === 'true' : true,
   };
 }
 

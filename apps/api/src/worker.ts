@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { BullRegistrar } from '@nestjs/bullmq';
+import { createApp } from './app.factory.js';
+import { loadConfig } from './config/app-config.js';
+import { prepareDatabase } from './database/bootstrap.js';
+
+/**
+ * A process that only works the job queues, for scaling workers apart from the API
+ * (run the API with RUN_WORKERS=false then). It serves /health on WORKER_PORT for probes.
+ */
+const log = new Logger('Mötesplats worker');
+const config = loadConfig();
+const db = await prepareDatabase(config, (m) => log.log(m));
+const app = await createApp(config, db.appUrl);
+app.get(BullRegistrar).register();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void app.close().then(() => db.stop()).then(() => process.exit(0)));
+}
+await app.listen({ port: Number(process.env.WORKER_PORT ?? 3100), host: config.host });
+log.log('Working the job queues');
