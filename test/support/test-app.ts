@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,8 @@ export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: st
     dataDir: join(REPO_ROOT, '.data', 'test'),
     keycloak: options.devSignIn ? undefined : { ...TEST_KEYCLOAK, realmPublicKey: realm.publicKey },
     seedDemo: false,
+    // Queues of their own: parallel test files never work each other's jobs.
+    queuePrefix: `motesplats-test-${randomBytes(4).toString('hex')}`,
   };
   const db = await prepareDatabase(config, () => undefined);
   await seedDemoRegion(db.ownerUrl);

@@ -36,7 +36,7 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot(appDatabaseUrl),
         RedisModule.forRoot(config.redisUrl),
-        JobsModule.forRoot(config.redisUrl),
+        JobsModule.forRoot(config.redisUrl, config.queuePrefix),
         NotificationsModule.forRoot(config),
         TenancyModule,
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({

@@ -33,6 +33,8 @@ export interface AppConfig {
   mailFrom: string;
   /** Whether this process also works the job queues (worker.ts always does). */
   runWorkers: boolean;
+  /** Redis key prefix of the job queues: separates deployments (and test runs) sharing a Redis. */
+  queuePrefix: string;
 }
 
 export class ConfigError extends Error {}
@@ -66,6 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Mötesplats <no-reply@motesplats.invalid>',
     runWorkers: env.RUN_WORKERS ? env.RUN_WORKERS === 'true' : true,
+    queuePrefix: env.QUEUE_PREFIX ?? 'motesplats',
   };
 }
 

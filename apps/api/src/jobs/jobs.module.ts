@@ -5,13 +5,14 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 @Global()
 @Module({})
 export class JobsModule {
-  static forRoot(redisUrl: string): DynamicModule {
+  static forRoot(redisUrl: string, prefix: string): DynamicModule {
     return {
       module: JobsModule,
       imports: [
         BullModule.forRoot({
           // BullMQ 6 takes the URL as is; workers need maxRetriesPerRequest null.
           connection: { url: redisUrl, maxRetriesPerRequest: null },
+          prefix,
           defaultJobOptions: {
             attempts: 5,
             backoff: { type: 'exponential', delay: 5_000 },
