@@ -107,6 +107,15 @@ describe('meetings, agenda items and attendance over GraphQL', () => {
     assert.equal(errorCode(deleteEnded), 'CONFLICT');
   });
 
+  it("lists a body's seats presidium first, then members, then deputies", async () => {
+    const res = await gql(t.url, admin, 'query($b: ID!) { bodyMemberships(filter: { bodyId: $b }, perPage: 100, sortField: "role") { items { role } } }', { b: council });
+    const roles = res.data!.bodyMemberships.items.map((m: { role: string }) => m.role);
+    const rank = { CHAIR: 0, VICE_CHAIR: 1, MEMBER: 2, DEPUTY: 3 } as Record<string, number>;
+    assert.equal(roles[0], 'CHAIR');
+    assert.deepEqual(roles, [...roles].sort((a: string, b: string) => rank[a]! - rank[b]!));
+    assert.ok(roles.includes('DEPUTY'));
+  });
+
   it('refuses a sub-committee without a parent committee, and a parent that is not a committee', async () => {
     const orphan = await gql(t.url, admin, 'mutation { createBody(input: { name: "Utskott", kind: SUB_COMMITTEE }) { id } }');
     assert.equal(errorCode(orphan), 'BAD_USER_INPUT');
@@ -121,6 +130,7 @@ describe('meetings, agenda items and attendance over GraphQL', () => {
       ['an unknown body', `mutation { createMeeting(input: { bodyId: "5b0c8f0e-0000-4000-8000-000000000000", title: "X", startsAt: "2027-01-01T10:00:00Z", endsAt: "2027-01-01T11:00:00Z", place: "Sal" }) { id } }`, {}, 'BAD_USER_INPUT', 'bodyId'],
       ['an id that is not a UUID', `mutation { createMeeting(input: { bodyId: "42", title: "X", startsAt: "2027-01-01T10:00:00Z", endsAt: "2027-01-01T11:00:00Z", place: "Sal" }) { id } }`, {}, 'BAD_USER_INPUT', 'bodyId'],
       ['a missing required field', `mutation($b: ID!) { createMeeting(input: { bodyId: $b, startsAt: "2027-01-01T10:00:00Z", endsAt: "2027-01-01T11:00:00Z", place: "Sal" }) { id } }`, {}, 'BAD_USER_INPUT'],
+      ['a place of only spaces', `mutation($b: ID!) { createMeeting(input: { bodyId: $b, title: "X", startsAt: "2027-01-01T10:00:00Z", endsAt: "2027-01-01T11:00:00Z", place: "   " }) { id } }`, {}, 'BAD_USER_INPUT', 'place'],
       ['an empty title', `mutation($b: ID!) { createMeeting(input: { bodyId: $b, title: "  ", startsAt: "2027-01-01T10:00:00Z", endsAt: "2027-01-01T11:00:00Z", place: "Sal" }) { id } }`, {}, 'BAD_USER_INPUT'],
       ['a wrong type', `mutation($b: ID!) { createMeeting(input: { bodyId: $b, title: 12, startsAt: "2027-01-01T10:00:00Z", endsAt: "2027-01-01T11:00:00Z", place: "Sal" }) { id } }`, {}, 'BAD_USER_INPUT'],
       ['a date that is no date', `mutation($b: ID!) { createMeeting(input: { bodyId: $b, title: "X", startsAt: "tisdag", endsAt: "2027-01-01T11:00:00Z", place: "Sal" }) { id } }`, {}, 'BAD_USER_INPUT'],

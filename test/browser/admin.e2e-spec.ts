@@ -49,6 +49,8 @@ describe('admin in Debian Chromium', () => {
     assert.equal(await rows.count(), 7, 'the seven demo meetings of Uddevalla');
     const text = await page.locator('table').innerText();
     assert.match(text, /Kommunfullmäktige/);
+    // Council meetings start at 18.00 Swedish time, whatever the browser's own zone (UTC here).
+    assert.match(text, /18:00/);
     assert.match(await page.locator('body').innerText(), /Uddevalla/);
 
     const file = join(SCREENSHOTS, 'admin-meetings.png');

@@ -35,4 +35,8 @@ export class BodyMembership extends TenantEntity {
   @Field(() => MembershipRole)
   @Column({ type: 'text' })
   role!: MembershipRole;
+
+  /** Computed by the database from the role; used only for sorting. */
+  @Column({ name: 'role_rank', type: 'smallint', insert: false, update: false })
+  roleRank!: number;
 }

@@ -15,7 +15,7 @@ export class BodyMembershipsService extends CrudService<BodyMembership, BodyMemb
     super(db, {
       entity: BodyMembership,
       label: 'Uppdraget',
-      sortable: { role: 'role', createdAt: 'createdAt' },
+      sortable: { role: 'roleRank', createdAt: 'createdAt' },
       defaultSort: 'role',
       searchColumns: [],
     });

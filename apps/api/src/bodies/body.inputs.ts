@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
 import { BodyKind } from './body.entity.js';
 
@@ -20,7 +21,7 @@ export class BodyFilter extends BaseFilter {
 export class CreateBodyInput {
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name!: string;
 
@@ -39,7 +40,7 @@ export class UpdateBodyInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name?: string;
 

@@ -1,5 +1,8 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
+import { Logger } from '@nestjs/common';
+
+const log = new Logger('Redis');
 
 export const REDIS = Symbol('REDIS');
 
@@ -18,7 +21,20 @@ export class RedisModule {
       module: RedisModule,
       providers: [
         // No offline queue: a readiness probe must fail fast when Redis is gone, not hang.
-        { provide: REDIS, useFactory: () => new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false, lazyConnect: false }) },
+        {
+          provide: REDIS,
+          useFactory: () => {
+            const redis = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false, lazyConnect: false });
+            // ioredis reconnects by itself; say so once a minute instead of an unhandled error per attempt.
+            let lastWarning = 0;
+            redis.on('error', (err: Error) => {
+              if (Date.now() - lastWarning < 60_000) return;
+              lastWarning = Date.now();
+              log.warn(`Redis unavailable (${err.message}); reconnecting`);
+            });
+            return redis;
+          },
+        },
         RedisCloser,
       ],
       exports: [REDIS],

@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
 import { AttendanceMode } from './attendance.entity.js';
 import { MeetingStatus } from './meeting-status.js';
@@ -38,7 +39,7 @@ export class CreateMeetingInput {
 
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(300)
   title!: string;
 
@@ -54,7 +55,7 @@ export class CreateMeetingInput {
 
   @Field({ description: 'The physical place named in the notice' })
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(300)
   place!: string;
 }
@@ -64,7 +65,7 @@ export class UpdateMeetingInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(300)
   title?: string;
 
@@ -83,7 +84,7 @@ export class UpdateMeetingInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(300)
   place?: string;
 }
@@ -112,7 +113,7 @@ export class CreateAgendaItemInput {
 
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(500)
   title!: string;
 
@@ -146,7 +147,7 @@ export class UpdateAgendaItemInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(500)
   title?: string;
 

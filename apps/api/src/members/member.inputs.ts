@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
 
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
@@ -21,7 +22,7 @@ export class MemberFilter extends BaseFilter {
 export class CreateMemberInput {
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name!: string;
 
@@ -46,7 +47,7 @@ export class UpdateMemberInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name?: string;
 

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
 
 @InputType()
@@ -9,13 +10,13 @@ export class PartyFilter extends BaseFilter {}
 export class CreatePartyInput {
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name!: string;
 
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(20)
   abbreviation!: string;
 }
@@ -25,14 +26,14 @@ export class UpdatePartyInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name?: string;
 
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(20)
   abbreviation?: string;
 }
@@ -49,7 +50,7 @@ export class PartyGroupFilter extends BaseFilter {
 export class CreatePartyGroupInput {
   @Field()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name!: string;
 
@@ -69,7 +70,7 @@ export class UpdatePartyGroupInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @IsNotEmpty()
+  @NotBlank()
   @MaxLength(200)
   name?: string;
 

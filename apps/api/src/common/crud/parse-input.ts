@@ -31,6 +31,7 @@ function flatten(errors: ValidationError[], prefix = ''): Record<string, string>
 /** People read these; the English originals stay available from class-validator in logs. */
 const SWEDISH: Record<string, string> = {
   isNotEmpty: 'måste fyllas i',
+  isNotBlank: 'måste fyllas i',
   isDefined: 'måste anges',
   isString: 'måste vara text',
   isInt: 'måste vara ett heltal',

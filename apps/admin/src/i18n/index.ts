@@ -1,0 +1,35 @@
+import polyglotI18nProvider from 'ra-i18n-polyglot';
+import type { I18nProvider } from 'react-admin';
+import sv from './sv';
+import en from './en';
+
+export const locales = [
+    { locale: 'sv', name: 'Svenska' },
+    { locale: 'en', name: 'English' },
+];
+
+const base = polyglotI18nProvider(locale => (locale === 'en' ? en : sv), 'sv', locales, {
+    allowMissing: true,
+});
+
+const applyDocumentLocale = (locale: string) => {
+    document.documentElement.lang = locale;
+};
+
+/**
+ * react-admin restores the chosen locale from its store by calling changeLocale, so
+ * hooking it here keeps `<html lang>` right for screen readers on every page, including
+ * the login page, which lives outside the layout.
+ */
+export const i18nProvider: I18nProvider = {
+    ...base,
+    changeLocale: async (locale, options) => {
+        await base.changeLocale(locale, options);
+        applyDocumentLocale(locale);
+    },
+};
+
+applyDocumentLocale(base.getLocale());
+
+/** Intl locale for dates and numbers, matching the UI language. */
+export const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'sv-SE');

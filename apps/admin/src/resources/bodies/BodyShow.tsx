@@ -1,0 +1,89 @@
+import {
+    AutocompleteInput,
+    DataTable,
+    EditButton,
+    ReferenceField,
+    ReferenceInput,
+    SelectField,
+    SelectInput,
+    Show,
+    TabbedShowLayout,
+    TextField,
+    TopToolbar,
+    useRecordContext,
+    useTranslate,
+} from 'react-admin';
+import { bodyKindChoices, membershipRoleChoices } from '../../choices';
+import { InlineReferenceManager } from '../../components/InlineReferenceManager';
+import { req } from '../../components/validators';
+
+const Memberships = () => {
+    const body = useRecordContext();
+    const translate = useTranslate();
+    if (!body) return null;
+    return (
+        <InlineReferenceManager
+            reference="body-memberships"
+            target="bodyId"
+            parentId={body.id}
+            sort={{ field: 'role', order: 'ASC' }}
+            defaults={() => ({ role: 'MEMBER' })}
+            rowName={record =>
+                `${record.member?.name ?? ''} (${translate(`resources.body-memberships.role.${record.role}`)})`
+            }
+            columns={
+                <>
+                    <DataTable.Col source="memberId" disableSort>
+                        <ReferenceField source="memberId" reference="members" link="edit" />
+                    </DataTable.Col>
+                    <DataTable.Col source="role">
+                        <SelectField source="role" choices={membershipRoleChoices} />
+                    </DataTable.Col>
+                </>
+            }
+            inputs={mode => (
+                <>
+                    {/* A membership keeps its member; changing the person means a new row. */}
+                    <ReferenceInput source="memberId" reference="members" sort={{ field: 'name', order: 'ASC' }}>
+                        <AutocompleteInput
+                            optionText="name"
+                            validate={req}
+                            filterToQuery={q => ({ q })}
+                            disabled={mode === 'edit'}
+                        />
+                    </ReferenceInput>
+                    <SelectInput
+                        source="role"
+                        choices={membershipRoleChoices}
+                        validate={req}
+                        helperText="app.body.presidium_help"
+                    />
+                </>
+            )}
+        />
+    );
+};
+
+export const BodyShow = () => {
+    const translate = useTranslate();
+    return (
+        <Show
+            actions={
+                <TopToolbar>
+                    <EditButton />
+                </TopToolbar>
+            }
+        >
+            <TabbedShowLayout>
+                <TabbedShowLayout.Tab label={translate('app.body.details')}>
+                    <TextField source="name" />
+                    <SelectField source="kind" choices={bodyKindChoices} />
+                    <ReferenceField source="parentBodyId" reference="bodies" link="show" emptyText="–" />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label={translate('app.body.memberships')} path="memberships">
+                    <Memberships />
+                </TabbedShowLayout.Tab>
+            </TabbedShowLayout>
+        </Show>
+    );
+};

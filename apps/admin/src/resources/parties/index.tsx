@@ -1,0 +1,49 @@
+import FlagIcon from '@mui/icons-material/Flag';
+import { Create, DataTable, Edit, EditButton, List, SimpleForm, TextInput } from 'react-admin';
+import { req } from '../../components/validators';
+
+const filters = [<TextInput key="q" source="q" alwaysOn resettable />];
+
+export const PartyList = () => (
+    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+        <DataTable rowClick="edit" bulkActionButtons={false}>
+            <DataTable.Col source="name" />
+            <DataTable.Col source="abbreviation" />
+            <DataTable.Col align="right" disableSort label="app.actions">
+                <EditButton />
+            </DataTable.Col>
+        </DataTable>
+    </List>
+);
+
+const PartyInputs = () => (
+    <>
+        <TextInput source="name" validate={req} />
+        <TextInput source="abbreviation" validate={req} />
+    </>
+);
+
+export const PartyCreate = () => (
+    <Create redirect="list">
+        <SimpleForm>
+            <PartyInputs />
+        </SimpleForm>
+    </Create>
+);
+
+export const PartyEdit = () => (
+    <Edit mutationMode="pessimistic" redirect="list">
+        <SimpleForm>
+            <PartyInputs />
+        </SimpleForm>
+    </Edit>
+);
+
+export default {
+    list: PartyList,
+    create: PartyCreate,
+    edit: PartyEdit,
+    icon: FlagIcon,
+    recordRepresentation: (record: { name?: string; abbreviation?: string }) =>
+        record.abbreviation ? `${record.name} (${record.abbreviation})` : (record.name ?? ''),
+};
