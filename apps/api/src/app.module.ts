@@ -21,6 +21,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { MembersModule } from './members/members.module.js';
 import { PartyGroupsModule } from './party-groups/party-groups.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
+import { TrainingTrackingModule } from './training/training.module.js';
 
 export interface GraphQLContext {
   request: FastifyRequest;
@@ -63,6 +64,7 @@ export class AppModule {
         MembersModule,
         PartyGroupsModule,
         MeetingsModule,
+        TrainingTrackingModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [

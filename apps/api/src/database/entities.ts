@@ -7,5 +7,12 @@ import { Meeting } from '../meetings/meeting.entity.js';
 import { PartyGroup } from '../party-groups/party-group.entity.js';
 import { Party } from '../party-groups/party.entity.js';
 import { Municipality, Region } from '../tenancy/municipality.entity.js';
+import { PracticeSession, PracticeSessionInvitee } from '../training/practice-session.entity.js';
+import { TrainingCompletionRecord } from '../training/training-completion.entity.js';
+import { MunicipalTrainingModule, RegionalTrainingModule } from '../training/training-module.entity.js';
+import { TrainingReminder } from '../training/training-reminder.entity.js';
 
-export const ENTITIES = [Region, Municipality, Body, Party, PartyGroup, Member, BodyMembership, Meeting, AgendaItem, Attendance];
+export const ENTITIES = [
+  Region, Municipality, Body, Party, PartyGroup, Member, BodyMembership, Meeting, AgendaItem, Attendance,
+  RegionalTrainingModule, MunicipalTrainingModule, TrainingCompletionRecord, PracticeSession, PracticeSessionInvitee, TrainingReminder,
+];

@@ -9,6 +9,11 @@ import { MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { MembersResolver } from '../members/members.resolver.js';
 import { PartiesResolver, PartyGroupsResolver } from '../party-groups/party-groups.resolver.js';
 import { TenancyResolver } from '../tenancy/tenancy.resolver.js';
+import { PracticeSessionInviteesResolver, PracticeSessionsResolver } from '../training/practice-sessions.resolver.js';
+import { TrainingCompletionsResolver } from '../training/training-completions.resolver.js';
+import { BlockedMemberResolver, CoverageMemberResolver, CoverageRowResolver, TrainingCoverageResolver } from '../training/training-coverage.resolver.js';
+import { TrainingModulesResolver } from '../training/training-modules.resolver.js';
+import { TrainingRemindersResolver } from '../training/training-reminders.resolver.js';
 
 /** Every resolver of the API. The e2e test proves this list builds the schema the app serves. */
 export const RESOLVERS = [
@@ -21,6 +26,15 @@ export const RESOLVERS = [
   MeetingsResolver,
   AgendaItemsResolver,
   AttendancesResolver,
+  TrainingModulesResolver,
+  TrainingCompletionsResolver,
+  PracticeSessionsResolver,
+  PracticeSessionInviteesResolver,
+  TrainingCoverageResolver,
+  CoverageRowResolver,
+  CoverageMemberResolver,
+  BlockedMemberResolver,
+  TrainingRemindersResolver,
 ];
 
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { localDate, localTime } from '../common/stockholm-time.js';
 import { DEMO_MUNICIPALITIES, DEMO_PARTIES, DEMO_REGION, FIRST_NAMES, LAST_NAMES } from './demo-region.js';
+import { demoTraining, demoTrainingModules } from './demo-training.js';
 
 type Row = Record<string, unknown>;
 
@@ -25,12 +26,16 @@ export async function seedDemoRegion(ownerUrl: string, now = new Date()): Promis
     await client.query('begin');
     const regionId = demoId(`region:${DEMO_REGION.slug}`);
     await insert(client, 'region', [{ id: regionId, name: DEMO_REGION.name, slug: DEMO_REGION.slug }]);
+    // The regional library is written as a coordinator would: region bound, no municipality.
+    await client.query(`select set_config('app.tenant_id', '', true), set_config('app.region_id', $1, true)`, [regionId]);
+    await insert(client, 'regional_training_module', demoTrainingModules(regionId, now, demoId));
     for (const [index, m] of DEMO_MUNICIPALITIES.entries()) {
       const tenantId = demoId(`municipality:${m.slug}`);
       await insert(client, 'municipality', [{ id: tenantId, region_id: regionId, name: m.name, code: m.code, slug: m.slug }]);
       // Tenant rows go in under the municipality's own tenant, as the API would write them.
       await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
       const data = buildMunicipality(tenantId, index, m, now);
+      Object.assign(data, demoTraining(tenantId, data, now, (key) => demoId(`${m.slug}:${key}`)));
       for (const [table, rows] of Object.entries(data)) await insert(client, table, rows);
     }
     await client.query('commit');

@@ -1,0 +1,27 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseCsv, toCsv } from './csv.js';
+
+describe('CSV', () => {
+  it('reads semicolons or commas, quotes, a BOM and blank lines, keeping line numbers', () => {
+    const text = '\uFEFFa;b\r\n1;"x;y"\r\n\r\n"multi\nline";"say ""hi"""\n3;4';
+    assert.deepEqual(parseCsv(text), [
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', 'x;y'] },
+      { line: 4, cells: ['multi\nline', 'say "hi"'] },
+      { line: 6, cells: ['3', '4'] },
+    ]);
+    assert.deepEqual(parseCsv('a,b\n1,2\n'), [
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+    ]);
+  });
+
+  it('writes what it reads', () => {
+    const text = toCsv(['namn', 'anteckning'], [['Åsa Öberg', 'sa "ja"; sedan nej'], ['Per', null]]);
+    assert.deepEqual(
+      parseCsv(text).map((r) => r.cells),
+      [['namn', 'anteckning'], ['Åsa Öberg', 'sa "ja"; sedan nej'], ['Per', '']],
+    );
+  });
+});

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { In, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
+import { badInput, conflict } from '../common/app-error.js';
+import { CrudService } from '../common/crud/crud.service.js';
+import { localDate } from '../common/stockholm-time.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Member } from '../members/member.entity.js';
+import { PracticeSession, PracticeSessionInvitee } from './practice-session.entity.js';
+import { CompletionSource } from './training-completion.entity.js';
+import { TrainingCompletionsService } from './training-completions.service.js';
+import { TrainingModulesService } from './training-modules.service.js';
+import type { PracticeSessionFilter } from './training.inputs.js';
+
+/** Practice sessions (övningssammanträden): scheduled like meetings; attending completes the module. */
+@Injectable()
+export class PracticeSessionsService extends CrudService<PracticeSession, PracticeSessionFilter> {
+  constructor(
+    db: TenantDb,
+    private readonly modules: TrainingModulesService,
+    private readonly completions: TrainingCompletionsService,
+  ) {
+    super(db, {
+      entity: PracticeSession,
+      label: 'Övningssammanträdet',
+      sortable: { startsAt: 'startsAt', title: 'title', moduleKey: 'moduleKey' },
+      defaultSort: 'startsAt',
+      searchColumns: ['title', 'place'],
+    });
+  }
+
+  protected override applyFilter(qb: SelectQueryBuilder<PracticeSession>, f: PracticeSessionFilter): void {
+    if (f.moduleKey) qb.andWhere('r.moduleKey = :moduleKey', { moduleKey: f.moduleKey });
+    if (f.startsAfter) qb.andWhere('r.startsAt >= :startsAfter', { startsAfter: f.startsAfter });
+  }
+
+  override async create(values: Partial<PracticeSession>): Promise<PracticeSession> {
+    if (!(await this.modules.byKey(values.moduleKey!))) throw badInput(`Utbildningen "${values.moduleKey}" finns inte.`, { moduleKey: 'finns inte' });
+    assertOrder(values.startsAt!, values.endsAt!);
+    return super.create({ place: null, ...values });
+  }
+
+  override async update(id: string, values: Partial<PracticeSession>): Promise<PracticeSession> {
+    const existing = await this.getOrFail(id);
+    assertOrder(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt);
+    return super.update(id, values);
+  }
+
+  /** A session someone attended is part of their training record and stays. */
+  override async remove(id: string): Promise<string> {
+    const em = await this.db.manager();
+    if (await em.getRepository(PracticeSessionInvitee).exists({ where: { sessionId: id, attendedAt: Not(IsNull()) } })) {
+      throw conflict('Övningssammanträdet har registrerad närvaro och kan inte tas bort.');
+    }
+    return super.remove(id);
+  }
+
+  async invitees(sessionId: string): Promise<PracticeSessionInvitee[]> {
+    const em = await this.db.manager();
+    return em.getRepository(PracticeSessionInvitee).find({ where: { sessionId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Invites members; inviting someone already invited changes nothing. */
+  async invite(sessionId: string, memberIds: string[]): Promise<PracticeSession> {
+    const session = await this.getOrFail(sessionId);
+    await this.assertMembers(memberIds);
+    const tenantId = this.tenantId();
+    if (memberIds.length) {
+      await this.write((tx) =>
+        tx
+          .createQueryBuilder()
+          .insert()
+          .into(PracticeSessionInvitee)
+          .values([...new Set(memberIds)].map((memberId) => ({ tenantId, id: randomUUID(), sessionId, memberId, attendedAt: null })))
+          .orIgnore()
+          .execute(),
+      );
+    }
+    return session;
+  }
+
+  /** Withdraws invitations that have not been attended; attendance is part of the record. */
+  async uninvite(sessionId: string, memberIds: string[]): Promise<PracticeSession> {
+    const session = await this.getOrFail(sessionId);
+    const em = await this.db.manager();
+    await em.getRepository(PracticeSessionInvitee).delete({ sessionId, memberId: In(memberIds), attendedAt: IsNull() });
+    return session;
+  }
+
+  /**
+   * Records that invitees attended, and completes the session's module for them on the
+   * session's date. Recording it again changes nothing: the completion already exists.
+   */
+  async recordAttendance(sessionId: string, memberIds: string[]): Promise<PracticeSession> {
+    const session = await this.getOrFail(sessionId);
+    if (session.startsAt.getTime() > Date.now()) throw badInput('Närvaro kan registreras först när övningssammanträdet har börjat.');
+    const em = await this.db.manager();
+    const invited = await em.getRepository(PracticeSessionInvitee).find({ where: { sessionId, memberId: In(memberIds) } });
+    const notInvited = memberIds.filter((id) => !invited.some((i) => i.memberId === id));
+    if (notInvited.length) throw badInput('Bara inbjudna kan registreras som närvarande.', { memberIds: `ej inbjudna: ${notInvited.length}` });
+    const module = await this.modules.byKey(session.moduleKey);
+    if (!module) throw badInput(`Utbildningen "${session.moduleKey}" finns inte längre.`);
+    await em.getRepository(PracticeSessionInvitee).update({ sessionId, memberId: In(memberIds), attendedAt: IsNull() }, { attendedAt: new Date() });
+    const completedOn = localDate(session.startsAt);
+    await this.completions.insert(
+      memberIds.map((memberId) => ({ memberId, moduleKey: module.key, completedOn, source: CompletionSource.PRACTICE_SESSION, practiceSessionId: sessionId })),
+      new Map([[module.key, module]]),
+    );
+    return session;
+  }
+
+  private async assertMembers(memberIds: string[]): Promise<void> {
+    const em = await this.db.manager();
+    const found = await em.getRepository(Member).count({ where: { id: In(memberIds) } });
+    if (found !== new Set(memberIds).size) throw badInput('Någon av ledamöterna finns inte.', { memberIds: 'finns inte' });
+  }
+}
+
+function assertOrder(startsAt: Date, endsAt: Date): void {
+  if (endsAt.getTime() <= startsAt.getTime()) throw badInput('Slutet måste vara efter början.', { endsAt: 'måste vara efter början' });
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { And, In, LessThan, MoreThanOrEqual, Not } from 'typeorm';
+import { REGIONAL_TEMPLATE, stockholmDate, type BodyType, type MemberRole, type TrainingRequirement } from '@motesplats/rules';
+import { BodyMembership } from '../bodies/body-membership.entity.js';
+import { Body } from '../bodies/body.entity.js';
+import { localDate } from '../common/stockholm-time.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { MeetingStatus } from '../meetings/meeting-status.js';
+import { DirectoryService } from '../tenancy/directory.service.js';
+import { type CoverageStatus, type CoverageMember, type CoverageRow, type MeetingTrainingGaps, type RegionalCoverageRow } from './training-coverage.model.js';
+import { TrainingCompletionsService } from './training-completions.service.js';
+import type { CoverageFilter } from './training.inputs.js';
+
+/**
+ * Coverage: where the seats of each body stand on the modules meant for their role, on a
+ * date. The municipality sees it per body and per member; the region only as counts per
+ * municipality, through the database function made for that (regional_training_coverage).
+ */
+@Injectable()
+export class TrainingCoverageService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly completions: TrainingCompletionsService,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  async coverage(filter: CoverageFilter = {}): Promise<CoverageRow[]> {
+    const { where, params } = seatConditions(filter);
+    const em = await this.db.manager();
+    return em.query(
+      `select body_id as "bodyId", seat_role as "seatRole", module_key as "moduleKey",
+              count(*) filter (where status = 'trained')::int as trained,
+              count(*) filter (where status = 'expiring')::int as expiring,
+              count(*) filter (where status = 'expired')::int as expired,
+              count(*) filter (where status = 'missing')::int as missing
+         from training_seat_status($1::date) s join body b on b.tenant_id = s.tenant_id and b.id = s.body_id
+        where ${where}
+        group by b.name, body_id, seat_role, module_key
+        order by b.name, array_position(array['chair','vice_chair','member','deputy'], seat_role), module_key`,
+      params,
+    );
+  }
+
+  async members(filter: CoverageFilter = {}, status?: CoverageStatus): Promise<CoverageMember[]> {
+    const { where, params } = seatConditions(filter);
+    const em = await this.db.manager();
+    return em.query(
+      `select s.member_id as "memberId", s.body_id as "bodyId", s.seat_role as "seatRole", s.module_key as "moduleKey", s.status,
+              case when s.valid_until = 'infinity' then null else s.valid_until::text end as "validUntil"
+         from training_seat_status($1::date) s join member m on m.tenant_id = s.tenant_id and m.id = s.member_id
+        where ${where} ${status ? `and s.status = $${params.push(status)}` : ''}
+        order by m.name, s.body_id, s.module_key
+        limit 2000`,
+      params,
+    );
+  }
+
+  /**
+   * For each meeting ahead, the members of its body whom training would keep from taking part
+   * remotely, from the same facts the rules' evaluation reads (TRAINING_FACTS) on the
+   * meeting's date. Until rule sets are stored, the requirement is the given module list or
+   * the regional template's requirement for the body's type.
+   */
+  async blockedInUpcomingMeetings(requiredModuleKeys: string[] | undefined, withinDays: number, now = new Date()): Promise<MeetingTrainingGaps[]> {
+    const em = await this.db.manager();
+    const meetings = await em.getRepository(Meeting).find({
+      where: {
+        startsAt: And(MoreThanOrEqual(now), LessThan(new Date(now.getTime() + withinDays * 86_400_000))),
+        status: Not(In([MeetingStatus.CANCELLED, MeetingStatus.ENDED])),
+      },
+      order: { startsAt: 'ASC' },
+    });
+    if (!meetings.length) return [];
+    const bodies = await em.getRepository(Body).find({ where: { id: In([...new Set(meetings.map((m) => m.bodyId))]) } });
+    const seats = await em.getRepository(BodyMembership).find({ where: { bodyId: In(bodies.map((b) => b.id)) }, order: { roleRank: 'ASC' } });
+    const out: MeetingTrainingGaps[] = [];
+    for (const meeting of meetings) {
+      const body = bodies.find((b) => b.id === meeting.bodyId)!;
+      const requirements: TrainingRequirement[] = requiredModuleKeys
+        ? requiredModuleKeys.map((moduleKey) => ({ moduleKey, roles: null }))
+        : REGIONAL_TEMPLATE.bodyTypes[body.kind as BodyType].requiredTraining;
+      const onDate = stockholmDate(meeting.startsAt)!;
+      const bodySeats = seats.filter((s) => s.bodyId === body.id);
+      const valid = await this.validModules(bodySeats.map((s) => s.memberId), onDate);
+      const blocked = bodySeats
+        .map((seat) => ({
+          memberId: seat.memberId,
+          seatRole: seat.role,
+          missingModuleKeys: requirements
+            .filter((r) => !r.roles || r.roles.includes(seat.role as MemberRole))
+            .map((r) => r.moduleKey)
+            .filter((key) => !valid.get(seat.memberId)?.has(key)),
+        }))
+        .filter((b) => b.missingModuleKeys.length);
+      out.push({ meeting, onDate, requiredModuleKeys: requirements.map((r) => r.moduleKey), blocked });
+    }
+    return out;
+  }
+
+  /** Counts per municipality of the caller's region: the only training figures a coordinator gets. */
+  async regional(onDate?: string): Promise<RegionalCoverageRow[]> {
+    const em = await this.db.manager();
+    const rows: Omit<RegionalCoverageRow, 'municipalityName'>[] = await em.query(
+      `select municipality_id as "municipalityId", module_key as "moduleKey", seat_role as "seatRole", trained, expiring, expired, missing
+         from regional_training_coverage($1::date)`,
+      [onDate ?? localDate(new Date())],
+    );
+    return rows
+      .map((r) => ({ ...r, municipalityName: this.directory.municipality(r.municipalityId)?.name ?? '' }))
+      .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'sv') || a.moduleKey.localeCompare(b.moduleKey) || a.seatRole.localeCompare(b.seatRole));
+  }
+
+  private async validModules(memberIds: string[], onDate: string): Promise<Map<string, Set<string>>> {
+    const valid = new Map<string, Set<string>>();
+    for (const c of await this.completions.completionsFor(memberIds, onDate)) {
+      if (!valid.has(c.memberId)) valid.set(c.memberId, new Set());
+      valid.get(c.memberId)!.add(c.moduleKey);
+    }
+    return valid;
+  }
+}
+
+function seatConditions(filter: CoverageFilter): { where: string; params: unknown[] } {
+  const params: unknown[] = [filter.onDate ?? localDate(new Date())];
+  const where = ['true'];
+  if (filter.bodyId) where.push(`s.body_id = $${params.push(filter.bodyId)}`);
+  if (filter.seatRole) where.push(`s.seat_role = $${params.push(filter.seatRole)}`);
+  if (filter.moduleKeys?.length) where.push(`s.module_key = any($${params.push(filter.moduleKeys)}::text[])`);
+  return { where: where.join(' and '), params };
+}
