@@ -7,6 +7,8 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { DevSignInController } from './auth/dev-sign-in.controller.js';
 import { BodiesModule } from './bodies/bodies.module.js';
+import { BreakoutRoomsModule } from './breakout-rooms/breakout-rooms.module.js';
+import { ClockModule } from './common/clock.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { formatGraphQLErrors } from './common/graphql-errors.js';
 import { RedisModule } from './common/redis.module.js';
@@ -21,6 +23,7 @@ import { MeetingsModule } from './meetings/meetings.module.js';
 import { MembersModule } from './members/members.module.js';
 import { PartyGroupsModule } from './party-groups/party-groups.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
+import { VideoPlatformsModule } from './video-platforms/video-platforms.module.js';
 
 export interface GraphQLContext {
   request: FastifyRequest;
@@ -39,6 +42,8 @@ export class AppModule {
         JobsModule.forRoot(config.redisUrl, config.queuePrefix),
         NotificationsModule.forRoot(config),
         TenancyModule,
+        ClockModule,
+        VideoPlatformsModule.forRoot(config),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           inject: [TenantDb],
@@ -63,6 +68,7 @@ export class AppModule {
         MembersModule,
         PartyGroupsModule,
         MeetingsModule,
+        BreakoutRoomsModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [

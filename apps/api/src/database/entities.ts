@@ -4,8 +4,17 @@ import { Member } from '../members/member.entity.js';
 import { AgendaItem } from '../meetings/agenda-item.entity.js';
 import { Attendance } from '../meetings/attendance.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
+import { MeetingRecess } from '../meetings/meeting-recess.entity.js';
+import { BreakoutRoom } from '../breakout-rooms/breakout-room.entity.js';
+import { CalendarFeed } from '../join-links/calendar-feed.entity.js';
+import { JoinLink } from '../join-links/join-link.entity.js';
+import { MunicipalitySettings } from '../tenancy/municipality-settings.entity.js';
+import { VideoMeeting } from '../video-platforms/video-meeting.entity.js';
 import { PartyGroup } from '../party-groups/party-group.entity.js';
 import { Party } from '../party-groups/party.entity.js';
 import { Municipality, Region } from '../tenancy/municipality.entity.js';
 
-export const ENTITIES = [Region, Municipality, Body, Party, PartyGroup, Member, BodyMembership, Meeting, AgendaItem, Attendance];
+export const ENTITIES = [
+  Region, Municipality, Body, Party, PartyGroup, Member, BodyMembership, Meeting, AgendaItem, Attendance,
+  MeetingRecess, MunicipalitySettings, VideoMeeting, BreakoutRoom, JoinLink, CalendarFeed,
+];

@@ -28,9 +28,20 @@ export class TenantDb {
     return tenantId;
   }
 
+  /**
+   * Runs `fn` once the current transaction has committed (never if it rolls back): a job
+   * enqueued earlier could run before the rows it reads are visible.
+   */
+  afterCommit(fn: () => Promise<unknown>): void {
+    const store = currentStore();
+    (store.afterCommit ??= []).push(fn);
+  }
+
   /** Ends the current request's transaction, if one was opened. */
   async finish(store: RequestStore, commit: boolean): Promise<void> {
     const pending = store.tx;
+    const followUps = store.afterCommit ?? [];
+    store.afterCommit = undefined;
     if (!pending) return;
     store.tx = undefined;
     const runner = await pending;
@@ -40,6 +51,7 @@ export class TenantDb {
     } finally {
       await runner.release();
     }
+    if (commit) for (const fn of followUps) await fn();
   }
 
   /**

@@ -12,6 +12,7 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
 import { byMeeting } from './by-meeting.loader.js';
 import { Meeting } from './meeting.entity.js';
+import { MeetingRecess } from './meeting-recess.entity.js';
 import { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs.js';
 import { MeetingStatus, nextStatuses } from './meeting-status.js';
 import { MeetingsService } from './meetings.service.js';
@@ -59,5 +60,10 @@ export class MeetingsResolver extends CrudResolver({
   @ResolveField(() => [Attendance])
   attendances(@Parent() meeting: Meeting) {
     return byMeeting(this.db, Attendance, 'createdAt').load(meeting.id);
+  }
+
+  @ResolveField(() => [MeetingRecess], { description: 'Recesses the secretary started (status RECESS), oldest first' })
+  recesses(@Parent() meeting: Meeting) {
+    return byMeeting(this.db, MeetingRecess, 'startedAt').load(meeting.id);
   }
 }

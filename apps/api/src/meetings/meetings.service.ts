@@ -1,18 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { badInput, conflict } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Body } from '../bodies/body.entity.js';
 import { Meeting } from './meeting.entity.js';
+import type { MeetingListener } from './meeting-listener.js';
+import { MeetingRecess } from './meeting-recess.entity.js';
 import type { MeetingFilter } from './meeting.inputs.js';
 import { canTransition, isClosed, MeetingStatus } from './meeting-status.js';
 import { statusLabel } from './meeting-labels.js';
 
 @Injectable()
 export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
-  constructor(db: TenantDb) {
+  private readonly listeners: MeetingListener[] = [];
+
+  constructor(
+    db: TenantDb,
+    private readonly clock: Clock,
+  ) {
     super(db, {
       entity: Meeting,
       label: 'Mötet',
@@ -39,7 +48,13 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
     const existing = await this.getOrFail(id);
     assertOpen(existing);
     assertTimes(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt);
-    return super.update(id, values);
+    const updated = await super.update(id, values);
+    await this.notify(existing, updated);
+    return updated;
+  }
+
+  listen(listener: MeetingListener): void {
+    this.listeners.push(listener);
   }
 
   override async remove(id: string): Promise<string> {
@@ -55,7 +70,32 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
     if (!canTransition(meeting.status, to)) {
       throw conflict(`Mötet kan inte gå från "${statusLabel(meeting.status)}" till "${statusLabel(to)}".`);
     }
-    return this.write((em) => em.getRepository(Meeting).save({ ...meeting, status: to }));
+    const updated = await this.write(async (em) => {
+      await this.recordRecess(em, meeting, to);
+      return em.getRepository(Meeting).save({ ...meeting, status: to });
+    });
+    await this.notify(meeting, updated);
+    return updated;
+  }
+
+  /** The recesses the secretary started, oldest first: party groups' rooms open during them. */
+  async recesses(meetingId: string): Promise<MeetingRecess[]> {
+    const em = await this.db.manager();
+    return em.getRepository(MeetingRecess).find({ where: { meetingId }, order: { startedAt: 'ASC' } });
+  }
+
+  /** Entering RECESS starts a recess now; leaving it (resuming or ending) ends the open one. */
+  private async recordRecess(em: EntityManager, meeting: Meeting, to: MeetingStatus): Promise<void> {
+    const now = this.clock.now();
+    if (to === MeetingStatus.RECESS) {
+      await em.getRepository(MeetingRecess).insert({ id: randomUUID(), tenantId: meeting.tenantId, meetingId: meeting.id, startedAt: now, endedAt: null });
+    } else if (meeting.status === MeetingStatus.RECESS) {
+      await em.getRepository(MeetingRecess).update({ meetingId: meeting.id, endedAt: IsNull() }, { endedAt: now });
+    }
+  }
+
+  private async notify(before: Meeting, after: Meeting): Promise<void> {
+    for (const listener of this.listeners) await listener.meetingChanged(before, after);
   }
 
   /** For agenda items and attendance: the meeting must exist and still be open for changes. */

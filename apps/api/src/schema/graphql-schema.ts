@@ -3,6 +3,7 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { BodiesResolver } from '../bodies/bodies.resolver.js';
 import { BodyMembershipsResolver } from '../bodies/body-memberships.resolver.js';
+import { BreakoutRoomsResolver, MeetingRoomsResolver } from '../breakout-rooms/breakout-rooms.resolver.js';
 import { AgendaItemsResolver } from '../meetings/agenda-items.resolver.js';
 import { AttendancesResolver } from '../meetings/attendances.resolver.js';
 import { MeetingsResolver } from '../meetings/meetings.resolver.js';
@@ -21,6 +22,8 @@ export const RESOLVERS = [
   MeetingsResolver,
   AgendaItemsResolver,
   AttendancesResolver,
+  BreakoutRoomsResolver,
+  MeetingRoomsResolver,
 ];
 
 export function printSortedSchema(schema: GraphQLSchema): string {

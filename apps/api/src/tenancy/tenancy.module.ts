@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { DirectoryService } from './directory.service.js';
+import { MunicipalitySettingsService } from './municipality-settings.service.js';
 import { TenancyResolver } from './tenancy.resolver.js';
 
 @Global()
-@Module({ providers: [DirectoryService, TenancyResolver], exports: [DirectoryService] })
+@Module({ providers: [DirectoryService, TenancyResolver, MunicipalitySettingsService], exports: [DirectoryService, MunicipalitySettingsService] })
 export class TenancyModule {}
