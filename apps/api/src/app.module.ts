@@ -13,11 +13,13 @@ import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { formatGraphQLErrors } from './common/graphql-errors.js';
 import { RedisModule } from './common/redis.module.js';
 import { requestContext, type RequestStore } from './common/request-context.js';
-import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { TenantDb } from './database/tenant-db.service.js';
 import { HealthController } from './health/health.controller.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { JoinLinksModule } from './join-links/join-links.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { MembersModule } from './members/members.module.js';
@@ -37,6 +39,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         DatabaseModule.forRoot(appDatabaseUrl),
         RedisModule.forRoot(config.redisUrl),
         JobsModule.forRoot(config.redisUrl, config.queuePrefix),
@@ -69,10 +72,10 @@ export class AppModule {
         PartyGroupsModule,
         MeetingsModule,
         BreakoutRoomsModule,
+        JoinLinksModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

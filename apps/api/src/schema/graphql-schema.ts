@@ -4,6 +4,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { BodiesResolver } from '../bodies/bodies.resolver.js';
 import { BodyMembershipsResolver } from '../bodies/body-memberships.resolver.js';
 import { BreakoutRoomsResolver, MeetingRoomsResolver } from '../breakout-rooms/breakout-rooms.resolver.js';
+import { JoinLinksResolver, MeetingJoinLinksResolver } from '../join-links/join-links.resolver.js';
+import { MunicipalitySettingsResolver } from '../tenancy/municipality-settings.resolver.js';
 import { AgendaItemsResolver } from '../meetings/agenda-items.resolver.js';
 import { AttendancesResolver } from '../meetings/attendances.resolver.js';
 import { MeetingsResolver } from '../meetings/meetings.resolver.js';
@@ -24,6 +26,9 @@ export const RESOLVERS = [
   AttendancesResolver,
   BreakoutRoomsResolver,
   MeetingRoomsResolver,
+  JoinLinksResolver,
+  MeetingJoinLinksResolver,
+  MunicipalitySettingsResolver,
 ];
 
 export function printSortedSchema(schema: GraphQLSchema): string {
