@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import pg from 'pg';
+import type pg from 'pg';
+import { sql } from '../support/sql.js';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { ROOMS_QUEUE } from '@motesplats/api/breakout-rooms/queues.js';
@@ -21,15 +22,7 @@ describe('break-out rooms for party groups (the Timrå rule)', () => {
   let clock: ReturnType<typeof fixClock>;
   const kf = id(A, 'meeting:kf-next');
 
-  const sql = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: t.ownerUrl });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, params)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const owner = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => sql<T>(t.ownerUrl, text, params);
 
   before(async () => {
     t = await startTestApp();
@@ -130,7 +123,7 @@ describe('break-out rooms for party groups (the Timrå rule)', () => {
   it('moves the windows with the meeting and replaces its scheduled jobs instead of adding to them', async () => {
     const ks = id(A, 'meeting:ks-next');
     const queue = t.app.get<Queue>(getQueueToken(ROOMS_QUEUE));
-    const scheduled = async () => (await sql<{ scheduled_jobs: string[] }>('select scheduled_jobs from video_meeting where meeting_id = $1', [ks]))[0]!.scheduled_jobs;
+    const scheduled = async () => (await owner<{ scheduled_jobs: string[] }>('select scheduled_jobs from video_meeting where meeting_id = $1', [ks]))[0]!.scheduled_jobs;
     const before = await scheduled();
     assert.ok(before.length >= 4);
     for (const jobId of before.filter((j) => j.startsWith('room-sync'))) assert.ok(await queue.getJob(jobId), `${jobId} is queued`);
@@ -165,7 +158,7 @@ describe('break-out rooms for party groups (the Timrå rule)', () => {
       i: { meetingId: kf, partyGroupId: id(B, 'party-group:S') },
     });
     assert.equal(reason(made), 'NO_MEETING');
-    const rows = await sql<{ n: number }>('select count(*)::int as n from breakout_room where tenant_id = $1', [tenantOf(B)]);
+    const rows = await owner<{ n: number }>('select count(*)::int as n from breakout_room where tenant_id = $1', [tenantOf(B)]);
     assert.equal(rows[0]!.n, 0);
   });
 });

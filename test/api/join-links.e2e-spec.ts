@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { sql } from '../support/sql.js';
 import type { Redis } from 'ioredis';
 import { REDIS } from '@motesplats/api/common/redis.module.js';
 import { JitsiAdapter } from '@motesplats/api/video-platforms/jitsi/jitsi.adapter.js';
@@ -24,15 +24,6 @@ describe('join links and the member page', () => {
   const kf = id(A, 'meeting:kf-next');
   let windows: { opensAt: string; closesAt: string }[];
 
-  const sql = async <T extends pg.QueryResultRow>(url: string, text: string, params: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, params)).rows;
-    } finally {
-      await client.end();
-    }
-  };
   const status = async (token: string) => {
     const res = await fetch(`${t.url}/join/${token}/status`);
     return { code: res.status, body: await res.text(), json: () => undefined as never };
@@ -216,7 +207,9 @@ describe('join links and the member page', () => {
     assert.equal(asApi!.tenant, tenantOf(A));
     const [none] = await sql<{ n: number }>(t.appDatabaseUrl, 'select count(*)::int as n from join_link');
     assert.equal(none!.n, 0, 'without a tenant the API role sees no links');
-    const roomOfB = await sql<{ id: string }>(t.ownerUrl, `select id from party_group where tenant_id = $1 limit 1`, [tenantOf(B)]);
+    await gql(t.url, t.realm.token(B, ['secretary']), `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { id } }`, { m: id(B, 'meeting:kf-next') });
+    const roomOfB = await sql<{ id: string }>(t.ownerUrl, `select id from breakout_room where tenant_id = $1 limit 1`, [tenantOf(B)]);
+    assert.equal(roomOfB.length, 1);
     await assert.rejects(
       sql(t.ownerUrl, `insert into join_link (tenant_id, id, meeting_id, room_id, member_id) values ($1, gen_random_uuid(), $2, $3, $4)`, [
         tenantOf(A), kf, roomOfB[0]!.id, id(A, 'member:0'),

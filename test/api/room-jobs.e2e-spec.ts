@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
+import type pg from 'pg';
+import { sql } from '../support/sql.js';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { ROOMS_QUEUE } from '@motesplats/api/breakout-rooms/queues.js';
@@ -26,15 +27,7 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
   let clock: ReturnType<typeof fixClock>;
   let scratch: string;
 
-  const sql = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: t.ownerUrl });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, params)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const owner = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => sql<T>(t.ownerUrl, text, params);
   const sync = (meetingId: string) => t.app.get(TenantDb).run(tenantOf(A), () => t.app.get(RoomProvisioner).sync(meetingId));
 
   before(async () => {
@@ -61,7 +54,7 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
     const res = await gql(t.url, secretary, `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt closesAt } } }`, { m: kf });
     const [first] = res.data!.setUpBreakoutRooms[0].windows;
     const at = (iso: string, s: number) => new Date(Date.parse(iso) + s * 1000);
-    const rooms = () => sql<{ status: string; external_id: string | null }>('select status, external_id from breakout_room where meeting_id = $1', [kf]);
+    const rooms = () => owner<{ status: string; external_id: string | null }>('select status, external_id from breakout_room where meeting_id = $1', [kf]);
 
     clock.set(at(first.opensAt, -6 * 60));
     await sync(kf);
@@ -116,13 +109,13 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
     await waitFor(() => lines().length === 1, 20_000);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    const [stored] = await sql<{ external_id: string | null }>('select external_id from video_meeting where meeting_id = $1', [meetingId]);
+    const [stored] = await owner<{ external_id: string | null }>('select external_id from video_meeting where meeting_id = $1', [meetingId]);
     assert.equal(stored!.external_id, null, 'the killed job stored nothing');
 
     const second = await start({});
     try {
       const queue = t.app.get<Queue>(getQueueToken(ROOMS_QUEUE));
-      const jobId = (await sql<{ scheduled_jobs: string[] }>('select scheduled_jobs from video_meeting where meeting_id = $1', [meetingId]))[0]!.scheduled_jobs[0]!;
+      const jobId = (await owner<{ scheduled_jobs: string[] }>('select scheduled_jobs from video_meeting where meeting_id = $1', [meetingId]))[0]!.scheduled_jobs[0]!;
       // The stalled job goes back to the queue once the dead worker's lock runs out.
       await waitFor(async () => (await queue.getJob(jobId))?.finishedOn !== undefined, 60_000);
       assert.equal(await (await queue.getJob(jobId))!.getState(), 'completed');
@@ -134,12 +127,12 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
     const calls = lines();
     assert.equal(calls.length, 2, 'one call cut short, one completed');
     assert.deepEqual(calls[0].result, calls[1].result, 'the retry asked for the very same rooms');
-    const rooms = await sql<{ external_id: string; status: string }>('select external_id, status from breakout_room where meeting_id = $1', [meetingId]);
+    const rooms = await owner<{ external_id: string; status: string }>('select external_id, status from breakout_room where meeting_id = $1', [meetingId]);
     assert.equal(rooms.length, 8);
     assert.equal(new Set(rooms.map((r) => r.external_id)).size, 8, 'one room per party group');
     assert.deepEqual(rooms.map((r) => r.external_id).sort(), calls[1].result.rooms.map((r: { externalId: string }) => r.externalId).sort());
     assert.ok(rooms.every((r) => r.status === 'open'));
-    const videoMeetings = await sql<{ n: number }>('select count(*)::int as n from video_meeting where meeting_id = $1 and external_id is not null', [meetingId]);
+    const videoMeetings = await owner<{ n: number }>('select count(*)::int as n from video_meeting where meeting_id = $1 and external_id is not null', [meetingId]);
     assert.equal(videoMeetings[0]!.n, 1);
   });
 });

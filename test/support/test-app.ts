@@ -27,7 +27,7 @@ export const tenantOf = (slug: string) => demoId(`municipality:${slug}`);
  * and the real Redis, seeded with the demo region, validating tokens as Keycloak issues them
  * (or with the dev sign-in when `devSignIn` is set).
  */
-export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: string; smtpUrl?: string } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const scratch = mkdtempSync(join(tmpdir(), 'motesplats-test-'));
   const realm = new TestRealm();
@@ -38,6 +38,7 @@ export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: st
     dataDir: join(REPO_ROOT, '.data', 'test'),
     keycloak: options.devSignIn ? undefined : { ...TEST_KEYCLOAK, realmPublicKey: realm.publicKey },
     seedDemo: false,
+    smtpUrl: options.smtpUrl,
     // Queues of their own: parallel test files never work each other's jobs.
     queuePrefix: `motesplats-test-${randomBytes(4).toString('hex')}`,
   };

@@ -15,6 +15,7 @@ import type { JoinInfo } from '../video-platforms/video-platform.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
 import { JoinLink } from './join-link.entity.js';
 import { hashToken, looksLikeToken } from './join-token.js';
+import { tokenOwner } from './token-owner.js';
 
 export interface JoinView {
   state: 'not_yet_open' | 'open' | 'closed';
@@ -49,10 +50,7 @@ export class JoinAccessService {
   async resolve(token: string): Promise<JoinView | null> {
     if (!looksLikeToken(token)) return null;
     const hash = hashToken(token);
-    // No one is signed in here, so the tenant is not known yet: token_tenant() (SECURITY
-    // DEFINER, see the migration) answers only which municipality owns the hash, and
-    // everything else is read inside that municipality's own transaction, under its RLS.
-    const [{ tenant }] = await this.dataSource.query('select token_tenant($1) as tenant', [hash]);
+    const tenant = await tokenOwner(this.dataSource, hash);
     if (!tenant) return null;
     return this.db.run(tenant, async (em) => {
       const link = await em.getRepository(JoinLink).findOne({ where: { tokenHash: hash } });

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../common/redis.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -42,9 +43,15 @@ export class JoinRateLimiter {
     await this.redis.multi().incr(key).pexpire(key, 2 * WINDOW_MS).exec();
   }
 
-  /** Seconds until the current window ends, for Retry-After. */
-  retryAfterSeconds(): number {
-    return Math.ceil((WINDOW_MS - (Date.now() % WINDOW_MS)) / 1000);
+  /** Counts the attempt; when over a limit, answers 429 (with Retry-After) and returns false. */
+  async admit(ip: string, token: string, reply: FastifyReply): Promise<boolean> {
+    if (await this.allow(ip, token)) return true;
+    reply
+      .code(429)
+      .header('retry-after', String(Math.ceil((WINDOW_MS - (Date.now() % WINDOW_MS)) / 1000)))
+      .type('text/plain; charset=utf-8')
+      .send('För många försök. Vänta en stund och försök igen. / Too many attempts: wait a moment and try again.');
+    return false;
   }
 
   private failureKey(ip: string, window: number): string {

@@ -51,14 +51,7 @@ export class JoinController {
   private async lookup(token: string, req: FastifyRequest, reply: FastifyReply): Promise<{ status: JoinStatus; embedOrigins: string[] } | null | undefined> {
     // Never cached, never passed on in a Referer: the URL is the member's key.
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
-    if (!(await this.limiter.allow(req.ip, token))) {
-      reply
-        .code(429)
-        .header('retry-after', String(this.limiter.retryAfterSeconds()))
-        .type('text/plain; charset=utf-8')
-        .send('För många försök. Vänta en stund och försök igen. / Too many attempts: wait a moment and try again.');
-      return undefined;
-    }
+    if (!(await this.limiter.admit(req.ip, token, reply))) return undefined;
     const view = await this.access.resolve(token);
     if (!view) {
       await this.limiter.failed(req.ip);
