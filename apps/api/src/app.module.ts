@@ -18,6 +18,8 @@ import { HealthController } from './health/health.controller.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { RulesModule } from './rules/rules.module.js';
 import { MembersModule } from './members/members.module.js';
 import { PartyGroupsModule } from './party-groups/party-groups.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
@@ -63,6 +65,8 @@ export class AppModule {
         MembersModule,
         PartyGroupsModule,
         MeetingsModule,
+        RulesModule,
+        AuditModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [

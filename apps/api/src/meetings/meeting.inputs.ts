@@ -6,6 +6,8 @@ import { BaseFilter } from '../common/crud/list-args.js';
 import { AttendanceMode } from './attendance.entity.js';
 import { MeetingStatus } from './meeting-status.js';
 
+const PLATFORM_KEY = /^[a-z][a-z0-9_]{0,40}$/;
+
 @InputType()
 export class MeetingFilter extends BaseFilter {
   @Field(() => ID, { nullable: true })
@@ -58,6 +60,11 @@ export class CreateMeetingInput {
   @NotBlank()
   @MaxLength(300)
   place!: string;
+
+  @Field(() => String, { nullable: true, description: "Key in the region's platform catalog, e.g. jitsi_meet" })
+  @IsOptional()
+  @Matches(PLATFORM_KEY)
+  platformKey?: string | null;
 }
 
 @InputType()
@@ -87,6 +94,11 @@ export class UpdateMeetingInput {
   @NotBlank()
   @MaxLength(300)
   place?: string;
+
+  @Field(() => String, { nullable: true, description: "Key in the region's platform catalog, e.g. jitsi_meet" })
+  @IsOptional()
+  @Matches(PLATFORM_KEY)
+  platformKey?: string | null;
 }
 
 const KIND = /^[a-z][a-z0-9_-]{0,40}$/;
@@ -212,6 +224,21 @@ export class CreateAttendanceInput {
   @Type(() => Date)
   @IsDate()
   leftAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'A deputy stepping in: the ordinary member whose seat they take' })
+  @IsOptional()
+  @IsUUID()
+  replacesMemberId?: string | null;
+
+  @Field({ nullable: true, description: 'Company boards: agrees to meeting with remote participants' })
+  @IsOptional()
+  @IsBoolean()
+  consentsToRemoteMeeting?: boolean;
+
+  @Field({ nullable: true, description: 'Company boards: has received the documents' })
+  @IsOptional()
+  @IsBoolean()
+  documentsDelivered?: boolean;
 }
 
 @InputType()
@@ -232,4 +259,19 @@ export class UpdateAttendanceInput {
   @Type(() => Date)
   @IsDate()
   leftAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'A deputy stepping in: the ordinary member whose seat they take' })
+  @IsOptional()
+  @IsUUID()
+  replacesMemberId?: string | null;
+
+  @Field({ nullable: true, description: 'Company boards: agrees to meeting with remote participants' })
+  @IsOptional()
+  @IsBoolean()
+  consentsToRemoteMeeting?: boolean;
+
+  @Field({ nullable: true, description: 'Company boards: has received the documents' })
+  @IsOptional()
+  @IsBoolean()
+  documentsDelivered?: boolean;
 }

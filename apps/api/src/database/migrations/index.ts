@@ -1,5 +1,6 @@
 import { Foundation1763884800000 } from './1763884800000-foundation.js';
 import { MembershipRoleOrder1763960000000 } from './1763960000000-membership-role-order.js';
+import { Rules1764100000000 } from './1764100000000-rules.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1763884800000, MembershipRoleOrder1763960000000];
+export const MIGRATIONS = [Foundation1763884800000, MembershipRoleOrder1763960000000, Rules1764100000000];
