@@ -40,7 +40,7 @@ export class AttendancesService extends CrudService<Attendance, AttendanceFilter
     if (already) throw conflict('Närvaro är redan registrerad för personen på mötet; ändra den i stället.');
     assertOrder(values.joinedAt ?? null, values.leftAt ?? null);
     await this.assertReplaces(meeting.bodyId, values.memberId!, values.replacesMemberId);
-    return super.create({ joinedAt: null, leftAt: null, replacesMemberId: null, consentsToRemoteMeeting: false, documentsDelivered: false, ...values });
+    return super.create({ joinedAt: null, leftAt: null, replacesMemberId: null, ...values, ...boardFacts(values, false) });
   }
 
   override async update(id: string, values: Partial<Attendance>): Promise<Attendance> {
@@ -50,7 +50,7 @@ export class AttendancesService extends CrudService<Attendance, AttendanceFilter
       const meeting = await this.meetings.getOrFail(existing.meetingId);
       await this.assertReplaces(meeting.bodyId, existing.memberId, values.replacesMemberId);
     }
-    return super.update(id, values);
+    return super.update(id, { ...values, ...boardFacts(values, undefined) });
   }
 
   /** Only a deputy steps in, and only for an ordinary member (or presidium member) of the same body. */
@@ -71,4 +71,9 @@ function assertOrder(joinedAt: Date | null, leftAt: Date | null): void {
   if (joinedAt && leftAt && leftAt.getTime() < joinedAt.getTime()) {
     throw badInput('Lämnade kan inte vara före anslöt.', { leftAt: 'måste vara efter anslöt' });
   }
+}
+
+/** A board member's consent and documents are yes or no; an explicit null means "not given" (false on create, unchanged on update). */
+function boardFacts(values: Partial<Attendance>, missing: false | undefined): Pick<Partial<Attendance>, 'consentsToRemoteMeeting' | 'documentsDelivered'> {
+  return { consentsToRemoteMeeting: values.consentsToRemoteMeeting ?? missing, documentsDelivered: values.documentsDelivered ?? missing };
 }
