@@ -199,8 +199,27 @@ export class AttendanceFilter extends BaseFilter {
   mode?: AttendanceMode;
 }
 
+/** What the rules need to know about an attendance beyond its mode: deputies stepping in, and board members' consent and documents. */
+@InputType({ isAbstract: true })
+abstract class AttendanceFactsInput {
+  @Field(() => ID, { nullable: true, description: 'A deputy stepping in: the ordinary member whose seat they take' })
+  @IsOptional()
+  @IsUUID()
+  replacesMemberId?: string | null;
+
+  @Field({ nullable: true, description: 'Company boards: agrees to meeting with remote participants' })
+  @IsOptional()
+  @IsBoolean()
+  consentsToRemoteMeeting?: boolean;
+
+  @Field({ nullable: true, description: 'Company boards: has received the documents' })
+  @IsOptional()
+  @IsBoolean()
+  documentsDelivered?: boolean;
+}
+
 @InputType()
-export class CreateAttendanceInput {
+export class CreateAttendanceInput extends AttendanceFactsInput {
   @Field(() => ID)
   @IsUUID()
   meetingId!: string;
@@ -224,25 +243,10 @@ export class CreateAttendanceInput {
   @Type(() => Date)
   @IsDate()
   leftAt?: Date | null;
-
-  @Field(() => ID, { nullable: true, description: 'A deputy stepping in: the ordinary member whose seat they take' })
-  @IsOptional()
-  @IsUUID()
-  replacesMemberId?: string | null;
-
-  @Field({ nullable: true, description: 'Company boards: agrees to meeting with remote participants' })
-  @IsOptional()
-  @IsBoolean()
-  consentsToRemoteMeeting?: boolean;
-
-  @Field({ nullable: true, description: 'Company boards: has received the documents' })
-  @IsOptional()
-  @IsBoolean()
-  documentsDelivered?: boolean;
 }
 
 @InputType()
-export class UpdateAttendanceInput {
+export class UpdateAttendanceInput extends AttendanceFactsInput {
   @Field(() => AttendanceMode, { nullable: true })
   @IsOptional()
   @IsEnum(AttendanceMode)
@@ -259,19 +263,4 @@ export class UpdateAttendanceInput {
   @Type(() => Date)
   @IsDate()
   leftAt?: Date | null;
-
-  @Field(() => ID, { nullable: true, description: 'A deputy stepping in: the ordinary member whose seat they take' })
-  @IsOptional()
-  @IsUUID()
-  replacesMemberId?: string | null;
-
-  @Field({ nullable: true, description: 'Company boards: agrees to meeting with remote participants' })
-  @IsOptional()
-  @IsBoolean()
-  consentsToRemoteMeeting?: boolean;
-
-  @Field({ nullable: true, description: 'Company boards: has received the documents' })
-  @IsOptional()
-  @IsBoolean()
-  documentsDelivered?: boolean;
 }
