@@ -27,9 +27,9 @@ export class DirectoryService implements OnModuleInit {
     ]);
     this.regionById = new Map(regions.map((r) => [r.id, r]));
     this.municipalityById = new Map(municipalities.map((m) => [m.id, m]));
-    this.byAlias = new Map([
-      ...regions.map((r) => [r.slug, { tenantId: null, regionId: r.id }] as const),
-      ...municipalities.map((m) => [m.slug, { tenantId: m.id, regionId: m.regionId }] as const),
+    this.byAlias = new Map<string, { tenantId: string | null; regionId: string }>([
+      ...regions.map((r): [string, { tenantId: string | null; regionId: string }] => [r.slug, { tenantId: null, regionId: r.id }]),
+      ...municipalities.map((m): [string, { tenantId: string | null; regionId: string }] => [m.slug, { tenantId: m.id, regionId: m.regionId }]),
     ]);
   }
 
