@@ -70,6 +70,7 @@ export class ZoomClient {
     if (res.status === 401) {
       // Zoom may revoke a token early (a new one issued elsewhere, the app re-activated): renew once.
       this.token = undefined;
+      await res.body?.cancel();
       res = await send();
       if (res.status === 401) throw await this.failure(res, 'ZOOM_AUTH_FAILED', 'Zoom godtog inte åtkomsttoken för Server-to-Server OAuth-appen.');
     }
