@@ -35,7 +35,8 @@ describe('npm start (embedded PostgreSQL, dev sign-in, demo region)', () => {
   before(async () => {
     const [port, pgPort] = await Promise.all([freePort(), freePort()]);
     base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, QUEUE_PREFIX: `motesplats-start-${port}` };
+    // What `npm start` prints is at level 'log'; `npm test` sets LOG_LEVEL=warn for everything else.
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, QUEUE_PREFIX: `motesplats-start-${port}`, LOG_LEVEL: 'log' };
     delete env.DATABASE_URL;
     delete env.APP_DATABASE_URL;
     child = spawn(process.execPath, [join(REPO_ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
