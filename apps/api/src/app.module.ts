@@ -22,6 +22,8 @@ import { JobsModule } from './jobs/jobs.module.js';
 import { JoinLinksModule } from './join-links/join-links.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { RulesModule } from './rules/rules.module.js';
 import { MembersModule } from './members/members.module.js';
 import { PartyGroupsModule } from './party-groups/party-groups.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
@@ -73,6 +75,8 @@ export class AppModule {
         MeetingsModule,
         BreakoutRoomsModule,
         JoinLinksModule,
+        RulesModule,
+        AuditModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [

@@ -1,11 +1,12 @@
-import { REGIONAL_TEMPLATE, type BodyType, type BreakoutRoomPolicy } from '@motesplats/rules';
+import { Injectable } from '@nestjs/common';
+import { LAW_BASELINE, resolveBodyRules, type BodyType, type BreakoutRoomPolicy } from '@motesplats/rules';
 import type { Body } from '../bodies/body.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
+import { RuleSetsService, toLibraryVersion } from '../rules/rule-sets.service.js';
 
 /**
  * Where the municipality's break-out room policy for a meeting comes from. Called inside the
- * meeting's tenant transaction. Until stored rule sets exist, every municipality follows the
- * regional template for the body's type.
+ * meeting's tenant transaction.
  */
 export interface BreakoutPolicySource {
   forMeeting(meeting: Meeting, body: Body): Promise<BreakoutRoomPolicy>;
@@ -13,6 +14,18 @@ export interface BreakoutPolicySource {
 
 export const BREAKOUT_POLICY = Symbol('BREAKOUT_POLICY');
 
-export const regionalTemplatePolicy: BreakoutPolicySource = {
-  forMeeting: async (_meeting, body) => REGIONAL_TEMPLATE.bodyTypes[body.kind as BodyType].breakoutRooms,
-};
+/**
+ * The rule set in force when the meeting starts, resolved for its body (type rules with the
+ * body's own override). Without a rule set in force the law baseline applies, and the law
+ * gives party groups no rooms: a municipality decides to provide them (Timrå, KS/2020:543).
+ */
+@Injectable()
+export class StoredRuleSetPolicy implements BreakoutPolicySource {
+  constructor(private readonly ruleSets: RuleSetsService) {}
+
+  async forMeeting(meeting: Meeting, body: Body): Promise<BreakoutRoomPolicy> {
+    const type = body.kind as BodyType;
+    const version = await this.ruleSets.inForce(meeting.startsAt);
+    return version ? resolveBodyRules(toLibraryVersion(version), { id: body.id, type }).breakoutRooms : LAW_BASELINE[type].breakoutRooms;
+  }
+}

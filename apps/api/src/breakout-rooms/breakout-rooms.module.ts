@@ -1,7 +1,8 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module.js';
-import { BREAKOUT_POLICY, regionalTemplatePolicy } from './breakout-policy.js';
+import { RulesModule } from '../rules/rules.module.js';
+import { BREAKOUT_POLICY, StoredRuleSetPolicy } from './breakout-policy.js';
 import { BreakoutRoomsResolver, MeetingRoomsResolver } from './breakout-rooms.resolver.js';
 import { BreakoutRoomsService } from './breakout-rooms.service.js';
 import { MeetingWindowsService } from './meeting-windows.service.js';
@@ -11,10 +12,9 @@ import { RoomScheduler } from './room-scheduler.service.js';
 import { RoomsProcessor } from './rooms.processor.js';
 
 @Module({
-  imports: [MeetingsModule, BullModule.registerQueue({ name: ROOMS_QUEUE }, { name: DELIVERY_QUEUE })],
+  imports: [MeetingsModule, RulesModule, BullModule.registerQueue({ name: ROOMS_QUEUE }, { name: DELIVERY_QUEUE })],
   providers: [
-    // The seam to the municipality's stored rule set (see breakout-policy.ts).
-    { provide: BREAKOUT_POLICY, useValue: regionalTemplatePolicy },
+    { provide: BREAKOUT_POLICY, useClass: StoredRuleSetPolicy },
     MeetingWindowsService,
     BreakoutRoomsService,
     RoomScheduler,

@@ -13,8 +13,14 @@ import { VideoMeeting } from '../video-platforms/video-meeting.entity.js';
 import { PartyGroup } from '../party-groups/party-group.entity.js';
 import { Party } from '../party-groups/party.entity.js';
 import { Municipality, Region } from '../tenancy/municipality.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
+import { RegionalRuleTemplate } from '../rules/regional-rule-template.entity.js';
+import { StoredRuleSetVersion } from '../rules/rule-set-version.entity.js';
+import { SubCommitteeRemoteDecision } from '../rules/sub-committee-remote-decision.entity.js';
+import { VideoPlatform } from '../rules/video-platform.entity.js';
 
 export const ENTITIES = [
   Region, Municipality, Body, Party, PartyGroup, Member, BodyMembership, Meeting, AgendaItem, Attendance,
   MeetingRecess, MunicipalitySettings, VideoMeeting, BreakoutRoom, JoinLink, CalendarFeed,
+  VideoPlatform, RegionalRuleTemplate, StoredRuleSetVersion, SubCommitteeRemoteDecision, AuditEntry,
 ];

@@ -16,7 +16,7 @@ export class TenantDb {
   /** The current request's transaction, opened on first use. */
   async manager(): Promise<EntityManager> {
     const store = currentStore();
-    store.tx ??= this.open(store.tenantId !== undefined ? store.tenantId : (store.actor?.tenantId ?? null));
+    store.tx ??= this.open(store.tenantId !== undefined ? store.tenantId : (store.actor?.tenantId ?? null), store.actor?.regionId ?? null);
     return (await store.tx).manager;
   }
 
@@ -72,13 +72,15 @@ export class TenantDb {
     });
   }
 
-  private async open(tenantId: string | null): Promise<QueryRunner> {
+  private async open(tenantId: string | null, regionId: string | null): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
       await runner.startTransaction();
       // set_config(..., true) is transaction-local; '' means "no tenant" and matches no rows.
-      await runner.query(`select set_config('app.tenant_id', $1, true)`, [tenantId ?? '']);
+      // app.region_id serves region-wide staff only: with a tenant bound, the database takes
+      // the region from the municipality (app_current_region()), never from the caller.
+      await runner.query(`select set_config('app.tenant_id', $1, true), set_config('app.region_id', $2, true)`, [tenantId ?? '', regionId ?? '']);
       return runner;
     } catch (err) {
       await runner.release();

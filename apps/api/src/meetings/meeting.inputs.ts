@@ -6,6 +6,8 @@ import { BaseFilter } from '../common/crud/list-args.js';
 import { AttendanceMode } from './attendance.entity.js';
 import { MeetingStatus } from './meeting-status.js';
 
+const PLATFORM_KEY = /^[a-z][a-z0-9_]{0,40}$/;
+
 @InputType()
 export class MeetingFilter extends BaseFilter {
   @Field(() => ID, { nullable: true })
@@ -58,6 +60,11 @@ export class CreateMeetingInput {
   @NotBlank()
   @MaxLength(300)
   place!: string;
+
+  @Field(() => String, { nullable: true, description: "Key in the region's platform catalog, e.g. jitsi_meet" })
+  @IsOptional()
+  @Matches(PLATFORM_KEY)
+  platformKey?: string | null;
 }
 
 @InputType()
@@ -87,6 +94,11 @@ export class UpdateMeetingInput {
   @NotBlank()
   @MaxLength(300)
   place?: string;
+
+  @Field(() => String, { nullable: true, description: "Key in the region's platform catalog, e.g. jitsi_meet" })
+  @IsOptional()
+  @Matches(PLATFORM_KEY)
+  platformKey?: string | null;
 }
 
 const KIND = /^[a-z][a-z0-9_-]{0,40}$/;
@@ -187,8 +199,27 @@ export class AttendanceFilter extends BaseFilter {
   mode?: AttendanceMode;
 }
 
+/** What the rules need to know about an attendance beyond its mode: deputies stepping in, and board members' consent and documents. */
+@InputType({ isAbstract: true })
+abstract class AttendanceFactsInput {
+  @Field(() => ID, { nullable: true, description: 'A deputy stepping in: the ordinary member whose seat they take' })
+  @IsOptional()
+  @IsUUID()
+  replacesMemberId?: string | null;
+
+  @Field({ nullable: true, description: 'Company boards: agrees to meeting with remote participants' })
+  @IsOptional()
+  @IsBoolean()
+  consentsToRemoteMeeting?: boolean;
+
+  @Field({ nullable: true, description: 'Company boards: has received the documents' })
+  @IsOptional()
+  @IsBoolean()
+  documentsDelivered?: boolean;
+}
+
 @InputType()
-export class CreateAttendanceInput {
+export class CreateAttendanceInput extends AttendanceFactsInput {
   @Field(() => ID)
   @IsUUID()
   meetingId!: string;
@@ -215,7 +246,7 @@ export class CreateAttendanceInput {
 }
 
 @InputType()
-export class UpdateAttendanceInput {
+export class UpdateAttendanceInput extends AttendanceFactsInput {
   @Field(() => AttendanceMode, { nullable: true })
   @IsOptional()
   @IsEnum(AttendanceMode)

@@ -16,6 +16,7 @@ import { MeetingRecess } from './meeting-recess.entity.js';
 import { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs.js';
 import { MeetingStatus, nextStatuses } from './meeting-status.js';
 import { MeetingsService } from './meetings.service.js';
+import { OVERRIDE_REASON_MIN_LENGTH } from '../rules/compliance.service.js';
 
 @Resolver(() => Meeting)
 export class MeetingsResolver extends CrudResolver({
@@ -35,11 +36,19 @@ export class MeetingsResolver extends CrudResolver({
   }
 
   @Roles(...MUNICIPAL_WRITERS)
-  @Mutation(() => Meeting, { description: 'Moves a meeting along planned → convened → in progress ⇄ recess → ended, or cancels it' })
-  async changeMeetingStatus(@Args('id', { type: () => ID }) id: string, @Args('status', { type: () => MeetingStatus }) status: MeetingStatus) {
+  @Mutation(() => Meeting, {
+    description:
+      'Moves a meeting along planned → convened → in progress ⇄ recess → ended, or cancels it. Convening is refused (RULE_VIOLATION, extensions.blockers) while the rules find blockers, unless a tenant administrator gives overrideReason, which goes to the audit log',
+  })
+  async changeMeetingStatus(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => MeetingStatus }) status: MeetingStatus,
+    @Args('overrideReason', { type: () => String, nullable: true, description: `Why the meeting is convened despite blockers (at least ${OVERRIDE_REASON_MIN_LENGTH} characters; tenant-admin only)` })
+    overrideReason?: string | null,
+  ) {
     await parseInput(IdArgs, { id });
     if (!Object.values(MeetingStatus).includes(status)) throw badInput('Okänd status.', { status: 'okänd' });
-    return this.service.changeStatus(id, status);
+    return this.service.changeStatus(id, status, overrideReason ?? undefined);
   }
 
   @ResolveField(() => Body)

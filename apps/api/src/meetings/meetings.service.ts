@@ -7,6 +7,8 @@ import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Body } from '../bodies/body.entity.js';
+import { ComplianceService } from '../rules/compliance.service.js';
+import { RegionalRulesService } from '../rules/regional-rules.service.js';
 import { Meeting } from './meeting.entity.js';
 import type { MeetingListener } from './meeting-listener.js';
 import { MeetingRecess } from './meeting-recess.entity.js';
@@ -21,6 +23,8 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
   constructor(
     db: TenantDb,
     private readonly clock: Clock,
+    private readonly compliance: ComplianceService,
+    private readonly regional: RegionalRulesService,
   ) {
     super(db, {
       entity: Meeting,
@@ -41,13 +45,15 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
   override async create(values: Partial<Meeting>): Promise<Meeting> {
     await mustExist(this.db, Body, values.bodyId, 'bodyId', 'Organet');
     assertTimes(values.startsAt!, values.endsAt!);
-    return super.create({ ...values, status: MeetingStatus.PLANNED });
+    await this.assertPlatform(values.platformKey);
+    return super.create({ platformKey: null, ...values, status: MeetingStatus.PLANNED });
   }
 
   override async update(id: string, values: Partial<Meeting>): Promise<Meeting> {
     const existing = await this.getOrFail(id);
     assertOpen(existing);
     assertTimes(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt);
+    await this.assertPlatform(values.platformKey);
     const updated = await super.update(id, values);
     await this.notify(existing, updated);
     return updated;
@@ -65,11 +71,13 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
     return super.remove(id);
   }
 
-  async changeStatus(id: string, to: MeetingStatus): Promise<Meeting> {
+  /** Convening asks the rules first; an administrator may override blockers with a written reason. */
+  async changeStatus(id: string, to: MeetingStatus, overrideReason?: string): Promise<Meeting> {
     const meeting = await this.getOrFail(id);
     if (!canTransition(meeting.status, to)) {
       throw conflict(`Mötet kan inte gå från "${statusLabel(meeting.status)}" till "${statusLabel(to)}".`);
     }
+    if (to === MeetingStatus.CONVENED) await this.compliance.assertMayConvene(meeting, overrideReason);
     const updated = await this.write(async (em) => {
       await this.recordRecess(em, meeting, to);
       return em.getRepository(Meeting).save({ ...meeting, status: to });
@@ -96,6 +104,15 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
 
   private async notify(before: Meeting, after: Meeting): Promise<void> {
     for (const listener of this.listeners) await listener.meetingChanged(before, after);
+  }
+
+  /** The platform must be one the region's catalog knows; whether it is approved is the rules' question. */
+  private async assertPlatform(key: string | null | undefined): Promise<void> {
+    if (!key) return;
+    const catalog = await this.regional.catalog();
+    if (!catalog.some((p) => p.key === key)) {
+      throw badInput(`Plattformen "${key}" finns inte i regionens katalog.`, { platformKey: 'okänd plattform' });
+    }
   }
 
   /** For agenda items and attendance: the meeting must exist and still be open for changes. */

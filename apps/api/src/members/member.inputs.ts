@@ -1,7 +1,8 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
+import { IdentityLevel } from './member.entity.js';
 
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
 
@@ -40,6 +41,11 @@ export class CreateMemberInput {
   @IsOptional()
   @IsUUID()
   partyId?: string | null;
+
+  @Field(() => IdentityLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(IdentityLevel)
+  identityLevel?: IdentityLevel;
 }
 
 @InputType()
@@ -65,4 +71,9 @@ export class UpdateMemberInput {
   @IsOptional()
   @IsUUID()
   partyId?: string | null;
+
+  @Field(() => IdentityLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(IdentityLevel)
+  identityLevel?: IdentityLevel;
 }

@@ -12,6 +12,11 @@ import { MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { MembersResolver } from '../members/members.resolver.js';
 import { PartiesResolver, PartyGroupsResolver } from '../party-groups/party-groups.resolver.js';
 import { TenancyResolver } from '../tenancy/tenancy.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { ComplianceResolver } from '../rules/compliance.resolver.js';
+import { RegionalRulesResolver } from '../rules/regional-rules.resolver.js';
+import { RuleSetsResolver } from '../rules/rule-sets.resolver.js';
+import { SubCommitteeDecisionsResolver } from '../rules/sub-committee-decisions.resolver.js';
 
 /** Every resolver of the API. The e2e test proves this list builds the schema the app serves. */
 export const RESOLVERS = [
@@ -29,6 +34,11 @@ export const RESOLVERS = [
   JoinLinksResolver,
   MeetingJoinLinksResolver,
   MunicipalitySettingsResolver,
+  RuleSetsResolver,
+  RegionalRulesResolver,
+  ComplianceResolver,
+  SubCommitteeDecisionsResolver,
+  AuditResolver,
 ];
 
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -14,8 +14,8 @@ const TABLES = ['municipality_settings', 'meeting_recess', 'video_meeting', 'bre
  * columns, and is the only role a dedicated policy lets see across tenants. The API role may
  * execute the function but still reads the link itself inside that tenant's transaction.
  */
-export class BreakoutRooms1764000000000 implements MigrationInterface {
-  name = 'BreakoutRooms1764000000000';
+export class BreakoutRooms1764200000000 implements MigrationInterface {
+  name = 'BreakoutRooms1764200000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
