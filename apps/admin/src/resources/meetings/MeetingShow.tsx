@@ -26,6 +26,7 @@ import { attendanceModeChoices } from '../../choices';
 import { DateTimeText } from '../../components/DateTimeText';
 import { InlineReferenceManager } from '../../components/InlineReferenceManager';
 import { endAfter, integer, req } from '../../components/validators';
+import { BreakoutRoomsPanel } from '../breakout-rooms/BreakoutRoomsPanel';
 import { CompliancePanel } from './CompliancePanel';
 import { MeetingStatusButtons } from './MeetingStatusButtons';
 import { MeetingStatusChip } from './MeetingStatusChip';
@@ -187,6 +188,9 @@ export const MeetingShow = () => {
                 </TabbedShowLayout.Tab>
                 <TabbedShowLayout.Tab label={translate('app.meeting.compliance')} path="compliance">
                     <CompliancePanel />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label={translate('app.rooms.tab')} path="rooms">
+                    <BreakoutRoomsPanel />
                 </TabbedShowLayout.Tab>
             </TabbedShowLayout>
         </Show>
