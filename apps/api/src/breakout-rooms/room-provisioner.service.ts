@@ -52,13 +52,14 @@ export class RoomProvisioner {
   async ensureProvisioned(meetingId: string): Promise<ProvisionedVideoMeeting> {
     const em = await this.db.manager();
     const settings = await this.settings.current();
-    await em.query(`insert into video_meeting (meeting_id, platform) values ($1, $2) on conflict do nothing`, [meetingId, settings.videoPlatform]);
+    const plan = (await this.windows.load(meetingId))!;
+    const platform = this.platforms.choose(plan.meeting.platformKey, settings.videoPlatform);
+    await em.query(`insert into video_meeting (meeting_id, platform) values ($1, $2) on conflict do nothing`, [meetingId, platform]);
     const [locked] = await em.query(`select platform from video_meeting where meeting_id = $1 for update`, [meetingId]);
     const rooms = await em.getRepository(BreakoutRoom).find({ where: { meetingId, status: Not(BreakoutRoomStatus.CANCELLED) }, order: { name: 'ASC' } });
     const stored = await this.provisioned(meetingId);
     if (stored && rooms.every((r) => r.externalId)) return stored;
 
-    const plan = (await this.windows.load(meetingId))!;
     const adapter = this.platforms.get(locked.platform as PlatformKey);
     const result = await adapter.provision({
       key: meetingId,

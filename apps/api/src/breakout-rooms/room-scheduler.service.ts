@@ -7,6 +7,7 @@ import { jobId } from '../jobs/job-id.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
 import { VideoMeeting } from '../video-platforms/video-meeting.entity.js';
+import { VideoPlatforms } from '../video-platforms/video-platforms.js';
 import { MeetingWindowsService } from './meeting-windows.service.js';
 import { DELIVERY_QUEUE, ROOMS_QUEUE, type MeetingJobData } from './queues.js';
 
@@ -44,6 +45,7 @@ export class RoomScheduler {
     private readonly windows: MeetingWindowsService,
     private readonly settings: MunicipalitySettingsService,
     private readonly clock: Clock,
+    private readonly platforms: VideoPlatforms,
     @InjectQueue(ROOMS_QUEUE) private readonly rooms: Queue<MeetingJobData>,
     @InjectQueue(DELIVERY_QUEUE) private readonly delivery: Queue<MeetingJobData>,
   ) {}
@@ -69,7 +71,7 @@ export class RoomScheduler {
     const repo = em.getRepository(VideoMeeting);
     const record =
       (await repo.findOne({ where: { meetingId } })) ??
-      repo.create({ tenantId: meeting.tenantId, meetingId, platform: settings.videoPlatform, externalId: null, provisionedAt: null, closedAt: null, scheduledJobs: [] });
+      repo.create({ tenantId: meeting.tenantId, meetingId, platform: this.platforms.choose(meeting.platformKey, settings.videoPlatform), externalId: null, provisionedAt: null, closedAt: null, scheduledJobs: [] });
     const keep = new Set(jobs.map((j) => j.id));
     const stale = record.scheduledJobs.filter((id) => !keep.has(id));
     record.scheduledJobs = jobs.map((j) => j.id);
