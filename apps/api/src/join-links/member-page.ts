@@ -166,8 +166,10 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
     clearInterval(tick);
     var draw = function () {
       var left = Math.max(0, Math.round((Date.parse(iso) - now()) / 1000));
-      var h = Math.floor(left / 3600), m = Math.floor(left % 3600 / 60), sec = left % 60;
-      $('countdown').textContent = (h ? h + ' h ' : '') + m + ' min ' + (sec < 10 ? '0' : '') + sec + ' s';
+      // Days for long waits (links arrive with the notice, weeks ahead), seconds only near the opening.
+      var d = Math.floor(left / 86400), h = Math.floor(left % 86400 / 3600), m = Math.floor(left % 3600 / 60), sec = left % 60;
+      $('countdown').textContent = d ? d + ' d ' + h + ' h'
+        : (h ? h + ' h ' : '') + m + ' min ' + (sec < 10 ? '0' : '') + sec + ' s';
     };
     draw(); tick = setInterval(draw, 1000);
   };
