@@ -80,6 +80,13 @@ describe('meetings, agenda items and attendance over GraphQL', () => {
     const item = await gql(t.url, admin, `mutation($m: ID!) { createAgendaItem(input: { meetingId: $m, number: 1, title: "Personalärende",
       confidential: true, kinds: ["personnel"] }) { number confidential closedVote kinds } }`, { m: meeting.id });
     assert.deepEqual(item.data!.createAgendaItem, { number: 1, confidential: true, closedVote: false, kinds: ['personnel'] });
+    // Changing the title leaves the confidentiality alone (updates change only what they name).
+    const itemId = (await gql(t.url, admin, 'query($m: ID!) { agendaItems(filter: { meetingId: $m }) { items { id } } }', { m: meeting.id })).data!.agendaItems.items[0].id;
+    const retitled = await gql(t.url, admin, 'mutation($id: ID!) { updateAgendaItem(id: $id, input: { title: "Personalärende: lönesättning" }) { title confidential kinds } }', { id: itemId });
+    assert.deepEqual(retitled.data!.updateAgendaItem, { title: 'Personalärende: lönesättning', confidential: true, kinds: ['personnel'] });
+    const nullTitle = await gql(t.url, admin, 'mutation($id: ID!) { updateMeeting(id: $id, input: { title: null }) { id } }', { id: meeting.id });
+    assert.equal(errorCode(nullTitle), 'BAD_USER_INPUT');
+    assert.ok(nullTitle.errors![0]!.extensions!.fields!.title);
     const duplicate = await gql(t.url, admin, 'mutation($m: ID!) { createAgendaItem(input: { meetingId: $m, number: 1, title: "Igen" }) { id } }', { m: meeting.id });
     assert.equal(errorCode(duplicate), 'CONFLICT');
 

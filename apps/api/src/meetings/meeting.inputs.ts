@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
@@ -67,39 +67,9 @@ export class CreateMeetingInput {
   platformKey?: string | null;
 }
 
+/** Everything but the body can change while the meeting is open. */
 @InputType()
-export class UpdateMeetingInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(300)
-  title?: string;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  startsAt?: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  endsAt?: Date;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(300)
-  place?: string;
-
-  @Field(() => String, { nullable: true, description: "Key in the region's platform catalog, e.g. jitsi_meet" })
-  @IsOptional()
-  @Matches(PLATFORM_KEY)
-  platformKey?: string | null;
-}
+export class UpdateMeetingInput extends PartialType(OmitType(CreateMeetingInput, ['bodyId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
 
 const KIND = /^[a-z][a-z0-9_-]{0,40}$/;
 
@@ -148,38 +118,7 @@ export class CreateAgendaItemInput {
 }
 
 @InputType()
-export class UpdateAgendaItemInput {
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  number?: number;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(500)
-  title?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  confidential?: boolean;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  closedVote?: boolean;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(KIND, { each: true })
-  kinds?: string[];
-}
+export class UpdateAgendaItemInput extends PartialType(OmitType(CreateAgendaItemInput, ['meetingId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
 
 @InputType()
 export class AttendanceFilter extends BaseFilter {
@@ -246,21 +185,4 @@ export class CreateAttendanceInput extends AttendanceFactsInput {
 }
 
 @InputType()
-export class UpdateAttendanceInput extends AttendanceFactsInput {
-  @Field(() => AttendanceMode, { nullable: true })
-  @IsOptional()
-  @IsEnum(AttendanceMode)
-  mode?: AttendanceMode;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  joinedAt?: Date | null;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  leftAt?: Date | null;
-}
+export class UpdateAttendanceInput extends PartialType(OmitType(CreateAttendanceInput, ['meetingId', 'memberId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
@@ -49,31 +49,4 @@ export class CreateMemberInput {
 }
 
 @InputType()
-export class UpdateMemberInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(200)
-  name?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PHONE)
-  phone?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  partyId?: string | null;
-
-  @Field(() => IdentityLevel, { nullable: true })
-  @IsOptional()
-  @IsEnum(IdentityLevel)
-  identityLevel?: IdentityLevel;
-}
+export class UpdateMemberInput extends PartialType(CreateMemberInput, { omitDefaultValues: true, skipNullProperties: false }) {}
