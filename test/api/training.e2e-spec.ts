@@ -40,7 +40,7 @@ describe('training: modules, completions, practice sessions, coverage, reminders
 
   /** A new member of A with no training, seated on A's executive board. */
   const newMember = async (name: string, email: string | null) => {
-    const created = await gql(t.url, adminA, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', { i: { name, email } });
+    const created = await gql(t.url, adminA, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', { i: { name, email, identityLevel: 'E_ID' } });
     const id = created.data!.createMember.id as string;
     const bodies = await gql(t.url, adminA, '{ bodies(perPage: 50) { items { id kind } } }');
     const ks = bodies.data!.bodies.items.find((b: { kind: string }) => b.kind === 'EXECUTIVE_BOARD').id;
@@ -145,14 +145,33 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       const onTheLastDay = await t.app.get(TenantDb).run(tenantOf(A), () => facts.completionsFor([member.id], yesterday));
       assert.deepEqual(onTheLastDay, [{ memberId: member.id, moduleKey: BASICS, completedOn, validUntil: yesterday }]);
 
-      // Tomorrow's meeting of the member's body: blocked from taking part remotely, naming the module.
+      // Tomorrow's meeting of the member's body, with the member planned remote: the rules'
+      // evaluation (which reads TRAINING_FACTS) finds them ineligible and names the module.
       const startsAt = new Date(Date.now() + 26 * 3600_000);
       const meeting = await gql(t.url, adminA, 'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }', {
-        i: { bodyId: member.bodyId, title: 'Extra sammanträde', startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), place: 'KS-salen' },
+        i: { bodyId: member.bodyId, title: 'Extra sammanträde', startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), place: 'KS-salen', platformKey: 'jitsi_meet' },
       });
+      const meetingId = meeting.data!.createMeeting.id as string;
+      await gql(t.url, adminA, 'mutation($m: ID!) { createAgendaItem(input: { meetingId: $m, number: 1, title: "Budget" }) { id } }', { m: meetingId });
+      const attended = await gql(t.url, adminA, 'mutation($m: ID!, $p: ID!) { createAttendance(input: { meetingId: $m, memberId: $p, mode: REMOTE }) { id } }', { m: meetingId, p: member.id });
+      assert.equal(attended.errors, undefined, JSON.stringify(attended.errors));
+      const evaluate = async () =>
+        (await gql(t.url, adminA, `query($m: ID!) { evaluateMeeting(meetingId: $m) { findings { code memberId message { sv } }
+          remoteEligibility { memberId mayTakePartRemotely reasons { code message { sv } } } } }`, { m: meetingId })).data!.evaluateMeeting as {
+          findings: { code: string; memberId: string | null; message: { sv: string } }[];
+          remoteEligibility: { memberId: string; mayTakePartRemotely: boolean; reasons: { code: string; message: { sv: string } }[] }[];
+        };
+      const judged = await evaluate();
+      const eligibility = judged.remoteEligibility.find((e) => e.memberId === member.id)!;
+      assert.equal(eligibility.mayTakePartRemotely, false);
+      assert.deepEqual(eligibility.reasons.map((r) => r.code), ['TRAINING_MISSING']);
+      const finding = judged.findings.find((f) => f.code === 'TRAINING_MISSING' && f.memberId === member.id)!;
+      assert.match(finding.message.sv, new RegExp(BASICS));
+
+      // Coverage shows the same member blocked for that meeting, by the module the rule set requires.
       const gapsQuery = `{ meetingTrainingGaps(withinDays: 3) { meeting { id } requiredModuleKeys blocked { memberId missingModuleKeys member { name } } } }`;
       const gaps = await gql(t.url, adminA, gapsQuery);
-      const forMeeting = gaps.data!.meetingTrainingGaps.find((g: { meeting: { id: string } }) => g.meeting.id === meeting.data!.createMeeting.id);
+      const forMeeting = gaps.data!.meetingTrainingGaps.find((g: { meeting: { id: string } }) => g.meeting.id === meetingId);
       assert.deepEqual(forMeeting.requiredModuleKeys, [BASICS]);
       const blocked = forMeeting.blocked.find((b: { memberId: string }) => b.memberId === member.id);
       assert.deepEqual(blocked, { memberId: member.id, missingModuleKeys: [BASICS], member: { name: 'Test Utgången' } });
@@ -163,9 +182,12 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       assert.equal(renewed.data!.recordTrainingCompletion.validUntil, validUntil(today, 24));
       const afterRenewal = await t.app.get(TenantDb).run(tenantOf(A), () => facts.completionsFor([member.id], tomorrow));
       assert.deepEqual(afterRenewal.map((c) => c.completedOn), [today]);
+      const rejudged = await evaluate();
+      assert.equal(rejudged.remoteEligibility.find((e) => e.memberId === member.id)!.mayTakePartRemotely, true);
+      assert.ok(!rejudged.findings.some((f) => f.memberId === member.id));
       const gapsAfter = await gql(t.url, adminA, gapsQuery);
       const stillBlocked = gapsAfter.data!.meetingTrainingGaps
-        .find((g: { meeting: { id: string } }) => g.meeting.id === meeting.data!.createMeeting.id)
+        .find((g: { meeting: { id: string } }) => g.meeting.id === meetingId)
         .blocked.some((b: { memberId: string }) => b.memberId === member.id);
       assert.equal(stillBlocked, false);
 

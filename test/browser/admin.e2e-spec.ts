@@ -4,6 +4,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
+import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOTS = join(REPO_ROOT, 'test-results');
@@ -56,6 +57,37 @@ describe('admin in Debian Chromium', () => {
     const file = join(SCREENSHOTS, 'admin-meetings.png');
     await page.screenshot({ path: file, fullPage: true });
     assert.ok(statSync(file).size > 10_000, 'a screenshot with something on it');
+    assert.deepEqual(problems, []);
+  });
+
+  it('shows the rules with their legal basis and history, and a meeting\'s compliance matrix', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    await page.getByRole('button', { name: /admin\.trollhattan/ }).click();
+    await page.goto(`${t.url}/admin/#/rule-sets`);
+    await page.getByRole('heading', { name: 'Regler för distansdeltagande', level: 1 }).waitFor({ timeout: 20000 });
+    const history = page.getByRole('table', { name: 'Versioner' });
+    await history.getByText('Gäller nu').waitFor();
+    assert.equal(await history.getByRole('cell', { name: 'KF 2020-04-20 § 45', exact: true }).count(), 1);
+    // The council's rules, each with its basis in law or guidance.
+    await page.getByText('Grund: KL 5 kap. 16 § (lika villkor)').waitFor();
+    assert.equal(await page.getByLabel('Tolkning av ”lika villkor”').innerText(), 'Alla ser alltid alla');
+    // Trollhättan is stricter than the region's template.
+    const diff = page.locator('section[aria-labelledby="diff-heading"]');
+    await diff.getByText('Kommunfullmäktige: Identitetskontroll').waitFor();
+    assert.match(await diff.innerText(), /Strängare/);
+
+    await page.goto(`${t.url}/admin/#/meetings/${demoId('trollhattan:meeting:kf-next')}/show/compliance`);
+    const matrix = page.getByTestId('compliance-matrix');
+    await matrix.waitFor({ timeout: 20000 });
+    assert.match(await matrix.innerText(), /Beslutförhet/);
+    assert.ok((await matrix.locator('tbody tr').count()) > 50, 'every council member has a row');
+    const panel = await page.locator('main').innerText();
+    assert.match(panel, /Bedömt enligt version 1 \(KF 2020-04-20 § 45\)/);
+    assert.match(panel, /Hinder/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-compliance.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });
 });

@@ -10,6 +10,7 @@ import meetings from './resources/meetings';
 import members from './resources/members';
 import parties from './resources/parties';
 import partyGroups from './resources/party-groups';
+import ruleSets from './resources/rules';
 
 export const App = () => (
     <Admin
@@ -28,6 +29,7 @@ export const App = () => (
         <Resource name="members" {...members} />
         <Resource name="party-groups" {...partyGroups} />
         <Resource name="parties" {...parties} />
+        <Resource name="rule-sets" {...ruleSets} />
         {/* Edited from their parent's page, so no menu entry of their own. */}
         <Resource name="body-memberships" />
         <Resource name="agenda-items" recordRepresentation="title" />

@@ -16,6 +16,9 @@ export const meetingStatusChoices = choices('resources.meetings.status', meeting
 export const attendanceModes = ['ON_SITE', 'REMOTE', 'ABSENT'] as const;
 export const attendanceModeChoices = choices('resources.attendances.mode', attendanceModes);
 
+export const identityLevels = ['NONE', 'MUNICIPAL_ACCOUNT', 'E_ID'] as const;
+export const identityLevelChoices = choices('resources.members.identity', identityLevels);
+
 /** planned → convened → in progress ⇄ recess → ended, or → cancelled before it ends. */
 export const nextMeetingStatuses: Record<MeetingStatus, MeetingStatus[]> = {
     PLANNED: ['CONVENED', 'CANCELLED'],

@@ -57,9 +57,9 @@ const resources: Record<string, ResourceDef> = {
         type: 'Member',
         list: 'members',
         one: 'member',
-        fields: 'id name email phone partyId party { id abbreviation name }',
-        createFields: ['name', 'email', 'phone', 'partyId'],
-        updateFields: ['name', 'email', 'phone', 'partyId'],
+        fields: 'id name email phone partyId party { id abbreviation name } identityLevel',
+        createFields: ['name', 'email', 'phone', 'partyId', 'identityLevel'],
+        updateFields: ['name', 'email', 'phone', 'partyId', 'identityLevel'],
     },
     'body-memberships': {
         type: 'BodyMembership',
@@ -73,9 +73,9 @@ const resources: Record<string, ResourceDef> = {
         type: 'Meeting',
         list: 'meetings',
         one: 'meeting',
-        fields: 'id title bodyId body { id name kind } startsAt endsAt place status',
-        createFields: ['bodyId', 'title', 'startsAt', 'endsAt', 'place'],
-        updateFields: ['title', 'startsAt', 'endsAt', 'place'],
+        fields: 'id title bodyId body { id name kind } startsAt endsAt place status platformKey',
+        createFields: ['bodyId', 'title', 'startsAt', 'endsAt', 'place', 'platformKey'],
+        updateFields: ['title', 'startsAt', 'endsAt', 'place', 'platformKey'],
     },
     'agenda-items': {
         type: 'AgendaItem',
@@ -89,9 +89,9 @@ const resources: Record<string, ResourceDef> = {
         type: 'Attendance',
         list: 'attendances',
         one: 'attendance',
-        fields: 'id meetingId memberId member { id name } mode joinedAt leftAt',
-        createFields: ['meetingId', 'memberId', 'mode', 'joinedAt', 'leftAt'],
-        updateFields: ['mode', 'joinedAt', 'leftAt'],
+        fields: 'id meetingId memberId member { id name } mode joinedAt leftAt consentsToRemoteMeeting documentsDelivered',
+        createFields: ['meetingId', 'memberId', 'mode', 'joinedAt', 'leftAt', 'consentsToRemoteMeeting', 'documentsDelivered'],
+        updateFields: ['mode', 'joinedAt', 'leftAt', 'consentsToRemoteMeeting', 'documentsDelivered'],
     },
 };
 
@@ -213,7 +213,7 @@ const deleteOne = async (resource: string, id: Identifier) => {
 };
 
 export interface MotesplatsDataProvider extends DataProvider {
-    changeMeetingStatus: (id: Identifier, status: string) => Promise<{ data: RaRecord }>;
+    changeMeetingStatus: (id: Identifier, status: string, overrideReason?: string) => Promise<{ data: RaRecord }>;
     me: () => Promise<Viewer>;
 }
 
@@ -315,10 +315,10 @@ export const dataProvider: MotesplatsDataProvider = {
         return { data: done };
     },
 
-    changeMeetingStatus: async (id, status) => {
+    changeMeetingStatus: async (id, status, overrideReason) => {
         const { result } = await graphqlRequest<{ result: RaRecord }>(
-            `mutation ChangeStatus($id: ID!, $status: MeetingStatus!) { result: changeMeetingStatus(id: $id, status: $status) { ${resources.meetings!.fields} } }`,
-            { id, status },
+            `mutation ChangeStatus($id: ID!, $status: MeetingStatus!, $reason: String) { result: changeMeetingStatus(id: $id, status: $status, overrideReason: $reason) { ${resources.meetings!.fields} } }`,
+            { id, status, reason: overrideReason ?? null },
         );
         return { data: result };
     },

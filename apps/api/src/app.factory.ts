@@ -31,6 +31,8 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string): Prom
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, {
     logger: new ConsoleLogger({ json: config.production, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) }),
     bufferLogs: false,
+    // Throw instead of exiting the process, so callers (main.ts, tests) decide what a failure means.
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   const db = app.get(TenantDb);

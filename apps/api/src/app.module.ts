@@ -7,20 +7,27 @@ import { AuthGuard } from './auth/auth.guard.js';
 import { AuthService } from './auth/auth.service.js';
 import { DevSignInController } from './auth/dev-sign-in.controller.js';
 import { BodiesModule } from './bodies/bodies.module.js';
+import { BreakoutRoomsModule } from './breakout-rooms/breakout-rooms.module.js';
+import { ClockModule } from './common/clock.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { formatGraphQLErrors } from './common/graphql-errors.js';
 import { RedisModule } from './common/redis.module.js';
 import { requestContext, type RequestStore } from './common/request-context.js';
-import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import type { AppConfig } from './config/app-config.js';
+import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { TenantDb } from './database/tenant-db.service.js';
 import { HealthController } from './health/health.controller.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { JoinLinksModule } from './join-links/join-links.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { AuditModule } from './audit/audit.module.js';
+import { RulesModule } from './rules/rules.module.js';
 import { MembersModule } from './members/members.module.js';
 import { PartyGroupsModule } from './party-groups/party-groups.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
+import { VideoPlatformsModule } from './video-platforms/video-platforms.module.js';
 import { TrainingTrackingModule } from './training/training.module.js';
 
 export interface GraphQLContext {
@@ -35,11 +42,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         DatabaseModule.forRoot(appDatabaseUrl),
         RedisModule.forRoot(config.redisUrl),
         JobsModule.forRoot(config.redisUrl, config.queuePrefix),
         NotificationsModule.forRoot(config),
         TenancyModule,
+        ClockModule,
+        VideoPlatformsModule.forRoot(config),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           inject: [TenantDb],
@@ -64,11 +74,14 @@ export class AppModule {
         MembersModule,
         PartyGroupsModule,
         MeetingsModule,
+        BreakoutRoomsModule,
+        JoinLinksModule,
+        RulesModule,
+        AuditModule,
         TrainingTrackingModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [
-        { provide: APP_CONFIG, useValue: config },
         AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { BullRegistrar } from '@nestjs/bullmq';
 import { createApp } from './app.factory.js';
+import { startWorkers } from './jobs/jobs.module.js';
 import { assertRedisReachable, redactUrl } from './common/redis.module.js';
 import { loadConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/bootstrap.js';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
         });
     });
   }
-  if (config.runWorkers) app.get(BullRegistrar).register();
+  if (config.runWorkers) startWorkers(app);
   await app.listen({ port: config.port, host: config.host });
   const base = config.publicUrl;
   log.log(`API:     ${base}/health`);

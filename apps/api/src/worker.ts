@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { BullRegistrar } from '@nestjs/bullmq';
 import { createApp } from './app.factory.js';
+import { startWorkers } from './jobs/jobs.module.js';
 import { loadConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/bootstrap.js';
 
@@ -13,7 +13,7 @@ const log = new Logger('Mötesplats worker');
 const config = loadConfig();
 const db = await prepareDatabase(config, (m) => log.log(m));
 const app = await createApp(config, db.appUrl);
-app.get(BullRegistrar).register();
+startWorkers(app);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void app.close().then(() => db.stop()).then(() => process.exit(0)));
 }

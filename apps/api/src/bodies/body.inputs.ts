@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
@@ -36,21 +36,4 @@ export class CreateBodyInput {
 }
 
 @InputType()
-export class UpdateBodyInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(200)
-  name?: string;
-
-  @Field(() => BodyKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(BodyKind)
-  kind?: BodyKind;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  parentBodyId?: string | null;
-}
+export class UpdateBodyInput extends PartialType(CreateBodyInput, { omitDefaultValues: true, skipNullProperties: false }) {}

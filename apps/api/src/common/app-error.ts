@@ -36,6 +36,8 @@ export function fromPostgresError(err: unknown): AppError | undefined {
   switch (code) {
     case '23503':
       return badInput('Uppgiften hänvisar till något som inte finns (eller som används av annat och inte kan tas bort).');
+    case '23502':
+      return badInput('En uppgift som måste finnas saknas.');
     case '23505':
       return conflict('Det finns redan en likadan uppgift.');
     case '23514':

@@ -13,6 +13,8 @@ export interface RequestStore {
   tenantId?: string | null;
   tx?: Promise<QueryRunner>;
   loaders?: Map<unknown, unknown>;
+  /** Work that must see this transaction's writes, e.g. enqueuing a job that reads them. */
+  afterCommit?: (() => Promise<unknown>)[];
 }
 
 export const requestContext = new AsyncLocalStorage<RequestStore>();

@@ -35,6 +35,17 @@ export interface AppConfig {
   runWorkers: boolean;
   /** Redis key prefix of the job queues: separates deployments (and test runs) sharing a Redis. */
   queuePrefix: string;
+  /** Jitsi Meet, the default video platform. Without a secret (development) one is kept under dataDir. */
+  jitsi: { domain: string; appId: string; audience: string; appSecret?: string };
+  /** Join-link rate limits (Redis, so they hold across instances). */
+  joinRateLimits: JoinRateLimits;
+}
+
+export interface JoinRateLimits {
+  /** Unknown, revoked or expired tokens one IP address may try per minute before it gets 429. */
+  failuresPerIpPerMinute: number;
+  /** Requests per minute for tokens sharing a prefix, from anywhere: guessing around a known start. */
+  perTokenPrefixPerMinute: number;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       'Refusing to start in production without Keycloak: set KEYCLOAK_URL, KEYCLOAK_REALM and KEYCLOAK_CLIENT_ID.',
     );
+  }
+  if (production && !env.JITSI_APP_SECRET) {
+    throw new ConfigError('Refusing to start in production without JITSI_APP_SECRET (the Jitsi Meet token secret).');
   }
   if (production && (!env.DATABASE_URL || !env.APP_DATABASE_URL)) {
     throw new ConfigError('Refusing to start in production without DATABASE_URL (migrations) and APP_DATABASE_URL (the API role).');
@@ -69,7 +83,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM ?? 'Mötesplats <no-reply@motesplats.invalid>',
     runWorkers: env.RUN_WORKERS ? env.RUN_WORKERS === 'true' : true,
     queuePrefix: env.QUEUE_PREFIX ?? 'motesplats',
+    jitsi: {
+      domain: env.JITSI_DOMAIN ?? 'meet.jit.si',
+      appId: env.JITSI_APP_ID ?? 'motesplats',
+      audience: env.JITSI_AUDIENCE ?? 'jitsi',
+      appSecret: env.JITSI_APP_SECRET || undefined,
+    },
+    joinRateLimits: {
+      failuresPerIpPerMinute: positive(env.JOIN_FAILURES_PER_IP_PER_MINUTE, 20),
+      perTokenPrefixPerMinute: positive(env.JOIN_PER_TOKEN_PREFIX_PER_MINUTE, 60),
+    },
   };
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`Expected a positive whole number, got "${value}"`);
+  return n;
 }
 
 function readKeycloak(env: NodeJS.ProcessEnv): KeycloakSettings | undefined {

@@ -28,9 +28,20 @@ export class TenantDb {
     return tenantId;
   }
 
+  /**
+   * Runs `fn` once the current transaction has committed (never if it rolls back): a job
+   * enqueued earlier could run before the rows it reads are visible.
+   */
+  afterCommit(fn: () => Promise<unknown>): void {
+    const store = currentStore();
+    (store.afterCommit ??= []).push(fn);
+  }
+
   /** Ends the current request's transaction, if one was opened. */
   async finish(store: RequestStore, commit: boolean): Promise<void> {
     const pending = store.tx;
+    const followUps = store.afterCommit ?? [];
+    store.afterCommit = undefined;
     if (!pending) return;
     store.tx = undefined;
     const runner = await pending;
@@ -40,6 +51,7 @@ export class TenantDb {
     } finally {
       await runner.release();
     }
+    if (commit) for (const fn of followUps) await fn();
   }
 
   /**
@@ -66,8 +78,8 @@ export class TenantDb {
     try {
       await runner.startTransaction();
       // set_config(..., true) is transaction-local; '' means "no tenant" and matches no rows.
-      // app.region_id lets region-wide users (no tenant) reach region-level rows and aggregates;
-      // for a municipality the region follows from the tenant (app_current_region()).
+      // app.region_id serves region-wide staff only: with a tenant bound, the database takes
+      // the region from the municipality (app_current_region()), never from the caller.
       await runner.query(`select set_config('app.tenant_id', $1, true), set_config('app.region_id', $2, true)`, [tenantId ?? '', regionId ?? '']);
       return runner;
     } catch (err) {

@@ -1,5 +1,5 @@
-import { BullModule } from '@nestjs/bullmq';
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { BullModule, BullRegistrar } from '@nestjs/bullmq';
+import { Global, Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
 
 /** BullMQ on the shared Redis. Workers start only when `startWorkers` is called (see main.ts). */
 @Global()
@@ -26,4 +26,19 @@ export class JobsModule {
       exports: [BullModule],
     };
   }
+}
+
+/**
+ * Starts the workers of every registered queue. Until some capability registers a queue,
+ * BullMQ's registrar does not exist and there is nothing to start.
+ */
+export function startWorkers(app: INestApplicationContext): boolean {
+  let registrar: BullRegistrar;
+  try {
+    registrar = app.get(BullRegistrar, { strict: false });
+  } catch {
+    return false;
+  }
+  registrar.register();
+  return true;
 }

@@ -39,4 +39,16 @@ export class Attendance extends TenantEntity {
   @Field(() => GraphQLISODateTime, { nullable: true })
   @Column({ name: 'left_at', type: 'timestamptz', nullable: true })
   leftAt!: Date | null;
+
+  @Field(() => ID, { nullable: true, description: 'A deputy stepping in (tjänstgörande ersättare): the member whose seat they take' })
+  @Column({ name: 'replaces_member_id', type: 'uuid', nullable: true })
+  replacesMemberId!: string | null;
+
+  @Field({ description: 'Company boards: the member agrees to the board meeting with remote participants' })
+  @Column({ name: 'consents_to_remote', type: 'boolean' })
+  consentsToRemoteMeeting!: boolean;
+
+  @Field({ description: 'Company boards: the member has received the documents (ABL 8 kap. 21 §)' })
+  @Column({ name: 'documents_delivered', type: 'boolean' })
+  documentsDelivered!: boolean;
 }

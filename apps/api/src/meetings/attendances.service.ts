@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import { badInput, conflict } from '../common/app-error.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { BodyMembership } from '../bodies/body-membership.entity.js';
+import { BodyMembership, MembershipRole } from '../bodies/body-membership.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { AttendanceFilter } from './meeting.inputs.js';
 import { MeetingsService } from './meetings.service.js';
@@ -39,13 +39,31 @@ export class AttendancesService extends CrudService<Attendance, AttendanceFilter
     const already = await em.getRepository(Attendance).exists({ where: { meetingId: meeting.id, memberId: values.memberId! } });
     if (already) throw conflict('Närvaro är redan registrerad för personen på mötet; ändra den i stället.');
     assertOrder(values.joinedAt ?? null, values.leftAt ?? null);
-    return super.create({ joinedAt: null, leftAt: null, ...values });
+    await this.assertReplaces(meeting.bodyId, values.memberId!, values.replacesMemberId);
+    return super.create({ joinedAt: null, leftAt: null, replacesMemberId: null, ...values, ...boardFacts(values, false) });
   }
 
   override async update(id: string, values: Partial<Attendance>): Promise<Attendance> {
     const existing = await this.getOrFail(id);
     assertOrder(values.joinedAt !== undefined ? values.joinedAt : existing.joinedAt, values.leftAt !== undefined ? values.leftAt : existing.leftAt);
-    return super.update(id, values);
+    if (values.replacesMemberId) {
+      const meeting = await this.meetings.getOrFail(existing.meetingId);
+      await this.assertReplaces(meeting.bodyId, existing.memberId, values.replacesMemberId);
+    }
+    return super.update(id, { ...values, ...boardFacts(values, undefined) });
+  }
+
+  /** Only a deputy steps in, and only for an ordinary member (or presidium member) of the same body. */
+  private async assertReplaces(bodyId: string, memberId: string, replacesMemberId: string | null | undefined): Promise<void> {
+    if (!replacesMemberId) return;
+    const em = await this.db.manager();
+    const seats = await em.getRepository(BodyMembership).find({ where: { bodyId, memberId: In([memberId, replacesMemberId]) } });
+    const own = seats.find((s) => s.memberId === memberId);
+    const replaced = seats.find((s) => s.memberId === replacesMemberId);
+    if (own?.role !== MembershipRole.DEPUTY) throw badInput('Bara en ersättare kan tjänstgöra i någons ställe.', { replacesMemberId: 'personen är inte ersättare' });
+    if (!replaced || replaced.role === MembershipRole.DEPUTY || replacesMemberId === memberId) {
+      throw badInput('Ersättaren kan bara tjänstgöra för en ledamot i samma organ.', { replacesMemberId: 'är ingen ledamot i organet' });
+    }
   }
 }
 
@@ -53,4 +71,9 @@ function assertOrder(joinedAt: Date | null, leftAt: Date | null): void {
   if (joinedAt && leftAt && leftAt.getTime() < joinedAt.getTime()) {
     throw badInput('Lämnade kan inte vara före anslöt.', { leftAt: 'måste vara efter anslöt' });
   }
+}
+
+/** A board member's consent and documents are yes or no; an explicit null means "not given" (false on create, unchanged on update). */
+function boardFacts(values: Partial<Attendance>, missing: false | undefined): Pick<Partial<Attendance>, 'consentsToRemoteMeeting' | 'documentsDelivered'> {
+  return { consentsToRemoteMeeting: values.consentsToRemoteMeeting ?? missing, documentsDelivered: values.documentsDelivered ?? missing };
 }

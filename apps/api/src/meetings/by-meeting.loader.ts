@@ -4,11 +4,12 @@ import { perRequest } from '../common/request-context.js';
 import type { TenantDb } from '../database/tenant-db.service.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
+import { MeetingRecess } from './meeting-recess.entity.js';
 
-type PerMeeting = typeof AgendaItem | typeof Attendance;
+type PerMeeting = typeof AgendaItem | typeof Attendance | typeof MeetingRecess;
 
 /** A meeting list that shows agendas or attendance loads them for all its meetings at once. */
-export function byMeeting<T extends PerMeeting>(db: TenantDb, entity: T, orderBy: 'number' | 'createdAt'): DataLoader<string, InstanceType<T>[]> {
+export function byMeeting<T extends PerMeeting>(db: TenantDb, entity: T, orderBy: 'number' | 'createdAt' | 'startedAt'): DataLoader<string, InstanceType<T>[]> {
   return perRequest(['byMeeting', entity], () => new DataLoader<string, InstanceType<T>[]>(async (meetingIds) => {
     const em = await db.manager();
     const rows = (await em.getRepository(entity).find({

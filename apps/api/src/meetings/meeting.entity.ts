@@ -29,4 +29,8 @@ export class Meeting extends TenantEntity {
   @Field(() => MeetingStatus)
   @Column({ type: 'text' })
   status!: MeetingStatus;
+
+  @Field(() => String, { nullable: true, description: "The video platform for remote participants: a key in the region's platform catalog" })
+  @Column({ name: 'platform_key', type: 'text', nullable: true })
+  platformKey!: string | null;
 }

@@ -1,10 +1,12 @@
-import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
 import { AttendanceMode } from './attendance.entity.js';
 import { MeetingStatus } from './meeting-status.js';
+
+const PLATFORM_KEY = /^[a-z][a-z0-9_]{0,40}$/;
 
 @InputType()
 export class MeetingFilter extends BaseFilter {
@@ -58,36 +60,16 @@ export class CreateMeetingInput {
   @NotBlank()
   @MaxLength(300)
   place!: string;
+
+  @Field(() => String, { nullable: true, description: "Key in the region's platform catalog, e.g. jitsi_meet" })
+  @IsOptional()
+  @Matches(PLATFORM_KEY)
+  platformKey?: string | null;
 }
 
+/** Everything but the body can change while the meeting is open. */
 @InputType()
-export class UpdateMeetingInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(300)
-  title?: string;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  startsAt?: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  endsAt?: Date;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(300)
-  place?: string;
-}
+export class UpdateMeetingInput extends PartialType(OmitType(CreateMeetingInput, ['bodyId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
 
 const KIND = /^[a-z][a-z0-9_-]{0,40}$/;
 
@@ -136,38 +118,7 @@ export class CreateAgendaItemInput {
 }
 
 @InputType()
-export class UpdateAgendaItemInput {
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  number?: number;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(500)
-  title?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  confidential?: boolean;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  closedVote?: boolean;
-
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @Matches(KIND, { each: true })
-  kinds?: string[];
-}
+export class UpdateAgendaItemInput extends PartialType(OmitType(CreateAgendaItemInput, ['meetingId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
 
 @InputType()
 export class AttendanceFilter extends BaseFilter {
@@ -187,8 +138,27 @@ export class AttendanceFilter extends BaseFilter {
   mode?: AttendanceMode;
 }
 
+/** What the rules need to know about an attendance beyond its mode: deputies stepping in, and board members' consent and documents. */
+@InputType({ isAbstract: true })
+abstract class AttendanceFactsInput {
+  @Field(() => ID, { nullable: true, description: 'A deputy stepping in: the ordinary member whose seat they take' })
+  @IsOptional()
+  @IsUUID()
+  replacesMemberId?: string | null;
+
+  @Field({ nullable: true, description: 'Company boards: agrees to meeting with remote participants' })
+  @IsOptional()
+  @IsBoolean()
+  consentsToRemoteMeeting?: boolean;
+
+  @Field({ nullable: true, description: 'Company boards: has received the documents' })
+  @IsOptional()
+  @IsBoolean()
+  documentsDelivered?: boolean;
+}
+
 @InputType()
-export class CreateAttendanceInput {
+export class CreateAttendanceInput extends AttendanceFactsInput {
   @Field(() => ID)
   @IsUUID()
   meetingId!: string;
@@ -215,21 +185,4 @@ export class CreateAttendanceInput {
 }
 
 @InputType()
-export class UpdateAttendanceInput {
-  @Field(() => AttendanceMode, { nullable: true })
-  @IsOptional()
-  @IsEnum(AttendanceMode)
-  mode?: AttendanceMode;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  joinedAt?: Date | null;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  leftAt?: Date | null;
-}
+export class UpdateAttendanceInput extends PartialType(OmitType(CreateAttendanceInput, ['meetingId', 'memberId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RulesModule } from '../rules/rules.module.js';
 import { AgendaItemsResolver } from './agenda-items.resolver.js';
 import { AgendaItemsService } from './agenda-items.service.js';
 import { AttendancesResolver } from './attendances.resolver.js';
@@ -7,6 +8,7 @@ import { MeetingsResolver } from './meetings.resolver.js';
 import { MeetingsService } from './meetings.service.js';
 
 @Module({
+  imports: [RulesModule],
   providers: [MeetingsService, MeetingsResolver, AgendaItemsService, AgendaItemsResolver, AttendancesService, AttendancesResolver],
   exports: [MeetingsService],
 })

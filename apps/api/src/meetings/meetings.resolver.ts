@@ -12,9 +12,11 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
 import { byMeeting } from './by-meeting.loader.js';
 import { Meeting } from './meeting.entity.js';
+import { MeetingRecess } from './meeting-recess.entity.js';
 import { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs.js';
 import { MeetingStatus, nextStatuses } from './meeting-status.js';
 import { MeetingsService } from './meetings.service.js';
+import { OVERRIDE_REASON_MIN_LENGTH } from '../rules/compliance.service.js';
 
 @Resolver(() => Meeting)
 export class MeetingsResolver extends CrudResolver({
@@ -34,11 +36,19 @@ export class MeetingsResolver extends CrudResolver({
   }
 
   @Roles(...MUNICIPAL_WRITERS)
-  @Mutation(() => Meeting, { description: 'Moves a meeting along planned → convened → in progress ⇄ recess → ended, or cancels it' })
-  async changeMeetingStatus(@Args('id', { type: () => ID }) id: string, @Args('status', { type: () => MeetingStatus }) status: MeetingStatus) {
+  @Mutation(() => Meeting, {
+    description:
+      'Moves a meeting along planned → convened → in progress ⇄ recess → ended, or cancels it. Convening is refused (RULE_VIOLATION, extensions.blockers) while the rules find blockers, unless a tenant administrator gives overrideReason, which goes to the audit log',
+  })
+  async changeMeetingStatus(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('status', { type: () => MeetingStatus }) status: MeetingStatus,
+    @Args('overrideReason', { type: () => String, nullable: true, description: `Why the meeting is convened despite blockers (at least ${OVERRIDE_REASON_MIN_LENGTH} characters; tenant-admin only)` })
+    overrideReason?: string | null,
+  ) {
     await parseInput(IdArgs, { id });
     if (!Object.values(MeetingStatus).includes(status)) throw badInput('Okänd status.', { status: 'okänd' });
-    return this.service.changeStatus(id, status);
+    return this.service.changeStatus(id, status, overrideReason ?? undefined);
   }
 
   @ResolveField(() => Body)
@@ -59,5 +69,10 @@ export class MeetingsResolver extends CrudResolver({
   @ResolveField(() => [Attendance])
   attendances(@Parent() meeting: Meeting) {
     return byMeeting(this.db, Attendance, 'createdAt').load(meeting.id);
+  }
+
+  @ResolveField(() => [MeetingRecess], { description: 'Recesses the secretary started (status RECESS), oldest first' })
+  recesses(@Parent() meeting: Meeting) {
+    return byMeeting(this.db, MeetingRecess, 'startedAt').load(meeting.id);
   }
 }

@@ -1,18 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { badInput, conflict } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Body } from '../bodies/body.entity.js';
+import { ComplianceService } from '../rules/compliance.service.js';
+import { RegionalRulesService } from '../rules/regional-rules.service.js';
 import { Meeting } from './meeting.entity.js';
+import type { MeetingListener } from './meeting-listener.js';
+import { MeetingRecess } from './meeting-recess.entity.js';
 import type { MeetingFilter } from './meeting.inputs.js';
 import { canTransition, isClosed, MeetingStatus } from './meeting-status.js';
 import { statusLabel } from './meeting-labels.js';
 
 @Injectable()
 export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
-  constructor(db: TenantDb) {
+  private readonly listeners: MeetingListener[] = [];
+
+  constructor(
+    db: TenantDb,
+    private readonly clock: Clock,
+    private readonly compliance: ComplianceService,
+    private readonly regional: RegionalRulesService,
+  ) {
     super(db, {
       entity: Meeting,
       label: 'Mötet',
@@ -32,14 +45,22 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
   override async create(values: Partial<Meeting>): Promise<Meeting> {
     await mustExist(this.db, Body, values.bodyId, 'bodyId', 'Organet');
     assertTimes(values.startsAt!, values.endsAt!);
-    return super.create({ ...values, status: MeetingStatus.PLANNED });
+    await this.assertPlatform(values.platformKey);
+    return super.create({ platformKey: null, ...values, status: MeetingStatus.PLANNED });
   }
 
   override async update(id: string, values: Partial<Meeting>): Promise<Meeting> {
     const existing = await this.getOrFail(id);
     assertOpen(existing);
     assertTimes(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt);
-    return super.update(id, values);
+    await this.assertPlatform(values.platformKey);
+    const updated = await super.update(id, values);
+    await this.notify(existing, updated);
+    return updated;
+  }
+
+  listen(listener: MeetingListener): void {
+    this.listeners.push(listener);
   }
 
   override async remove(id: string): Promise<string> {
@@ -50,12 +71,48 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
     return super.remove(id);
   }
 
-  async changeStatus(id: string, to: MeetingStatus): Promise<Meeting> {
+  /** Convening asks the rules first; an administrator may override blockers with a written reason. */
+  async changeStatus(id: string, to: MeetingStatus, overrideReason?: string): Promise<Meeting> {
     const meeting = await this.getOrFail(id);
     if (!canTransition(meeting.status, to)) {
       throw conflict(`Mötet kan inte gå från "${statusLabel(meeting.status)}" till "${statusLabel(to)}".`);
     }
-    return this.write((em) => em.getRepository(Meeting).save({ ...meeting, status: to }));
+    if (to === MeetingStatus.CONVENED) await this.compliance.assertMayConvene(meeting, overrideReason);
+    const updated = await this.write(async (em) => {
+      await this.recordRecess(em, meeting, to);
+      return em.getRepository(Meeting).save({ ...meeting, status: to });
+    });
+    await this.notify(meeting, updated);
+    return updated;
+  }
+
+  /** The recesses the secretary started, oldest first: party groups' rooms open during them. */
+  async recesses(meetingId: string): Promise<MeetingRecess[]> {
+    const em = await this.db.manager();
+    return em.getRepository(MeetingRecess).find({ where: { meetingId }, order: { startedAt: 'ASC' } });
+  }
+
+  /** Entering RECESS starts a recess now; leaving it (resuming or ending) ends the open one. */
+  private async recordRecess(em: EntityManager, meeting: Meeting, to: MeetingStatus): Promise<void> {
+    const now = this.clock.now();
+    if (to === MeetingStatus.RECESS) {
+      await em.getRepository(MeetingRecess).insert({ id: randomUUID(), tenantId: meeting.tenantId, meetingId: meeting.id, startedAt: now, endedAt: null });
+    } else if (meeting.status === MeetingStatus.RECESS) {
+      await em.getRepository(MeetingRecess).update({ meetingId: meeting.id, endedAt: IsNull() }, { endedAt: now });
+    }
+  }
+
+  private async notify(before: Meeting, after: Meeting): Promise<void> {
+    for (const listener of this.listeners) await listener.meetingChanged(before, after);
+  }
+
+  /** The platform must be one the region's catalog knows; whether it is approved is the rules' question. */
+  private async assertPlatform(key: string | null | undefined): Promise<void> {
+    if (!key) return;
+    const catalog = await this.regional.catalog();
+    if (!catalog.some((p) => p.key === key)) {
+      throw badInput(`Plattformen "${key}" finns inte i regionens katalog.`, { platformKey: 'okänd plattform' });
+    }
   }
 
   /** For agenda items and attendance: the meeting must exist and still be open for changes. */

@@ -1,6 +1,21 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity.js';
+
+/** How a member's identity has been verified for remote participation, weakest first. */
+export enum IdentityLevel {
+  NONE = 'none',
+  MUNICIPAL_ACCOUNT = 'municipal_account',
+  E_ID = 'e_id',
+}
+registerEnumType(IdentityLevel, {
+  name: 'IdentityLevel',
+  valuesMap: {
+    NONE: { description: 'Inte styrkt' },
+    MUNICIPAL_ACCOUNT: { description: 'Kommunens användarkonto' },
+    E_ID: { description: 'E-legitimation (BankID, Freja)' },
+  },
+});
 
 /**
  * An elected member (ledamot or ersättare). E-mail and phone are optional: many members have
@@ -24,4 +39,8 @@ export class Member extends TenantEntity {
   @Field(() => ID, { nullable: true })
   @Column({ name: 'party_id', type: 'uuid', nullable: true })
   partyId!: string | null;
+
+  @Field(() => IdentityLevel, { description: 'The strongest identity check the member has passed; the rules may require one to take part remotely' })
+  @Column({ name: 'identity_level', type: 'text' })
+  identityLevel!: IdentityLevel;
 }

@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsEmail, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { Field, ID, InputType, PartialType } from '@nestjs/graphql';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
+import { IdentityLevel } from './member.entity.js';
 
 const PHONE = /^\+?[0-9 ()-]{5,20}$/;
 
@@ -40,29 +41,12 @@ export class CreateMemberInput {
   @IsOptional()
   @IsUUID()
   partyId?: string | null;
+
+  @Field(() => IdentityLevel, { nullable: true })
+  @IsOptional()
+  @IsEnum(IdentityLevel)
+  identityLevel?: IdentityLevel;
 }
 
 @InputType()
-export class UpdateMemberInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(200)
-  name?: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail()
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PHONE)
-  phone?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  partyId?: string | null;
-}
+export class UpdateMemberInput extends PartialType(CreateMemberInput, { omitDefaultValues: true, skipNullProperties: false }) {}

@@ -4,7 +4,7 @@ import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Party } from '../party-groups/party.entity.js';
-import { Member } from './member.entity.js';
+import { IdentityLevel, Member } from './member.entity.js';
 import type { MemberFilter } from './member.inputs.js';
 
 @Injectable()
@@ -28,7 +28,7 @@ export class MembersService extends CrudService<Member, MemberFilter> {
 
   override async create(values: Partial<Member>): Promise<Member> {
     await mustExist(this.db, Party, values.partyId, 'partyId', 'Partiet');
-    return super.create({ email: null, phone: null, partyId: null, ...values });
+    return super.create({ email: null, phone: null, partyId: null, identityLevel: IdentityLevel.NONE, ...values });
   }
 
   override async update(id: string, values: Partial<Member>): Promise<Member> {

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, PartialType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { BaseFilter } from '../common/crud/list-args.js';
@@ -22,21 +22,7 @@ export class CreatePartyInput {
 }
 
 @InputType()
-export class UpdatePartyInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(200)
-  name?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(20)
-  abbreviation?: string;
-}
+export class UpdatePartyInput extends PartialType(CreatePartyInput, { omitDefaultValues: true, skipNullProperties: false }) {}
 
 @InputType()
 export class PartyGroupFilter extends BaseFilter {
@@ -66,23 +52,4 @@ export class CreatePartyGroupInput {
 }
 
 @InputType()
-export class UpdatePartyGroupInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(200)
-  name?: string;
-
-  @Field(() => ID, { nullable: true })
-  @IsOptional()
-  @IsUUID()
-  partyId?: string;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(1000)
-  councilSeats?: number;
-}
+export class UpdatePartyGroupInput extends PartialType(CreatePartyGroupInput, { omitDefaultValues: true, skipNullProperties: false }) {}

@@ -3,12 +3,20 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { BodiesResolver } from '../bodies/bodies.resolver.js';
 import { BodyMembershipsResolver } from '../bodies/body-memberships.resolver.js';
+import { BreakoutRoomsResolver, MeetingRoomsResolver } from '../breakout-rooms/breakout-rooms.resolver.js';
+import { JoinLinksResolver, MeetingJoinLinksResolver } from '../join-links/join-links.resolver.js';
+import { MunicipalitySettingsResolver } from '../tenancy/municipality-settings.resolver.js';
 import { AgendaItemsResolver } from '../meetings/agenda-items.resolver.js';
 import { AttendancesResolver } from '../meetings/attendances.resolver.js';
 import { MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { MembersResolver } from '../members/members.resolver.js';
 import { PartiesResolver, PartyGroupsResolver } from '../party-groups/party-groups.resolver.js';
 import { TenancyResolver } from '../tenancy/tenancy.resolver.js';
+import { AuditResolver } from '../audit/audit.resolver.js';
+import { ComplianceResolver } from '../rules/compliance.resolver.js';
+import { RegionalRulesResolver } from '../rules/regional-rules.resolver.js';
+import { RuleSetsResolver } from '../rules/rule-sets.resolver.js';
+import { SubCommitteeDecisionsResolver } from '../rules/sub-committee-decisions.resolver.js';
 import { PracticeSessionInviteesResolver, PracticeSessionsResolver } from '../training/practice-sessions.resolver.js';
 import { TrainingCompletionsResolver } from '../training/training-completions.resolver.js';
 import { BlockedMemberResolver, CoverageMemberResolver, CoverageRowResolver, TrainingCoverageResolver } from '../training/training-coverage.resolver.js';
@@ -26,6 +34,16 @@ export const RESOLVERS = [
   MeetingsResolver,
   AgendaItemsResolver,
   AttendancesResolver,
+  BreakoutRoomsResolver,
+  MeetingRoomsResolver,
+  JoinLinksResolver,
+  MeetingJoinLinksResolver,
+  MunicipalitySettingsResolver,
+  RuleSetsResolver,
+  RegionalRulesResolver,
+  ComplianceResolver,
+  SubCommitteeDecisionsResolver,
+  AuditResolver,
   TrainingModulesResolver,
   TrainingCompletionsResolver,
   PracticeSessionsResolver,

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { localDate, localTime } from '../common/stockholm-time.js';
+import { REGIONAL_TEMPLATE } from '@motesplats/rules';
+import { seedPlatformCatalog } from '../rules/platform-catalog-seed.js';
 import { DEMO_MUNICIPALITIES, DEMO_PARTIES, DEMO_REGION, FIRST_NAMES, LAST_NAMES } from './demo-region.js';
+import { DEMO_TEMPLATE, demoRuleSet, SUB_COMMITTEE_WITHOUT_DECISION } from './demo-rules.js';
 import { demoTraining, demoTrainingModules } from './demo-training.js';
 
 type Row = Record<string, unknown>;
@@ -26,15 +29,28 @@ export async function seedDemoRegion(ownerUrl: string, now = new Date()): Promis
     await client.query('begin');
     const regionId = demoId(`region:${DEMO_REGION.slug}`);
     await insert(client, 'region', [{ id: regionId, name: DEMO_REGION.name, slug: DEMO_REGION.slug }]);
-    // The regional library is written as a coordinator would: region bound, no municipality.
-    await client.query(`select set_config('app.tenant_id', '', true), set_config('app.region_id', $1, true)`, [regionId]);
+    // Region rows go in as region-wide work (no municipality bound), as a coordinator would write them.
+    await seedPlatformCatalog(client, regionId);
+    const templateId = demoId(`template:${DEMO_TEMPLATE.key}:${DEMO_TEMPLATE.version}`);
+    await insert(client, 'regional_rule_template', [
+      {
+        region_id: regionId,
+        id: templateId,
+        key: DEMO_TEMPLATE.key,
+        version: DEMO_TEMPLATE.version,
+        name: REGIONAL_TEMPLATE.name,
+        content: { bodyTypes: REGIONAL_TEMPLATE.bodyTypes, bodies: REGIONAL_TEMPLATE.bodies },
+        published_at: DEMO_TEMPLATE.publishedAt,
+        published_by: DEMO_TEMPLATE.publishedBy,
+      },
+    ]);
     await insert(client, 'regional_training_module', demoTrainingModules(regionId, now, demoId));
     for (const [index, m] of DEMO_MUNICIPALITIES.entries()) {
       const tenantId = demoId(`municipality:${m.slug}`);
       await insert(client, 'municipality', [{ id: tenantId, region_id: regionId, name: m.name, code: m.code, slug: m.slug }]);
       // Tenant rows go in under the municipality's own tenant, as the API would write them.
       await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const data = buildMunicipality(tenantId, index, m, now);
+      const data = buildMunicipality(tenantId, index, m, now, templateId);
       Object.assign(data, demoTraining(tenantId, data, now, (key) => demoId(`${m.slug}:${key}`)));
       for (const [table, rows] of Object.entries(data)) await insert(client, table, rows);
     }
@@ -73,7 +89,7 @@ function ascii(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
-function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIPALITIES)[number], now: Date) {
+function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIPALITIES)[number], now: Date, templateId: string) {
   const id = (key: string) => demoId(`${m.slug}:${key}`);
   const t = { tenant_id: tenantId };
   const parties = DEMO_PARTIES.map((p) => ({ ...t, id: id(`party:${p.abbreviation}`), name: p.name, abbreviation: p.abbreviation }));
@@ -100,6 +116,8 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
       email: i % 3 === 2 ? null : `${ascii(first)}.${ascii(last)}${i}@${m.slug}.example`,
       phone: i % 4 === 0 ? `070-${String(100 + mi).padStart(3, '0')} ${String(10 + (i % 90)).padStart(2, '0')} ${String(i % 100).padStart(2, '0')}` : null,
       party_id: parties[partyIndex]!.id,
+      // Most members sign in with their municipal account, a few with e-ID, some not yet at all.
+      identity_level: i % 10 === 0 ? 'e_id' : i % 5 === 4 ? 'none' : 'municipal_account',
     };
     members.push(row);
     return row;
@@ -142,8 +160,8 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
   const stagger = mi % 5;
   const meetings: Row[] = [];
   const agendaItems: Row[] = [];
-  const meeting = (key: string, b: Row, title: string, offset: number, from: [number, number], to: [number, number], status: string, place: string, items: [string, boolean?, boolean?, string[]?][]) => {
-    const row = { ...t, id: id(`meeting:${key}`), body_id: b.id, title, starts_at: day(offset, ...from), ends_at: day(offset, ...to), place, status };
+  const meeting = (key: string, b: Row, title: string, offset: number, from: [number, number], to: [number, number], status: string, place: string, items: [string, boolean?, boolean?, string[]?][], platform: string | null = null) => {
+    const row = { ...t, id: id(`meeting:${key}`), body_id: b.id, title, starts_at: day(offset, ...from), ends_at: day(offset, ...to), place, status, platform_key: platform };
     meetings.push(row);
     items.forEach(([itemTitle, confidential = false, closedVote = false, kinds = []], i) =>
       agendaItems.push({ ...t, id: id(`item:${key}:${i + 1}`), meeting_id: row.id, number: i + 1, title: itemTitle, confidential, closed_vote: closedVote, kinds }),
@@ -160,15 +178,15 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
     ['Motion om deltagande på distans i nämndernas sammanträden'],
     ['Avsägelser och fyllnadsval'],
   ];
-  const pastKf = meeting('kf-past', kf, 'Kommunfullmäktige', -30 + stagger, [18, 0], [21, 0], 'ended', m.place, kfItems.slice(0, 5));
-  const nextKf = meeting('kf-next', kf, 'Kommunfullmäktige', 14 + stagger, [18, 0], [22, 0], 'convened', m.place, kfItems);
-  meeting('ks-next', ks, 'Kommunstyrelsen', 7 + stagger, [9, 0], [12, 0], 'planned', 'Kommunhuset, KS-salen', [
+  const pastKf = meeting('kf-past', kf, 'Kommunfullmäktige', -30 + stagger, [18, 0], [21, 0], 'ended', m.place, kfItems.slice(0, 5), 'jitsi_meet');
+  const nextKf = meeting('kf-next', kf, 'Kommunfullmäktige', 14 + stagger, [18, 0], [22, 0], 'convened', m.place, kfItems, 'jitsi_meet');
+  const nextKs = meeting('ks-next', ks, 'Kommunstyrelsen', 7 + stagger, [9, 0], [12, 0], 'planned', 'Kommunhuset, KS-salen', [
     ['Val av justerare'],
     ['Ekonomisk uppföljning'],
     ['Remissvar: regional utvecklingsstrategi för Fyrbodal'],
     ['Lönesättning av förvaltningschef', true, false, ['personnel']],
     ['Anmälan av delegationsbeslut'],
-  ]);
+  ], 'teams');
   meeting('bun-next', bun, 'Barn- och utbildningsnämnden', 10 + stagger, [13, 0], [16, 0], 'planned', 'Kommunhuset, sal Vänern', [
     ['Val av justerare'],
     ['Riktlinjer för skolskjuts'],
@@ -182,28 +200,44 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
     ['Rapport enligt lex Sarah', true, false, ['individual']],
     ['Riktlinjer för ekonomiskt bistånd'],
   ]);
-  meeting('iu-next', iu, 'Individutskottet', 8 + stagger, [8, 30], [10, 0], 'planned', 'Kommunhuset, lilla sammanträdesrummet', [
+  const nextIu = meeting('iu-next', iu, 'Individutskottet', 8 + stagger, [8, 30], [10, 0], 'planned', 'Kommunhuset, lilla sammanträdesrummet', [
     ['Individärende enligt socialtjänstlagen', true, false, ['individual']],
     ['Individärende enligt LVU', true, false, ['individual']],
     ['Anmälan av delegationsbeslut'],
-  ]);
-  meeting('bolag-next', bolag, `${m.name} Bostäder AB – styrelsemöte`, 12 + stagger, [15, 0], [17, 0], 'planned', 'Bolagets kontor', [
+  ], 'jitsi_meet');
+  const nextBolag = meeting('bolag-next', bolag, `${m.name} Bostäder AB – styrelsemöte`, 12 + stagger, [15, 0], [17, 0], 'planned', 'Bolagets kontor', [
     ['Hyresförhandling 2027'],
     ['Investeringsbudget'],
     ['Upphandling av fastighetsskötsel', false, false, ['procurement']],
-  ]);
+  ], 'teams');
 
   // The last council meeting's record, and the plan for the next one.
   const attendances: Row[] = [];
   interleaved.forEach((p, i) => {
     const mode = i % 17 === 5 ? 'absent' : i % 9 === 4 ? 'remote' : 'on_site';
     const joined = mode === 'absent' ? null : pastKf.starts_at;
-    attendances.push({ ...t, id: id(`att:past:${p.id}`), meeting_id: pastKf.id, member_id: p.id, mode, joined_at: joined, left_at: joined ? pastKf.ends_at : null });
+    attendances.push({ ...t, id: id(`att:past:${p.id}`), meeting_id: pastKf.id, member_id: p.id, mode, joined_at: joined, left_at: joined ? pastKf.ends_at : null, ...NO_BOARD_FACTS });
     const planned = i % 13 === 7 ? 'absent' : i % 8 === 3 ? 'remote' : 'on_site';
-    attendances.push({ ...t, id: id(`att:next:${p.id}`), meeting_id: nextKf.id, member_id: p.id, mode: planned, joined_at: null, left_at: null });
+    attendances.push({ ...t, id: id(`att:next:${p.id}`), meeting_id: nextKf.id, member_id: p.id, mode: planned, joined_at: null, left_at: null, ...NO_BOARD_FACTS });
   });
 
+  // Someone joins remotely in the executive board, the sub-committee and the company board
+  // too, so their compliance panels have something to judge.
+  const seatsOf = (b: Row) => memberships.filter((s) => s.body_id === b.id && s.role !== 'deputy');
+  const remoteSeat = (meetingRow: Row, b: Row, index: number, extra: Row = {}) =>
+    seatsOf(b).forEach((s, i) =>
+      attendances.push({ ...t, id: id(`att:${meetingRow.id}:${s.member_id}`), meeting_id: meetingRow.id, member_id: s.member_id, mode: i === index ? 'remote' : 'on_site', joined_at: null, left_at: null, ...NO_BOARD_FACTS, ...extra }),
+    );
+  remoteSeat(nextKs, ks, 4);
+  remoteSeat(nextIu, iu, 2);
+  remoteSeat(nextBolag, bolag, 3, { consents_to_remote: true, documents_delivered: true });
+
+  const subCommitteeDecisions = SUB_COMMITTEE_WITHOUT_DECISION.has(m.slug)
+    ? []
+    : [{ ...t, id: id('sub-committee-decision:iu'), body_id: iu.id, allows_remote: true, reference: 'SN 2020-06-10 § 88', decided_on: '2020-06-10', created_at: '2020-06-11T08:00:00Z' }];
+
   return {
+    rule_set_version: [{ ...t, id: id('rule-set:1'), ...demoRuleSet(m.slug, tenantId, templateId) }],
     party: parties,
     party_group: partyGroups,
     member: members,
@@ -212,8 +246,12 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
     meeting: meetings,
     agenda_item: agendaItems,
     attendance: attendances,
+    sub_committee_remote_decision: subCommitteeDecisions,
   } as Record<string, Row[]>;
 }
+
+/** Attendance rows share one column list; consent and documents matter on company boards only. */
+const NO_BOARD_FACTS = { consents_to_remote: false, documents_delivered: false };
 
 /** Orders council members so each of the largest parties comes early (chair S, vices M and SD). */
 function interleave(council: Row[], seats: number[]): Row[] {

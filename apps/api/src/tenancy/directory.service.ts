@@ -11,6 +11,8 @@ import { Municipality, Region } from './municipality.entity.js';
 export class DirectoryService implements OnModuleInit {
   private regionById = new Map<string, Region>();
   private municipalityById = new Map<string, Municipality>();
+  /** Organization alias → place; every authenticated request looks up here. */
+  private byAlias = new Map<string, { tenantId: string | null; regionId: string }>();
 
   constructor(@Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource) {}
 
@@ -25,13 +27,15 @@ export class DirectoryService implements OnModuleInit {
     ]);
     this.regionById = new Map(regions.map((r) => [r.id, r]));
     this.municipalityById = new Map(municipalities.map((m) => [m.id, m]));
+    this.byAlias = new Map<string, { tenantId: string | null; regionId: string }>([
+      ...regions.map((r): [string, { tenantId: string | null; regionId: string }] => [r.slug, { tenantId: null, regionId: r.id }]),
+      ...municipalities.map((m): [string, { tenantId: string | null; regionId: string }] => [m.slug, { tenantId: m.id, regionId: m.regionId }]),
+    ]);
   }
 
   /** Organization alias → tenant: a municipality's slug, or a region's slug (tenant null). */
   resolve(alias: string): { tenantId: string | null; regionId: string } | undefined {
-    for (const m of this.municipalityById.values()) if (m.slug === alias) return { tenantId: m.id, regionId: m.regionId };
-    for (const r of this.regionById.values()) if (r.slug === alias) return { tenantId: null, regionId: r.id };
-    return undefined;
+    return this.byAlias.get(alias);
   }
 
   municipality(id: string | null): Municipality | undefined {

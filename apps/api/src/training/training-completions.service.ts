@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
 import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { isIsoDate, type IsoDate, type TrainingCompletion } from '@motesplats/rules';
 import { badInput, conflict } from '../common/app-error.js';
 import { CrudService } from '../common/crud/crud.service.js';
-import { currentActor } from '../common/request-context.js';
+import { currentActor, perRequest } from '../common/request-context.js';
 import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Member } from '../members/member.entity.js';
@@ -50,18 +51,32 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
     if (f.source) qb.andWhere('r.source = :source', { source: f.source });
   }
 
-  /** TRAINING_FACTS: the completions valid on `onDate`, which is what the rules' evaluation reads. */
+  /**
+   * TRAINING_FACTS: the completions valid on `onDate`, which is what the rules' evaluation
+   * reads. Members' records are loaded once per request and batched across the calls made
+   * together (one per meeting date), so judging a list of meetings costs one query.
+   */
   async completionsFor(memberIds: string[], onDate: IsoDate): Promise<TrainingCompletion[]> {
     if (!memberIds.length) return [];
-    const em = await this.db.manager();
-    const rows: { memberId: string; moduleKey: string; completedOn: string; validUntil: string | null }[] = await em.query(
-      `select member_id as "memberId", module_key as "moduleKey", completed_on::text as "completedOn", valid_until::text as "validUntil"
-         from training_completion
-        where member_id = any($1::uuid[]) and completed_on <= $2::date and (valid_until is null or valid_until >= $2::date)
-        order by member_id, module_key, completed_on`,
-      [memberIds, onDate],
-    );
-    return rows;
+    const records = await this.recordsOf().loadMany(memberIds);
+    return records
+      .flatMap((r) => (r instanceof Error ? [] : r))
+      .filter((c) => c.completedOn <= onDate && (c.validUntil == null || c.validUntil >= onDate))
+      .map(({ memberId, moduleKey, completedOn, validUntil }) => ({ memberId, moduleKey, completedOn, validUntil }));
+  }
+
+  private recordsOf(): DataLoader<string, TrainingCompletion[]> {
+    return perRequest('training:records', () => new DataLoader<string, TrainingCompletion[]>(async (memberIds) => {
+      const em = await this.db.manager();
+      const rows: (TrainingCompletion & { validUntil: string | null })[] = await em.query(
+        `select member_id as "memberId", module_key as "moduleKey", completed_on::text as "completedOn", valid_until::text as "validUntil"
+           from training_completion where member_id = any($1::uuid[]) order by member_id, module_key, completed_on`,
+        [memberIds],
+      );
+      const byMember = new Map(memberIds.map((id) => [id, [] as TrainingCompletion[]]));
+      for (const row of rows) byMember.get(row.memberId)?.push(row);
+      return memberIds.map((id) => byMember.get(id)!);
+    }));
   }
 
   async record(memberId: string, moduleKey: string, completedOn: IsoDate): Promise<TrainingCompletionRecord> {
@@ -105,6 +120,7 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
       );
       ids.push(...(result.raw as { id: string }[]).map((r) => r.id));
     }
+    this.recordsOf().clearAll();
     return ids;
   }
 

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { And, In, LessThan, MoreThanOrEqual, Not } from 'typeorm';
-import { REGIONAL_TEMPLATE, stockholmDate, type BodyType, type MemberRole, type TrainingRequirement } from '@motesplats/rules';
+import { stockholmDate, type BodyRules, type MemberRole, type TrainingRequirement } from '@motesplats/rules';
 import { BodyMembership } from '../bodies/body-membership.entity.js';
-import { Body } from '../bodies/body.entity.js';
 import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
+import { ComplianceService } from '../rules/compliance.service.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import { type CoverageStatus, type CoverageMember, type CoverageRow, type MeetingTrainingGaps, type RegionalCoverageRow } from './training-coverage.model.js';
 import { TrainingCompletionsService } from './training-completions.service.js';
@@ -23,6 +23,7 @@ export class TrainingCoverageService {
     private readonly db: TenantDb,
     private readonly completions: TrainingCompletionsService,
     private readonly directory: DirectoryService,
+    private readonly compliance: ComplianceService,
   ) {}
 
   async coverage(filter: CoverageFilter = {}): Promise<CoverageRow[]> {
@@ -58,9 +59,9 @@ export class TrainingCoverageService {
 
   /**
    * For each meeting ahead, the members of its body whom training would keep from taking part
-   * remotely, from the same facts the rules' evaluation reads (TRAINING_FACTS) on the
-   * meeting's date. Until rule sets are stored, the requirement is the given module list or
-   * the regional template's requirement for the body's type.
+   * remotely: the modules the rule set in force on the meeting's date requires (as the rules'
+   * evaluation applies it), checked against the same facts it reads (TRAINING_FACTS). A module
+   * list passed in replaces the rule set's, for "what if we required …".
    */
   async blockedInUpcomingMeetings(requiredModuleKeys: string[] | undefined, withinDays: number, now = new Date()): Promise<MeetingTrainingGaps[]> {
     const em = await this.db.manager();
@@ -72,16 +73,15 @@ export class TrainingCoverageService {
       order: { startsAt: 'ASC' },
     });
     if (!meetings.length) return [];
-    const bodies = await em.getRepository(Body).find({ where: { id: In([...new Set(meetings.map((m) => m.bodyId))]) } });
-    const seats = await em.getRepository(BodyMembership).find({ where: { bodyId: In(bodies.map((b) => b.id)) }, order: { roleRank: 'ASC' } });
+    const evaluations = await Promise.all(meetings.map((m) => this.compliance.evaluate(m)));
+    const seats = await em.getRepository(BodyMembership).find({ where: { bodyId: In([...new Set(meetings.map((m) => m.bodyId))]) }, order: { roleRank: 'ASC' } });
     const out: MeetingTrainingGaps[] = [];
-    for (const meeting of meetings) {
-      const body = bodies.find((b) => b.id === meeting.bodyId)!;
+    for (const [i, meeting] of meetings.entries()) {
       const requirements: TrainingRequirement[] = requiredModuleKeys
         ? requiredModuleKeys.map((moduleKey) => ({ moduleKey, roles: null }))
-        : REGIONAL_TEMPLATE.bodyTypes[body.kind as BodyType].requiredTraining;
-      const onDate = stockholmDate(meeting.startsAt)!;
-      const bodySeats = seats.filter((s) => s.bodyId === body.id);
+        : (evaluations[i]!.rules as BodyRules).requiredTraining;
+      const onDate = evaluations[i]!.meetingDate ?? stockholmDate(meeting.startsAt)!;
+      const bodySeats = seats.filter((s) => s.bodyId === meeting.bodyId);
       const valid = await this.validModules(bodySeats.map((s) => s.memberId), onDate);
       const blocked = bodySeats
         .map((seat) => ({

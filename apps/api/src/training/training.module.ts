@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { RulesModule } from '../rules/rules.module.js';
 import { CompletionCsvService } from './completion-csv.service.js';
 import { PracticeSessionInviteesResolver, PracticeSessionsResolver } from './practice-sessions.resolver.js';
 import { PracticeSessionsService } from './practice-sessions.service.js';
@@ -15,9 +16,14 @@ import { TRAINING_REMINDERS_QUEUE, TrainingRemindersProcessor } from './training
 import { TrainingReminderList, TrainingRemindersResolver } from './training-reminders.resolver.js';
 import { TrainingRemindersService } from './training-reminders.service.js';
 
-/** Training modules, completions, practice sessions, coverage and reminders; feeds the rules through TRAINING_FACTS. */
+/**
+ * Training modules, completions, practice sessions, coverage and reminders. Global so that
+ * the rules' evaluation finds TRAINING_FACTS without importing this module (which reads the
+ * rules in turn, for the modules a meeting requires).
+ */
+@Global()
 @Module({
-  imports: [BullModule.registerQueue({ name: TRAINING_REMINDERS_QUEUE })],
+  imports: [RulesModule, BullModule.registerQueue({ name: TRAINING_REMINDERS_QUEUE })],
   controllers: [TrainingExportController],
   providers: [
     TrainingModulesService,

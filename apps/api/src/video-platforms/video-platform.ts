@@ -55,6 +55,11 @@ export interface PlatformCapabilities {
   dataResidency: string | null;
   preassignedBreakoutRooms: boolean;
   embeddable: boolean;
+  /**
+   * Members without e-mail get no personal link or pre-assigned room, only the meeting's shared
+   * way in (Zoom registers participants by e-mail): the secretary should reach them otherwise.
+   */
+  personalJoinNeedsEmail?: boolean;
 }
 
 export interface VideoPlatformAdapter {

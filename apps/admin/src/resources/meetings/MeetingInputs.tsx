@@ -1,4 +1,6 @@
-import { AutocompleteInput, ReferenceInput, TextInput } from 'react-admin';
+import { useEffect, useState } from 'react';
+import { AutocompleteInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { graphqlRequest } from '../../graphql';
 import { StockholmDateTimeInput } from '../../components/StockholmDateTimeInput';
 import { endAfter, req } from '../../components/validators';
 
@@ -14,5 +16,18 @@ export const MeetingInputs = ({ edit = false }: { edit?: boolean }) => (
         <StockholmDateTimeInput source="startsAt" validate={req} />
         <StockholmDateTimeInput source="endsAt" validate={endsAtValidators} />
         <TextInput source="place" validate={req} />
+        <PlatformInput />
     </>
 );
+
+/** The video platform for remote participants, from the region's catalog. */
+const PlatformInput = () => {
+    const [choices, setChoices] = useState<{ id: string; name: string }[]>([]);
+    useEffect(() => {
+        graphqlRequest<{ platformCatalog: { key: string; name: string }[] }>('{ platformCatalog { key name } }').then(
+            r => setChoices(r.platformCatalog.map(p => ({ id: p.key, name: p.name }))),
+            () => setChoices([]),
+        );
+    }, []);
+    return <SelectInput source="platformKey" choices={choices} emptyText="–" helperText="resources.meetings.helper.platformKey" />;
+};

@@ -26,6 +26,8 @@ import { attendanceModeChoices } from '../../choices';
 import { DateTimeText } from '../../components/DateTimeText';
 import { InlineReferenceManager } from '../../components/InlineReferenceManager';
 import { endAfter, integer, req } from '../../components/validators';
+import { BreakoutRoomsPanel } from '../breakout-rooms/BreakoutRoomsPanel';
+import { CompliancePanel } from './CompliancePanel';
 import { MeetingStatusButtons } from './MeetingStatusButtons';
 import { MeetingStatusChip } from './MeetingStatusChip';
 
@@ -145,6 +147,12 @@ const AttendanceTab = () => {
                     <SelectInput source="mode" choices={attendanceModeChoices} validate={req} />
                     <StockholmDateTimeInput source="joinedAt" />
                     <StockholmDateTimeInput source="leftAt" validate={leftAtValidators} />
+                    {meeting.body?.kind === 'COMPANY_BOARD' && (
+                        <>
+                            <BooleanInput source="consentsToRemoteMeeting" />
+                            <BooleanInput source="documentsDelivered" />
+                        </>
+                    )}
                 </>
             )}
         />
@@ -168,6 +176,7 @@ export const MeetingShow = () => {
                     <DateTimeText source="startsAt" />
                     <DateTimeText source="endsAt" />
                     <TextField source="place" />
+                    <TextField source="platformKey" emptyText="–" />
                     <MeetingStatusChip source="status" label="resources.meetings.fields.status" />
                     <MeetingStatusButtons />
                 </TabbedShowLayout.Tab>
@@ -176,6 +185,12 @@ export const MeetingShow = () => {
                 </TabbedShowLayout.Tab>
                 <TabbedShowLayout.Tab label={translate('app.meeting.attendance')} path="attendance">
                     <AttendanceTab />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label={translate('app.meeting.compliance')} path="compliance">
+                    <CompliancePanel />
+                </TabbedShowLayout.Tab>
+                <TabbedShowLayout.Tab label={translate('app.rooms.tab')} path="rooms">
+                    <BreakoutRoomsPanel />
                 </TabbedShowLayout.Tab>
             </TabbedShowLayout>
         </Show>

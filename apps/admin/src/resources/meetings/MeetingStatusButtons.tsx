@@ -1,8 +1,12 @@
-import { Box, Button, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { ApiError } from '../../graphql';
 import { nextMeetingStatuses, type MeetingStatus } from '../../choices';
 import type { MotesplatsDataProvider } from '../../dataProvider';
+
+/** The API's minimum length for an override reason. */
+const OVERRIDE_MIN = 20;
 
 /** One button per status the meeting may move to next; the API has the final word. */
 export const MeetingStatusButtons = () => {
@@ -11,20 +15,31 @@ export const MeetingStatusButtons = () => {
     const notify = useNotify();
     const refresh = useRefresh();
     const dataProvider = useDataProvider<MotesplatsDataProvider>();
+    const { identity } = useGetIdentity();
+    const isAdmin = ((identity?.roles as string[] | undefined) ?? []).includes('tenant-admin');
     const [isPending, setPending] = useState(false);
-    const mutate = async (status: MeetingStatus) => {
+    // Convening refused by the rules: an administrator may convene anyway, with a reason.
+    const [refusal, setRefusal] = useState<{ status: MeetingStatus; message: string } | null>(null);
+    const [reason, setReason] = useState('');
+    const mutate = async (status: MeetingStatus, overrideReason?: string) => {
         if (!record) return;
         setPending(true);
         try {
-            await dataProvider.changeMeetingStatus(record.id, status);
+            await dataProvider.changeMeetingStatus(record.id, status, overrideReason);
             notify('app.meeting.status_changed', {
                 type: 'success',
                 messageArgs: { status: translate(`resources.meetings.status.${status}`) },
             });
+            setRefusal(null);
+            setReason('');
             refresh();
         } catch (error) {
-            // RULE_VIOLATION and CONFLICT come back with a message meant for the user.
-            notify((error as Error).message || 'ra.notification.http_error', { type: 'error' });
+            if (error instanceof ApiError && error.code === 'RULE_VIOLATION' && isAdmin) {
+                setRefusal({ status, message: error.message });
+            } else {
+                // RULE_VIOLATION and CONFLICT come back with a message meant for the user.
+                notify((error as Error).message || 'ra.notification.http_error', { type: 'error' });
+            }
         } finally {
             setPending(false);
         }
@@ -57,6 +72,33 @@ export const MeetingStatusButtons = () => {
                     ))}
                 </Box>
             )}
+            <Dialog open={refusal !== null} onClose={() => setRefusal(null)} aria-labelledby="override-title" maxWidth="sm" fullWidth>
+                <DialogTitle id="override-title">{translate('app.meeting.override_title')}</DialogTitle>
+                <DialogContent sx={{ display: 'grid', gap: 2 }}>
+                    <Alert severity="error">{refusal?.message}</Alert>
+                    <Typography variant="body2">{translate('app.meeting.override_help')}</Typography>
+                    <TextField
+                        label={translate('app.meeting.override_reason')}
+                        value={reason}
+                        onChange={e => setReason(e.target.value)}
+                        multiline
+                        minRows={3}
+                        required
+                        helperText={translate('app.meeting.override_min', { min: OVERRIDE_MIN })}
+                    />
+                </DialogContent>
+                <DialogActions>
+                    <Button onClick={() => setRefusal(null)}>{translate('ra.action.cancel')}</Button>
+                    <Button
+                        variant="contained"
+                        color="error"
+                        disabled={isPending || reason.trim().length < OVERRIDE_MIN}
+                        onClick={() => refusal && mutate(refusal.status, reason.trim())}
+                    >
+                        {translate('app.meeting.override_confirm')}
+                    </Button>
+                </DialogActions>
+            </Dialog>
         </Box>
     );
 };

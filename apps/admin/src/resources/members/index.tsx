@@ -1,4 +1,5 @@
 import PersonIcon from '@mui/icons-material/Person';
+import { identityLevelChoices } from '../../choices';
 import {
     AutocompleteInput,
     Create,
@@ -9,6 +10,7 @@ import {
     List,
     ReferenceField,
     ReferenceInput,
+    SelectInput,
     SimpleForm,
     TextInput,
     email,
@@ -55,6 +57,7 @@ const MemberInputs = () => {
             </ReferenceInput>
             <TextInput source="email" type="email" validate={email()} helperText={contactHelp} autoComplete="off" />
             <TextInput source="phone" type="tel" helperText={contactHelp} autoComplete="off" />
+            <SelectInput source="identityLevel" choices={identityLevelChoices} helperText="resources.members.helper.identityLevel" />
         </>
     );
 };

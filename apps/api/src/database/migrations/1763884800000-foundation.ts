@@ -3,6 +3,18 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /** Tables a municipality owns: each gets tenant-first keys, RLS enabled and forced, one policy. */
 export const TENANT_TABLES = ['body', 'party', 'party_group', 'member', 'body_membership', 'meeting', 'agenda_item', 'attendance'];
 
+/** Row-level security for a municipality-owned table, and the API role's access to it. */
+export function isolateTenantTable(table: string): string {
+  return `
+    ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
+    CREATE POLICY tenant_isolation ON ${table}
+      USING (tenant_id = app_current_tenant())
+      WITH CHECK (tenant_id = app_current_tenant());
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO motesplats_api;
+  `;
+}
+
 /**
  * The foundation schema: region and municipality registry (not tenant-owned: names and codes
  * are public), and the meeting model owned by each municipality.
@@ -165,16 +177,7 @@ export class Foundation1763884800000 implements MigrationInterface {
       GRANT SELECT ON region, municipality TO motesplats_api;
       GRANT EXECUTE ON FUNCTION app_current_tenant() TO motesplats_api;
     `);
-    for (const table of TENANT_TABLES) {
-      await q.query(`
-        ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
-        ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
-        CREATE POLICY tenant_isolation ON ${table}
-          USING (tenant_id = app_current_tenant())
-          WITH CHECK (tenant_id = app_current_tenant());
-        GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO motesplats_api;
-      `);
-    }
+    for (const table of TENANT_TABLES) await q.query(isolateTenantTable(table));
   }
 
   async down(q: QueryRunner): Promise<void> {

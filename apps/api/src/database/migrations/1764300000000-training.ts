@@ -21,19 +21,11 @@ const MODULE_COLUMNS = `
  * as history, practice sessions with invitees, reminders sent, and the coverage figures —
  * per member for the municipality, counts only for the region.
  */
-export class Training1764000000000 implements MigrationInterface {
-  name = 'Training1764000000000';
+export class Training1764300000000 implements MigrationInterface {
+  name = 'Training1764300000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
-      -- The region a unit of work belongs to: the municipality's region, or for region-wide
-      -- users (no tenant) the region the API bound from their token.
-      CREATE FUNCTION app_current_region() RETURNS uuid
-        LANGUAGE sql STABLE PARALLEL SAFE
-        AS $fn$ SELECT COALESCE(
-          (SELECT region_id FROM municipality WHERE id = app_current_tenant()),
-          NULLIF(current_setting('app.region_id', true), '')::uuid) $fn$;
-
       CREATE TABLE regional_training_module (
         region_id uuid NOT NULL DEFAULT app_current_region() REFERENCES region(id),
         id uuid NOT NULL,
@@ -54,7 +46,6 @@ export class Training1764000000000 implements MigrationInterface {
         USING (app_current_tenant() IS NULL AND region_id = app_current_region())
         WITH CHECK (app_current_tenant() IS NULL AND region_id = app_current_region());
       GRANT SELECT, INSERT, UPDATE, DELETE ON regional_training_module TO motesplats_api;
-      GRANT EXECUTE ON FUNCTION app_current_region() TO motesplats_api;
 
       CREATE TABLE training_module (
         tenant_id uuid NOT NULL DEFAULT app_current_tenant() REFERENCES municipality(id),
@@ -221,7 +212,6 @@ export class Training1764000000000 implements MigrationInterface {
       DROP FUNCTION training_seat_status(date);
       DROP POLICY regional_rollup ON body_membership;
       DROP TABLE training_reminder, training_completion, practice_session_invitee, practice_session, training_module, regional_training_module;
-      DROP FUNCTION app_current_region();
     `);
   }
 }

@@ -1,0 +1,207 @@
+import {
+    Box,
+    Checkbox,
+    FormControl,
+    FormControlLabel,
+    FormGroup,
+    FormHelperText,
+    FormLabel,
+    MenuItem,
+    Switch,
+    TextField,
+    Typography,
+} from '@mui/material';
+import { useTranslate } from 'react-admin';
+import type { BodyRules, BodyType, Platform } from './api';
+import { getPath, RULE_FIELDS, setPath, type RuleField } from './ruleFields';
+
+interface Props {
+    bodyType: BodyType;
+    rules: BodyRules;
+    platforms: Platform[];
+    readOnly: boolean;
+    onChange: (rules: BodyRules) => void;
+}
+
+const listText = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');
+const toList = (text: string) =>
+    text
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean);
+
+/** One body type's rules, each field with its label, help and basis; the API judges lawfulness on save. */
+export const BodyRulesEditor = ({ bodyType, rules, platforms, readOnly, onChange }: Props) => {
+    const translate = useTranslate();
+    const set = (path: string, value: unknown) => onChange(setPath(rules, path, value));
+    const fields = RULE_FIELDS.filter(f => !f.only || f.only.includes(bodyType));
+    return (
+        <Box sx={{ display: 'grid', gap: 2.5, maxWidth: 720 }}>
+            {fields.map(field => (
+                <FieldEditor
+                    key={field.key}
+                    field={field}
+                    value={getPath(rules, field.path)}
+                    platforms={platforms}
+                    readOnly={readOnly}
+                    onChange={value => set(field.path, value)}
+                    label={translate(`app.rules.field.${field.key}.label`)}
+                    help={translate(`app.rules.field.${field.key}.help`)}
+                    basis={translate('app.rules.basis', { basis: field.basis })}
+                />
+            ))}
+        </Box>
+    );
+};
+
+interface FieldProps {
+    field: RuleField;
+    value: any;
+    platforms: Platform[];
+    readOnly: boolean;
+    onChange: (value: unknown) => void;
+    label: string;
+    help: string;
+    basis: string;
+}
+
+const FieldEditor = ({ field, value, platforms, readOnly, onChange, label, help, basis }: FieldProps) => {
+    const translate = useTranslate();
+    const id = `rule-${field.key}`;
+    const helper = (
+        <>
+            {help}
+            <Box component="span" sx={{ display: 'block', fontStyle: 'italic' }}>
+                {basis}
+            </Box>
+        </>
+    );
+    switch (field.kind) {
+        case 'boolean':
+            return (
+                <FormControl>
+                    <FormControlLabel
+                        control={<Switch checked={!!value} disabled={readOnly} onChange={e => onChange(e.target.checked)} />}
+                        label={label}
+                    />
+                    <FormHelperText>{helper}</FormHelperText>
+                </FormControl>
+            );
+        case 'select':
+            return (
+                <TextField
+                    id={id}
+                    select
+                    label={label}
+                    value={value ?? ''}
+                    disabled={readOnly}
+                    onChange={e => onChange(e.target.value)}
+                    helperText={helper}
+                >
+                    {field.options!.map(option => (
+                        <MenuItem key={option} value={option}>
+                            {translate(`app.rules.option.${option}`)}
+                        </MenuItem>
+                    ))}
+                </TextField>
+            );
+        case 'number':
+        case 'share':
+            return (
+                <TextField
+                    id={id}
+                    type="number"
+                    label={label}
+                    value={value ?? ''}
+                    disabled={readOnly}
+                    slotProps={{ htmlInput: { min: field.kind === 'share' ? 0.5 : 0, max: field.kind === 'share' ? 1 : undefined, step: field.kind === 'share' ? 0.05 : 1 } }}
+                    onChange={e => onChange(e.target.value === '' ? (field.kind === 'number' && field.key === 'maxRemoteParticipants' ? null : 0) : Number(e.target.value))}
+                    helperText={helper}
+                />
+            );
+        case 'list':
+            return (
+                <TextField
+                    id={id}
+                    label={label}
+                    defaultValue={listText(value)}
+                    disabled={readOnly}
+                    onBlur={e => onChange(toList(e.target.value))}
+                    helperText={helper}
+                />
+            );
+        case 'training':
+            return (
+                <TextField
+                    id={id}
+                    label={label}
+                    defaultValue={listText((value ?? []).map((t: { moduleKey: string }) => t.moduleKey))}
+                    disabled={readOnly}
+                    onBlur={e => onChange(toList(e.target.value).map(moduleKey => ({ moduleKey, roles: null })))}
+                    helperText={helper}
+                />
+            );
+        case 'platforms': {
+            const approved: string[] | null = value ?? null;
+            const toggle = (key: string, on: boolean) => {
+                const current = approved ?? platforms.map(p => p.key);
+                onChange(on ? [...current, key] : current.filter(k => k !== key));
+            };
+            return (
+                <FormControl component="fieldset">
+                    <FormLabel component="legend">{label}</FormLabel>
+                    <FormGroup row>
+                        {platforms.map(p => (
+                            <FormControlLabel
+                                key={p.key}
+                                control={
+                                    <Checkbox
+                                        checked={approved === null || approved.includes(p.key)}
+                                        disabled={readOnly}
+                                        onChange={e => toggle(p.key, e.target.checked)}
+                                    />
+                                }
+                                label={`${p.name}${p.dataResidency ? ` (${p.dataResidency})` : ''}`}
+                            />
+                        ))}
+                    </FormGroup>
+                    <FormHelperText>{helper}</FormHelperText>
+                </FormControl>
+            );
+        }
+        case 'support': {
+            const list: { role: string; count: number }[] = value ?? [];
+            const count = (role: string) => list.find(s => s.role === role)?.count ?? 0;
+            const setCount = (role: string, n: number) =>
+                onChange([...list.filter(s => s.role !== role), ...(n > 0 ? [{ role, count: n }] : [])]);
+            return (
+                <FormControl component="fieldset">
+                    <FormLabel component="legend">{label}</FormLabel>
+                    <Box sx={{ display: 'flex', gap: 2, mt: 1 }}>
+                        {['meeting_support', 'it_support'].map(role => (
+                            <TextField
+                                key={role}
+                                type="number"
+                                label={translate(`app.rules.option.${role}`)}
+                                value={count(role)}
+                                disabled={readOnly}
+                                slotProps={{ htmlInput: { min: 0, step: 1 } }}
+                                onChange={e => setCount(role, Number(e.target.value))}
+                            />
+                        ))}
+                    </Box>
+                    <FormHelperText>{helper}</FormHelperText>
+                </FormControl>
+            );
+        }
+    }
+};
+
+export const BodyTypeHeading = ({ bodyType }: { bodyType: BodyType }) => {
+    const translate = useTranslate();
+    return (
+        <Typography component="h3" variant="h6" sx={{ mb: 2 }}>
+            {translate(`resources.bodies.kind.${bodyType.toUpperCase()}`)}
+        </Typography>
+    );
+};

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { LAW_BASELINE, resolveBodyRules, type BodyType, type BreakoutRoomPolicy } from '@motesplats/rules';
+import type { Body } from '../bodies/body.entity.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
+import { RuleSetsService, toLibraryVersion } from '../rules/rule-sets.service.js';
+
+/**
+ * Where the municipality's break-out room policy for a meeting comes from. Called inside the
+ * meeting's tenant transaction.
+ */
+export interface BreakoutPolicySource {
+  forMeeting(meeting: Meeting, body: Body): Promise<BreakoutRoomPolicy>;
+}
+
+export const BREAKOUT_POLICY = Symbol('BREAKOUT_POLICY');
+
+/**
+ * The rule set in force when the meeting starts, resolved for its body (type rules with the
+ * body's own override). Without a rule set in force the law baseline applies, and the law
+ * gives party groups no rooms: a municipality decides to provide them (Timrå, KS/2020:543).
+ */
+@Injectable()
+export class StoredRuleSetPolicy implements BreakoutPolicySource {
+  constructor(private readonly ruleSets: RuleSetsService) {}
+
+  async forMeeting(meeting: Meeting, body: Body): Promise<BreakoutRoomPolicy> {
+    const type = body.kind as BodyType;
+    const version = await this.ruleSets.inForce(meeting.startsAt);
+    return version ? resolveBodyRules(toLibraryVersion(version), { id: body.id, type }).breakoutRooms : LAW_BASELINE[type].breakoutRooms;
+  }
+}

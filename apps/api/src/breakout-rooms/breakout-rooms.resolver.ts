@@ -1,0 +1,87 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { In } from 'typeorm';
+import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { loadRef } from '../common/by-id-loader.js';
+import { IdArgs } from '../common/crud/id-args.js';
+import { parseInput } from '../common/crud/parse-input.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Member } from '../members/member.entity.js';
+import { PartyGroup } from '../party-groups/party-group.entity.js';
+import { BreakoutRoom } from './breakout-room.entity.js';
+import { CreateBreakoutRoomInput, TimeWindowView } from './breakout-room.inputs.js';
+import { BreakoutRoomsService } from './breakout-rooms.service.js';
+import { MeetingWindowsService } from './meeting-windows.service.js';
+
+@Resolver(() => BreakoutRoom)
+export class BreakoutRoomsResolver {
+  constructor(
+    private readonly rooms: BreakoutRoomsService,
+    private readonly meetingWindows: MeetingWindowsService,
+    private readonly db: TenantDb,
+  ) {}
+
+  @Roles(...MUNICIPAL_READERS)
+  @Query(() => [BreakoutRoom], { description: "A meeting's party-group rooms" })
+  async breakoutRooms(@Args('meetingId', { type: () => ID }) meetingId: string) {
+    await parseInput(IdArgs, { id: meetingId });
+    return this.rooms.roomsOf(meetingId);
+  }
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => BreakoutRoom, { description: "Creates one party group's room at a convened meeting; refused (RULE_VIOLATION, extensions.reason) otherwise" })
+  async createBreakoutRoom(@Args('input', { type: () => CreateBreakoutRoomInput }) input: CreateBreakoutRoomInput) {
+    const { meetingId, partyGroupId } = await parseInput(CreateBreakoutRoomInput, input);
+    return this.rooms.createRoom(meetingId, partyGroupId);
+  }
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => [BreakoutRoom], { description: 'Creates the rooms of every eligible party group at a convened meeting (done on convening, too)' })
+  async setUpBreakoutRooms(@Args('meetingId', { type: () => ID }) meetingId: string) {
+    await parseInput(IdArgs, { id: meetingId });
+    return this.rooms.setUpRooms(meetingId);
+  }
+
+  @ResolveField(() => PartyGroup)
+  partyGroup(@Parent() room: BreakoutRoom) {
+    return loadRef(this.db, PartyGroup, room.partyGroupId);
+  }
+
+  @ResolveField(() => Meeting)
+  meeting(@Parent() room: BreakoutRoom) {
+    return loadRef(this.db, Meeting, room.meetingId);
+  }
+
+  @ResolveField(() => [TimeWindowView], { description: 'When the room is open: before the meeting, during recesses, after it' })
+  async windows(@Parent() room: BreakoutRoom) {
+    return (await this.meetingWindows.load(room.meetingId))?.rooms ?? [];
+  }
+
+  @ResolveField(() => [Member], { description: "Whom the room invites: the party group's seats in the body, per the rules" })
+  async invitees(@Parent() room: BreakoutRoom) {
+    const ids = await this.rooms.invitees(room);
+    if (!ids.length) return [];
+    const em = await this.db.manager();
+    return em.getRepository(Member).find({ where: { id: In(ids) }, order: { name: 'ASC' } });
+  }
+}
+
+/** A meeting's rooms and windows, on the meeting itself. */
+@Resolver(() => Meeting)
+export class MeetingRoomsResolver {
+  constructor(
+    private readonly rooms: BreakoutRoomsService,
+    private readonly meetingWindows: MeetingWindowsService,
+  ) {}
+
+  @ResolveField(() => [BreakoutRoom])
+  breakoutRooms(@Parent() meeting: Meeting) {
+    return this.rooms.roomsOf(meeting.id);
+  }
+
+  @ResolveField(() => [TimeWindowView], { description: "When the party groups' rooms are open" })
+  async breakoutWindows(@Parent() meeting: Meeting) {
+    return (await this.meetingWindows.load(meeting.id))?.rooms ?? [];
+  }
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BreakoutRoomPolicy } from '@motesplats/rules';
+import { Body } from '../bodies/body.entity.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { MeetingRecess } from '../meetings/meeting-recess.entity.js';
+import { isClosed, MeetingStatus } from '../meetings/meeting-status.js';
+import { BREAKOUT_POLICY, type BreakoutPolicySource } from './breakout-policy.js';
+import { meetingLinkWindow, roomWindows, type TimeWindow } from './windows.js';
+
+export interface MeetingWindows {
+  meeting: Meeting;
+  body: Body;
+  policy: BreakoutRoomPolicy;
+  /** When party groups' rooms are open. */
+  rooms: TimeWindow[];
+  /** When remote members' links to the meeting itself work. */
+  remote: TimeWindow;
+  /** The meeting may still open rooms again (a recess may come). */
+  moreMayCome: boolean;
+}
+
+/** A meeting's windows, from its times, its recesses and the municipality's policy. */
+@Injectable()
+export class MeetingWindowsService {
+  constructor(
+    private readonly db: TenantDb,
+    @Inject(BREAKOUT_POLICY) private readonly policies: BreakoutPolicySource,
+  ) {}
+
+  async load(meetingId: string): Promise<MeetingWindows | null> {
+    const em = await this.db.manager();
+    const meeting = await em.getRepository(Meeting).findOne({ where: { id: meetingId } });
+    if (!meeting) return null;
+    const [body, recesses] = await Promise.all([
+      em.getRepository(Body).findOneOrFail({ where: { id: meeting.bodyId } }),
+      em.getRepository(MeetingRecess).find({ where: { meetingId }, order: { startedAt: 'ASC' } }),
+    ]);
+    const policy = await this.policies.forMeeting(meeting, body);
+    const rooms = roomWindows({ startsAt: meeting.startsAt, endsAt: meeting.endsAt, recesses }, policy);
+    const going = meeting.status === MeetingStatus.IN_PROGRESS || meeting.status === MeetingStatus.RECESS;
+    return {
+      meeting,
+      body,
+      policy,
+      rooms,
+      remote: meetingLinkWindow(meeting),
+      moreMayCome: going && policy.duringRecesses && !isClosed(meeting.status),
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { BreakoutRoomsModule } from '../breakout-rooms/breakout-rooms.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
+import { CalendarFeedController } from './calendar-feed.controller.js';
+import { CalendarFeedsService } from './calendar-feeds.service.js';
+import { JoinAccessService } from './join-access.service.js';
+import { LinkDeliveryProcessor } from './link-delivery.processor.js';
+import { LinkDeliveryService } from './link-delivery.service.js';
+import { JoinController } from './join.controller.js';
+import { JoinLinksResolver, MeetingJoinLinksResolver } from './join-links.resolver.js';
+import { JoinLinksService } from './join-links.service.js';
+import { JoinRateLimiter } from './join-rate-limiter.js';
+
+@Module({
+  imports: [MeetingsModule, BreakoutRoomsModule],
+  controllers: [JoinController, CalendarFeedController],
+  providers: [
+    JoinLinksService,
+    JoinAccessService,
+    JoinRateLimiter,
+    LinkDeliveryService,
+    LinkDeliveryProcessor,
+    CalendarFeedsService,
+    JoinLinksResolver,
+    MeetingJoinLinksResolver,
+  ],
+  exports: [JoinLinksService, JoinAccessService],
+})
+export class JoinLinksModule {}

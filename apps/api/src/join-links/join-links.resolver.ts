@@ -1,0 +1,105 @@
+import { Args, Field, ID, Int, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { In, IsNull } from 'typeorm';
+import { BreakoutRoom } from '../breakout-rooms/breakout-room.entity.js';
+import { loadRef } from '../common/by-id-loader.js';
+import { IdArgs } from '../common/crud/id-args.js';
+import { parseInput } from '../common/crud/parse-input.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Member } from '../members/member.entity.js';
+import { JoinLink } from './join-link.entity.js';
+import { JoinLinksService } from './join-links.service.js';
+import { CalendarFeedsService } from './calendar-feeds.service.js';
+import { LinkDeliveryService } from './link-delivery.service.js';
+
+@ObjectType({ description: 'A link sent again with a new token (the old one no longer works)' })
+class ResentJoinLink {
+  @Field(() => JoinLink)
+  link!: JoinLink;
+
+  @Field(() => String, { nullable: true, description: 'Only for a member without e-mail: the link, shown this once, for the secretary to hand over' })
+  url!: string | null;
+}
+
+@ObjectType()
+class LinkDeliveryReport {
+  @Field(() => Int)
+  sent!: number;
+
+  @Field(() => Int, { description: 'Members without e-mail, whom the secretary reaches otherwise' })
+  forSecretary!: number;
+}
+
+@Resolver(() => JoinLink)
+export class JoinLinksResolver {
+  constructor(
+    private readonly links: JoinLinksService,
+    private readonly delivery: LinkDeliveryService,
+    private readonly feeds: CalendarFeedsService,
+    private readonly db: TenantDb,
+  ) {}
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => ResentJoinLink, { description: 'Sends a link again with a new token; the old token stops working' })
+  async resendJoinLink(@Args() args: IdArgs) {
+    const { id } = await parseInput(IdArgs, args);
+    return this.delivery.resend(id);
+  }
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => LinkDeliveryReport, { description: "Sends now every link of the meeting not yet delivered (otherwise sent automatically before the rooms open)" })
+  async sendJoinLinks(@Args('meetingId', { type: () => ID }) meetingId: string) {
+    await parseInput(IdArgs, { id: meetingId });
+    const { sent, forSecretary } = await this.delivery.deliverMeeting(this.db.tenantId(), meetingId);
+    return { sent, forSecretary };
+  }
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => String, { description: "A new personal calendar feed URL for a member (shown once; any earlier one stops working)" })
+  async issueCalendarFeed(@Args('memberId', { type: () => ID }) memberId: string) {
+    await parseInput(IdArgs, { id: memberId });
+    return this.feeds.issue(memberId);
+  }
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => JoinLink, { description: 'Stops a join link from working at once' })
+  async revokeJoinLink(@Args() args: IdArgs) {
+    const { id } = await parseInput(IdArgs, args);
+    return this.links.revoke(id);
+  }
+
+  @ResolveField(() => Member)
+  member(@Parent() link: JoinLink) {
+    return loadRef(this.db, Member, link.memberId);
+  }
+
+  @ResolveField(() => BreakoutRoom, { nullable: true })
+  room(@Parent() link: JoinLink) {
+    return loadRef(this.db, BreakoutRoom, link.roomId);
+  }
+}
+
+@Resolver(() => Meeting)
+export class MeetingJoinLinksResolver {
+  constructor(
+    private readonly links: JoinLinksService,
+    private readonly db: TenantDb,
+  ) {}
+
+  @Roles(...MUNICIPAL_READERS)
+  @ResolveField(() => [Member], { description: 'Invited members without e-mail: the secretary reaches them another way' })
+  async membersWithoutEmail(@Parent() meeting: Meeting) {
+    const ids = [...new Set((await this.links.syncInvitations(meeting.id)).map((l) => l.memberId))];
+    if (!ids.length) return [];
+    const em = await this.db.manager();
+    return em.getRepository(Member).find({ where: { id: In(ids), email: IsNull() }, order: { name: 'ASC' } });
+  }
+
+  @Roles(...MUNICIPAL_READERS)
+  @ResolveField(() => [JoinLink], { description: 'Personal join links: to the rooms, and to the meeting for remote members' })
+  joinLinks(@Parent() meeting: Meeting) {
+    return this.links.syncInvitations(meeting.id);
+  }
+}

@@ -1,0 +1,62 @@
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Public } from '../auth/roles.decorator.js';
+import { Clock } from '../common/clock.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { JoinAccessService } from './join-access.service.js';
+import { JoinRateLimiter } from './join-rate-limiter.js';
+import { INVALID_PAGE, INVALID_PAGE_CSP, INVALID_STATUS, joinStatus, memberPageCsp, renderMemberPage, type JoinStatus } from './member-page.js';
+
+/**
+ * The member's way in: `/join/<token>` (the page) and `/join/<token>/status` (what the page asks
+ * when its state should change). No sign-in. Every invalid token — unknown, malformed,
+ * revoked, expired, of a cancelled meeting — gets the same answer, byte for byte.
+ */
+@Controller('join')
+export class JoinController {
+  constructor(
+    private readonly access: JoinAccessService,
+    private readonly limiter: JoinRateLimiter,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get(':token')
+  async page(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const found = await this.lookup(token, req, reply);
+    if (found === undefined) return;
+    if (found === null) {
+      return reply.code(404).header('content-security-policy', INVALID_PAGE_CSP).type('text/html; charset=utf-8').send(INVALID_PAGE);
+    }
+    const nonce = randomBytes(16).toString('base64');
+    reply
+      .code(200)
+      .header('content-security-policy', memberPageCsp(nonce, this.config.jitsi.domain, found.embedOrigins))
+      .type('text/html; charset=utf-8')
+      .send(renderMemberPage(found.status, nonce));
+  }
+
+  @Public()
+  @Get(':token/status')
+  async status(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    const found = await this.lookup(token, req, reply);
+    if (found === undefined) return;
+    if (found === null) return reply.code(404).send(INVALID_STATUS);
+    reply.code(200).send(found.status);
+  }
+
+  /** Undefined when the answer (429) has been sent; null for every token that opens nothing. */
+  private async lookup(token: string, req: FastifyRequest, reply: FastifyReply): Promise<{ status: JoinStatus; embedOrigins: string[] } | null | undefined> {
+    // Never cached, never passed on in a Referer: the URL is the member's key.
+    reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
+    if (!(await this.limiter.admit(req.ip, token, reply))) return undefined;
+    const view = await this.access.resolve(token);
+    if (!view) {
+      await this.limiter.failed(req.ip);
+      return null;
+    }
+    return { status: joinStatus(view, this.clock.now()), embedOrigins: view.embedOrigins };
+  }
+}

@@ -1,0 +1,33 @@
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { MUNICIPAL_READERS } from '../auth/actor.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { IdArgs } from '../common/crud/id-args.js';
+import { parseInput } from '../common/crud/parse-input.js';
+import { notFound } from '../common/app-error.js';
+import { loadRef } from '../common/by-id-loader.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { ComplianceService } from './compliance.service.js';
+import { MeetingEvaluation } from './evaluation.model.js';
+
+@Resolver(() => Meeting)
+export class ComplianceResolver {
+  constructor(
+    private readonly evaluations: ComplianceService,
+    private readonly db: TenantDb,
+  ) {}
+
+  @Roles(...MUNICIPAL_READERS)
+  @Query(() => MeetingEvaluation, { description: 'Judges a meeting by the rule version in force on its date: findings, who may take part remotely in what, quorum per item' })
+  async evaluateMeeting(@Args('meetingId', { type: () => ID }) meetingId: string) {
+    await parseInput(IdArgs, { id: meetingId });
+    const meeting = await loadRef(this.db, Meeting, meetingId);
+    if (!meeting) throw notFound('Mötet', meetingId);
+    return this.evaluations.evaluate(meeting);
+  }
+
+  @ResolveField(() => MeetingEvaluation, { description: 'The evaluation (evaluated for all meetings of a list at once)' })
+  compliance(@Parent() meeting: Meeting) {
+    return this.evaluations.evaluate(meeting);
+  }
+}

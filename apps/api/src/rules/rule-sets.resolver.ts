@@ -1,0 +1,83 @@
+import { Args, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { MUNICIPAL_ADMINS, MUNICIPAL_READERS } from '../auth/actor.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { IdArgs } from '../common/crud/id-args.js';
+import { parseInput } from '../common/crud/parse-input.js';
+import { JSONScalar } from '../common/json.scalar.js';
+import { StoredRuleSetVersion } from './rule-set-version.entity.js';
+import { RuleSetsService } from './rule-sets.service.js';
+import { CreateRuleSetDraftInput, PublishRuleSetInput, UpdateRuleSetDraftInput } from './rules.inputs.js';
+
+@ObjectType({ description: "One field where the municipality's rules differ from the regional template" })
+export class RuleDifference {
+  @Field({ description: 'E.g. bodyTypes.council.maxRemoteParticipants or bodies.<bodyId>.identityCheck' })
+  path!: string;
+
+  @Field(() => JSONScalar, { nullable: true })
+  templateValue!: unknown;
+
+  @Field(() => JSONScalar, { nullable: true })
+  municipalValue!: unknown;
+
+  @Field({ description: 'tighter | looser | other: less or more permissive for remote participation than the template' })
+  change!: string;
+}
+
+@Resolver(() => StoredRuleSetVersion)
+export class RuleSetsResolver {
+  constructor(private readonly ruleSets: RuleSetsService) {}
+
+  @Roles(...MUNICIPAL_READERS)
+  @Query(() => [StoredRuleSetVersion], { description: "The municipality's rule-set versions, newest first (the history)" })
+  ruleSetVersions() {
+    return this.ruleSets.history();
+  }
+
+  @Roles(...MUNICIPAL_READERS)
+  @Query(() => StoredRuleSetVersion, { nullable: true })
+  async ruleSetVersion(@Args() { id }: IdArgs) {
+    await parseInput(IdArgs, { id });
+    return this.ruleSets.get(id);
+  }
+
+  @Roles(...MUNICIPAL_READERS)
+  @Query(() => StoredRuleSetVersion, { nullable: true, description: 'The version in force at an instant (default now); null when only the law applies' })
+  ruleSetInForce(@Args('at', { type: () => GraphQLISODateTime, nullable: true }) at?: Date) {
+    return this.ruleSets.inForce(at ?? new Date());
+  }
+
+  @Roles(...MUNICIPAL_READERS)
+  @Query(() => [RuleDifference], { description: 'Field-by-field difference from the regional template; default: the version in force' })
+  async ruleSetDiff(@Args('versionId', { type: () => ID, nullable: true }) versionId?: string) {
+    if (versionId) await parseInput(IdArgs, { id: versionId });
+    return this.ruleSets.diff(versionId);
+  }
+
+  @Roles(...MUNICIPAL_ADMINS)
+  @Mutation(() => StoredRuleSetVersion, { description: 'A new draft, from the regional template or from the current version' })
+  async createRuleSetDraft(@Args('input') input: CreateRuleSetDraftInput) {
+    return this.ruleSets.createDraft(await parseInput(CreateRuleSetDraftInput, input));
+  }
+
+  @Roles(...MUNICIPAL_ADMINS)
+  @Mutation(() => StoredRuleSetVersion, { description: 'Changes a draft; refused (BAD_USER_INPUT, extensions.violations) where it would loosen what the law requires' })
+  async updateRuleSetDraft(@Args() { id }: IdArgs, @Args('input') input: UpdateRuleSetDraftInput) {
+    await parseInput(IdArgs, { id });
+    return this.ruleSets.updateDraft(id, await parseInput(UpdateRuleSetDraftInput, input));
+  }
+
+  @Roles(...MUNICIPAL_ADMINS)
+  @Mutation(() => StoredRuleSetVersion, { description: 'Publishes a draft with its decision; from then on it is immutable' })
+  async publishRuleSet(@Args() { id }: IdArgs, @Args('input') input: PublishRuleSetInput) {
+    await parseInput(IdArgs, { id });
+    return this.ruleSets.publish(id, await parseInput(PublishRuleSetInput, input));
+  }
+
+  @Roles(...MUNICIPAL_ADMINS)
+  @Mutation(() => ID)
+  async deleteRuleSetDraft(@Args() { id }: IdArgs) {
+    await parseInput(IdArgs, { id });
+    return this.ruleSets.deleteDraft(id);
+  }
+}
+

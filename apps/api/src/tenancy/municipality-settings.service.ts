@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { badInput } from '../common/app-error.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { DEFAULT_SETTINGS, MunicipalitySettings } from './municipality-settings.entity.js';
+
+/** The current municipality's settings (defaults until it saves its own). */
+@Injectable()
+export class MunicipalitySettingsService {
+  constructor(private readonly db: TenantDb) {}
+
+  async current(): Promise<MunicipalitySettings> {
+    const em = await this.db.manager();
+    const saved = await em.getRepository(MunicipalitySettings).findOne({ where: { tenantId: this.db.tenantId() } });
+    return saved ?? Object.assign(new MunicipalitySettings(), { tenantId: this.db.tenantId(), updatedAt: new Date(0), ...DEFAULT_SETTINGS, embedOrigins: [] });
+  }
+
+  async update(values: Partial<Pick<MunicipalitySettings, 'embedOrigins' | 'linkDeliveryLeadMinutes'>>): Promise<MunicipalitySettings> {
+    if (values.embedOrigins) values.embedOrigins = values.embedOrigins.map(normaliseOrigin);
+    const em = await this.db.manager();
+    const merged = { ...(await this.current()), ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) };
+    return em.getRepository(MunicipalitySettings).save(merged);
+  }
+}
+
+/**
+ * An embedding site as CSP frame-ancestors wants it: an https origin, nothing more. Anything
+ * else (paths, wildcards, other schemes, quotes or spaces that would inject CSP) is refused.
+ */
+export function normaliseOrigin(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw badInput(`"${value}" är ingen webbadress.`, { embedOrigins: 'ogiltig webbadress' });
+  }
+  if (url.protocol !== 'https:' || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    throw badInput(`"${value}" måste vara en https-adress utan sökväg, t.ex. https://www.kommun.se.`, { embedOrigins: 'bara https-ursprung' });
+  }
+  return url.origin;
+}

@@ -1,0 +1,75 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
+import { gql } from '../support/test-app.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function until<T>(what: string, fn: () => Promise<T | undefined>, seconds = 60, alive = () => true): Promise<T> {
+  for (let i = 0; i < seconds * 4 && alive(); i++) {
+    const value = await fn().catch(() => undefined);
+    if (value !== undefined) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`gave up waiting for ${what}`);
+}
+
+/** What `npm start` runs, as on a machine with no database server: the embedded PostgreSQL. */
+describe('npm start (embedded PostgreSQL, dev sign-in, demo region)', () => {
+  let child: ChildProcess;
+  let base: string;
+  let output = '';
+  const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-start-'));
+
+  before(async () => {
+    const [port, pgPort] = await Promise.all([freePort(), freePort()]);
+    base = `http://127.0.0.1:${port}`;
+    // What `npm start` prints is at level 'log'; `npm test` sets LOG_LEVEL=warn for everything else.
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, QUEUE_PREFIX: `motesplats-start-${port}`, LOG_LEVEL: 'log' };
+    delete env.DATABASE_URL;
+    delete env.APP_DATABASE_URL;
+    child = spawn(process.execPath, [join(REPO_ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    await until('/health', async () => ((await fetch(`${base}/health`)).ok ? true : undefined), 60, () => child.exitCode === null).catch((err: Error) => {
+      throw new Error(`${err.message}; the API said:\n${output}`);
+    });
+  });
+  after(async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is ready, prints where things are, and answers for the demo meetings', async () => {
+    assert.deepEqual(await (await fetch(`${base}/health`)).json(), { status: 'ok', checks: { postgres: 'ok', redis: 'ok' } });
+    assert.match(output, /Admin: +http:\/\/localhost:\d+\/admin\//);
+    assert.match(output, /GraphQL: +http:\/\/localhost:\d+\/graphql/);
+    const token = await fetch(`${base}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin.uddevalla"}' });
+    const { access_token } = (await token.json()) as { access_token: string };
+    const res = await gql(base, access_token, '{ meetings(perPage: 100) { total items { title body { kind } } } }');
+    assert.equal(res.data!.meetings.total, 7);
+    const admin = await fetch(`${base}/admin/`);
+    assert.equal(admin.status, 200);
+  });
+
+  it('shuts down cleanly on SIGTERM, stopping the embedded database', async () => {
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    assert.equal(code, 0);
+    assert.match(output, /SIGTERM: shutting down/);
+  });
+});
