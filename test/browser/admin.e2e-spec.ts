@@ -90,4 +90,41 @@ describe('admin in Debian Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-compliance.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });
+
+  it('shows the training library, checks a CSV import row by row, and gives the coordinator counts only', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    await page.getByRole('button', { name: /admin\.uddevalla/ }).click();
+    await page.goto(`${t.url}/admin/#/training`);
+    await page.getByRole('heading', { name: 'Utbildning', level: 1 }).waitFor({ timeout: 20000 });
+    const library = page.getByRole('table', { name: 'Utbildningar' });
+    await library.getByText('Delta på distans – grunder').waitFor();
+    assert.equal(await library.getByRole('cell', { name: 'remote-participation-basics' }).count(), 1);
+
+    await page.getByRole('tab', { name: 'Import och export' }).click();
+    await page.getByLabel('CSV-innehåll').fill('member_id;module_key;completed_on\n00000000-0000-4000-8000-000000000000;remote-participation-basics;2025-01-10');
+    await page.getByRole('button', { name: 'Kontrollera (inget sparas)' }).click();
+    const errors = page.getByRole('table', { name: /Rader med fel/ });
+    await errors.getByRole('cell', { name: '2', exact: true }).waitFor();
+    assert.match(await errors.innerText(), /finns inte i kommunen/);
+    assert.equal(await page.getByRole('button', { name: 'Importera' }).isDisabled(), true);
+
+    await page.getByRole('tab', { name: 'Täckning' }).click();
+    const coverage = page.getByRole('table', { name: 'Täckning' });
+    await coverage.getByRole('cell', { name: 'Kommunfullmäktige' }).first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-training-coverage.png'), fullPage: true });
+
+    const coordinator = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    coordinator.on('pageerror', (e) => problems.push(e.message));
+    await coordinator.goto(`${t.url}/admin/`);
+    await coordinator.getByRole('button', { name: /samordnare\.fyrbodal/ }).click();
+    await coordinator.goto(`${t.url}/admin/#/training`);
+    await coordinator.getByRole('tab', { name: 'Kommunerna' }).click();
+    const regional = coordinator.getByRole('table', { name: 'Kommunerna' });
+    await regional.getByRole('cell', { name: 'Uddevalla' }).first().waitFor({ timeout: 20000 });
+    assert.equal(await coordinator.getByRole('tab', { name: 'Täckning' }).count(), 0, 'no per-member coverage for the region');
+    assert.deepEqual(problems, []);
+  });
 });

@@ -11,6 +11,7 @@ import members from './resources/members';
 import parties from './resources/parties';
 import partyGroups from './resources/party-groups';
 import ruleSets from './resources/rules';
+import training from './resources/training';
 
 export const App = () => (
     <Admin
@@ -30,6 +31,7 @@ export const App = () => (
         <Resource name="party-groups" {...partyGroups} />
         <Resource name="parties" {...parties} />
         <Resource name="rule-sets" {...ruleSets} />
+        <Resource name="training" {...training} />
         {/* Edited from their parent's page, so no menu entry of their own. */}
         <Resource name="body-memberships" />
         <Resource name="agenda-items" recordRepresentation="title" />
