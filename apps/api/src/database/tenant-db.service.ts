@@ -75,6 +75,7 @@ export class TenantDb {
   private async open(tenantId: string | null, regionId: string | null): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    serialiseQueries(runner);
     try {
       await runner.startTransaction();
       // set_config(..., true) is transaction-local; '' means "no tenant" and matches no rows.
@@ -87,4 +88,19 @@ export class TenantDb {
       throw err;
     }
   }
+}
+
+/**
+ * A request's transaction is one connection, but DataLoaders and Promise.all issue queries on
+ * it concurrently. pg queues them itself yet deprecates doing so (removed in pg 9), so they
+ * are chained here: the same order and semantics, without relying on that queue.
+ */
+function serialiseQueries(runner: QueryRunner): void {
+  const query = runner.query.bind(runner);
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    const next = tail.then(() => query(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner['query'];
 }
