@@ -1,4 +1,4 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, OmitType, PartialType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -107,51 +107,7 @@ export class CreateTrainingModuleInput {
 
 /** The key never changes: rule sets and completions refer to it. */
 @InputType()
-export class UpdateTrainingModuleInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(200)
-  title?: string;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  description?: string;
-
-  @Field(() => [TrainingAudience], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayUnique()
-  @IsEnum(TrainingAudience, { each: true })
-  audience?: TrainingAudience[];
-
-  @Field(() => TrainingKind, { nullable: true })
-  @IsOptional()
-  @IsEnum(TrainingKind)
-  kind?: TrainingKind;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsUrl({ protocols: ['https', 'http'], require_protocol: true })
-  @MaxLength(1000)
-  url?: string | null;
-
-  @Field(() => Int, { nullable: true })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(120)
-  validityMonths?: number | null;
-
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsBoolean()
-  requirable?: boolean;
-}
+export class UpdateTrainingModuleInput extends PartialType(OmitType(CreateTrainingModuleInput, ['key'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
 
 @InputType()
 export class TrainingCompletionFilter extends BaseFilter {
@@ -284,33 +240,9 @@ export class CreatePracticeSessionInput {
   place?: string | null;
 }
 
+/** A session keeps its module: attendance already recorded completed that module. */
 @InputType()
-export class UpdatePracticeSessionInput {
-  @Field({ nullable: true })
-  @IsOptional()
-  @IsString()
-  @NotBlank()
-  @MaxLength(300)
-  title?: string;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  startsAt?: Date;
-
-  @Field(() => GraphQLISODateTime, { nullable: true })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  endsAt?: Date;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
-  place?: string | null;
-}
+export class UpdatePracticeSessionInput extends PartialType(OmitType(CreatePracticeSessionInput, ['moduleKey'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
 
 @ArgsType()
 export class SessionMembersArgs {

@@ -17,6 +17,30 @@ import {
 } from './api';
 
 const COUNTS = ['trained', 'expiring', 'expired', 'missing'] as const;
+type Counts = Record<(typeof COUNTS)[number], number>;
+
+const CountHeaders = () => {
+    const translate = useTranslate();
+    return (
+        <>
+            {STATUSES.map(s => (
+                <TableCell key={s} align="right">
+                    {translate(`app.training.status.${s}`)}
+                </TableCell>
+            ))}
+        </>
+    );
+};
+
+const CountCells = ({ counts }: { counts: Counts }) => (
+    <>
+        {COUNTS.map(k => (
+            <TableCell key={k} align="right">
+                {counts[k]}
+            </TableCell>
+        ))}
+    </>
+);
 
 /** Coverage per body, seat role and module, with the members behind a figure and the gaps before upcoming meetings. */
 export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
@@ -105,11 +129,7 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
                         <TableCell>{translate('app.training.fields.body')}</TableCell>
                         <TableCell>{translate('app.training.fields.seatRole')}</TableCell>
                         <TableCell>{translate('app.training.fields.module')}</TableCell>
-                        {STATUSES.map(s => (
-                            <TableCell key={s} align="right">
-                                {translate(`app.training.status.${s}`)}
-                            </TableCell>
-                        ))}
+                        <CountHeaders />
                     </TableRow>
                 </TableHead>
                 <TableBody>
@@ -118,11 +138,7 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
                             <TableCell>{r.body?.name}</TableCell>
                             <TableCell>{translate(`app.training.seat_role.${r.seatRole}`)}</TableCell>
                             <TableCell>{title(r.moduleKey)}</TableCell>
-                            {COUNTS.map(k => (
-                                <TableCell key={k} align="right">
-                                    {r[k]}
-                                </TableCell>
-                            ))}
+                            <CountCells counts={r} />
                         </TableRow>
                     ))}
                 </TableBody>
@@ -206,11 +222,7 @@ export const RegionalCoverage = ({ modules }: { modules: TrainingModule[] }) => 
                         <TableCell>{translate('app.training.fields.municipality')}</TableCell>
                         <TableCell>{translate('app.training.fields.module')}</TableCell>
                         <TableCell>{translate('app.training.fields.seatRole')}</TableCell>
-                        {STATUSES.map(s => (
-                            <TableCell key={s} align="right">
-                                {translate(`app.training.status.${s}`)}
-                            </TableCell>
-                        ))}
+                        <CountHeaders />
                     </TableRow>
                 </TableHead>
                 <TableBody>
@@ -219,11 +231,7 @@ export const RegionalCoverage = ({ modules }: { modules: TrainingModule[] }) => 
                             <TableCell>{r.municipalityName}</TableCell>
                             <TableCell>{title(r.moduleKey)}</TableCell>
                             <TableCell>{translate(`app.training.seat_role.${r.seatRole}`)}</TableCell>
-                            {COUNTS.map(k => (
-                                <TableCell key={k} align="right">
-                                    {r[k]}
-                                </TableCell>
-                            ))}
+                            <CountCells counts={r} />
                         </TableRow>
                     ))}
                 </TableBody>
