@@ -10,7 +10,7 @@ const WINDOW_MS = 60_000;
 
 /**
  * Rate limits for join links and calendar feeds, counted in Redis so that they hold across
- * API instances. Two budgets per minute: failed look-ups per client address (a burst of
+ * API instances. Two budgets, each over the last one to two minutes: failed look-ups per client address (a burst of
  * guesses), and all look-ups per token prefix (guessing spread over many addresses). A member
  * whose link works never spends the first; a whole council behind one town-hall address can
  * join at once.
@@ -26,14 +26,23 @@ export class JoinRateLimiter {
     this.keyPrefix = `${config.queuePrefix}:join-rate`;
   }
 
-  /** Counts this attempt; false when the caller must get 429. */
+  /**
+   * Counts this attempt; false when the caller must get 429. Budgets cover the current and the
+   * previous minute together, so a burst that straddles a minute boundary is not given a fresh
+   * budget halfway through.
+   */
   async allow(ip: string, token: string): Promise<boolean> {
     const window = Math.floor(Date.now() / WINDOW_MS);
-    const failures = this.failureKey(ip, window);
-    const prefix = `${this.keyPrefix}:prefix:${token.slice(0, PREFIX_LENGTH)}:${window}`;
-    const results = await this.redis.multi().get(failures).incr(prefix).pexpire(prefix, 2 * WINDOW_MS).exec();
-    const failed = Number(results?.[0]?.[1] ?? 0);
-    const attempts = Number(results?.[1]?.[1] ?? 0);
+    const prefixKey = (w: number) => `${this.keyPrefix}:prefix:${token.slice(0, PREFIX_LENGTH)}:${w}`;
+    const results = await this.redis
+      .multi()
+      .mget(this.failureKey(ip, window), this.failureKey(ip, window - 1), prefixKey(window - 1))
+      .incr(prefixKey(window))
+      .pexpire(prefixKey(window), 2 * WINDOW_MS)
+      .exec();
+    const [failedNow, failedBefore, attemptsBefore] = ((results?.[0]?.[1] as (string | null)[]) ?? []).map(Number);
+    const failed = (failedNow || 0) + (failedBefore || 0);
+    const attempts = Number(results?.[1]?.[1] ?? 0) + (attemptsBefore || 0);
     const limits = this.config.joinRateLimits;
     return failed < limits.failuresPerIpPerMinute && attempts <= limits.perTokenPrefixPerMinute;
   }
