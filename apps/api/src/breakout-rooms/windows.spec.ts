@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { REGIONAL_TEMPLATE } from '@motesplats/rules';
 import { localTime } from '../common/stockholm-time.js';
-import { linkState, meetingLinkWindow, roomWindows } from './windows.js';
+import { linkState, meetingLinkWindow, practiceLinkWindow, roomWindows } from './windows.js';
 
 const policy = REGIONAL_TEMPLATE.bodyTypes.council.breakoutRooms; // 30 before, recesses, 15 after
 const at = (d: Date, seconds: number) => new Date(d.getTime() + seconds * 1000);
@@ -57,5 +57,15 @@ describe('room and link windows', () => {
     const w = meetingLinkWindow({ startsAt, endsAt });
     assert.equal(w.opensAt.toISOString(), '2026-06-15T15:30:00.000Z');
     assert.equal(w.closesAt.toISOString(), '2026-06-15T20:30:00.000Z');
+  });
+});
+
+describe('practice session links', () => {
+  it('open fifteen minutes before the session and close when it ends', () => {
+    const w = practiceLinkWindow({ startsAt: new Date('2026-12-01T17:00:00Z'), endsAt: new Date('2026-12-01T18:00:00Z') });
+    assert.deepEqual(w, { opensAt: new Date('2026-12-01T16:45:00Z'), closesAt: new Date('2026-12-01T18:00:00Z') });
+    assert.equal(linkState([w], new Date('2026-12-01T16:44:59Z')).state, 'not_yet_open');
+    assert.equal(linkState([w], new Date('2026-12-01T16:45:00Z')).state, 'open');
+    assert.equal(linkState([w], new Date('2026-12-01T18:00:00Z')).state, 'closed');
   });
 });

@@ -35,6 +35,13 @@ export function meetingLinkWindow(meeting: Pick<MeetingTimes, 'startsAt' | 'ends
   return { opensAt: new Date(meeting.startsAt.getTime() - margin), closesAt: new Date(meeting.endsAt.getTime() + margin) };
 }
 
+/** A practice session's links open this long before it starts, so members can test sound and picture. */
+export const PRACTICE_LINK_LEAD_MINUTES = 15;
+
+export function practiceLinkWindow(session: { startsAt: Date; endsAt: Date }): TimeWindow {
+  return { opensAt: new Date(session.startsAt.getTime() - PRACTICE_LINK_LEAD_MINUTES * MINUTE), closesAt: session.endsAt };
+}
+
 export type LinkState =
   | { state: 'not_yet_open'; opensAt: Date }
   | { state: 'open'; window: TimeWindow }

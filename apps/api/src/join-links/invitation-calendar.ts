@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { PRACTICE_LINK_LEAD_MINUTES } from '../breakout-rooms/windows.js';
 import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
 
 export interface InvitationLink {
@@ -14,6 +15,8 @@ export interface InvitationMeeting {
   startsAt: Date;
   endsAt: Date;
   cancelled: boolean;
+  /** A practice session (övningssammanträde) rather than a meeting. */
+  practice?: boolean;
 }
 
 const PRODID = { company: 'Fyrbodals kommunalförbund', product: 'Mötesplats', language: 'SV' };
@@ -25,12 +28,14 @@ function eventUid(meetingId: string, memberId: string): string {
 
 export function invitationText(meeting: InvitationMeeting, links: InvitationLink[]): string {
   const lines = links.map((l) =>
-    l.roomName
-      ? `Partigruppens rum (${l.roomName}), öppet före mötet, under ajourneringar och efter mötet:\n${l.url}`
-      : `Delta på distans i mötet:\n${l.url}`,
+    meeting.practice
+      ? `Delta i övningssammanträdet (rummet öppnar ${PRACTICE_LINK_LEAD_MINUTES} minuter före start; när du går in registreras din närvaro):\n${l.url}`
+      : l.roomName
+        ? `Partigruppens rum (${l.roomName}), öppet före mötet, under ajourneringar och efter mötet:\n${l.url}`
+        : `Delta på distans i mötet:\n${l.url}`,
   );
   return [
-    `${meeting.title}, ${meeting.place}.`,
+    `${meeting.practice ? 'Övningssammanträde: ' : ''}${meeting.title}, ${meeting.place}.`,
     ...lines,
     'Länken är personlig och fungerar bara när rummet är öppet. Dela den inte.',
     '',

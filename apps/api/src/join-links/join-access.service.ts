@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { BreakoutRoom, BreakoutRoomStatus } from '../breakout-rooms/breakout-room.entity.js';
 import { MeetingWindowsService } from '../breakout-rooms/meeting-windows.service.js';
 import { RoomProvisioner } from '../breakout-rooms/room-provisioner.service.js';
-import { linkState, type TimeWindow } from '../breakout-rooms/windows.js';
+import { linkState, practiceLinkWindow, type LinkState, type TimeWindow } from '../breakout-rooms/windows.js';
 import { Clock } from '../common/clock.js';
 import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
@@ -13,12 +13,18 @@ import { Member } from '../members/member.entity.js';
 import { MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
 import type { JoinInfo } from '../video-platforms/video-platform.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
+import { PracticeSession } from '../training/practice-session.entity.js';
+import { PracticeSessionsService } from '../training/practice-sessions.service.js';
+import { PracticeLinksService } from './practice-links.service.js';
+import { PracticeRoom } from './practice-room.js';
 import { JoinLink } from './join-link.entity.js';
 import { hashToken, looksLikeToken } from './join-token.js';
 import { tokenOwner } from './token-owner.js';
 
 export interface JoinView {
   state: 'not_yet_open' | 'open' | 'closed';
+  /** What the link opens: the meeting itself, a party group's room, or a practice session. */
+  kind: 'meeting' | 'room' | 'practice';
   memberName: string;
   meetingTitle: string;
   /** The party group's room, or null for the meeting itself. */
@@ -30,10 +36,19 @@ export interface JoinView {
   join: JoinInfo | null;
 }
 
+/** What one link opens, and how the member gets in while it is open. */
+interface LinkTarget {
+  kind: JoinView['kind'];
+  title: string;
+  roomName: string | null;
+  state: LinkState;
+  enter(member: Member, window: TimeWindow): Promise<JoinInfo>;
+}
+
 /**
  * What a join token opens, for the member's page. Unknown, malformed, revoked and expired
- * tokens, and tokens of cancelled meetings, all come back as null — the caller answers them
- * identically.
+ * tokens, and tokens of cancelled meetings or withdrawn practice invitations, all come back as
+ * null — the caller answers them identically.
  */
 @Injectable()
 export class JoinAccessService {
@@ -44,6 +59,9 @@ export class JoinAccessService {
     private readonly provisioner: RoomProvisioner,
     private readonly platforms: VideoPlatforms,
     private readonly settings: MunicipalitySettingsService,
+    private readonly practiceLinks: PracticeLinksService,
+    private readonly practiceRoom: PracticeRoom,
+    private readonly practiceSessions: PracticeSessionsService,
     private readonly clock: Clock,
   ) {}
 
@@ -55,49 +73,82 @@ export class JoinAccessService {
     return this.db.run(tenant, async (em) => {
       const link = await em.getRepository(JoinLink).findOne({ where: { tokenHash: hash } });
       if (!link || link.revokedAt) return null;
-      const plan = await this.windows.load(link.meetingId);
-      if (!plan || plan.meeting.status === MeetingStatus.CANCELLED || plan.meeting.status === MeetingStatus.PLANNED) return null;
-      const room = link.roomId ? await em.getRepository(BreakoutRoom).findOne({ where: { id: link.roomId } }) : null;
-      if (link.roomId && (!room || room.status === BreakoutRoomStatus.CANCELLED)) return null;
       const now = this.clock.now();
-      const state = room ? linkState(plan.rooms, now, plan.moreMayCome) : linkState([plan.remote], now);
-      if (state.state === 'invalid') return null;
+      const target = link.practiceSessionId ? await this.practiceTarget(link, now) : await this.meetingTarget(link, now);
+      if (!target || target.state.state === 'invalid') return null;
+      const state = target.state;
       const member = await em.getRepository(Member).findOneOrFail({ where: { id: link.memberId } });
       const view: JoinView = {
         state: state.state,
+        kind: target.kind,
         memberName: member.name,
-        meetingTitle: plan.meeting.title,
-        roomName: room?.name ?? null,
+        meetingTitle: target.title,
+        roomName: target.roomName,
         opensAt: state.state === 'open' ? state.window.opensAt : state.opensAt,
         closesAt: state.state === 'open' ? state.window.closesAt : null,
         embedOrigins: (await this.settings.current()).embedOrigins,
         join: null,
       };
-      if (state.state === 'open') view.join = await this.enter(link, room, member, state.window);
+      if (state.state === 'open') {
+        view.join = await target.enter(member, state.window);
+        await em.query(
+          `update join_link set use_count = use_count + 1, last_used_at = $2, first_used_at = coalesce(first_used_at, $2), updated_at = now() where id = $1`,
+          [link.id, now],
+        );
+      }
       return view;
     });
   }
 
-  /** Hands out the way in, counts the use, and for the meeting itself records remote attendance. */
-  private async enter(link: JoinLink, room: BreakoutRoom | null, member: Member, window: TimeWindow): Promise<JoinInfo> {
+  private async meetingTarget(link: JoinLink, now: Date): Promise<LinkTarget | null> {
     const em = await this.db.manager();
-    const stored = await this.provisioner.provisioned(link.meetingId);
-    const provisioned = stored && (!room || stored.rooms.some((r) => r.key === room.id)) ? stored : await this.provisioner.ensureProvisioned(link.meetingId);
+    const meetingId = link.meetingId!;
+    const plan = await this.windows.load(meetingId);
+    if (!plan || plan.meeting.status === MeetingStatus.CANCELLED || plan.meeting.status === MeetingStatus.PLANNED) return null;
+    const room = link.roomId ? await em.getRepository(BreakoutRoom).findOne({ where: { id: link.roomId } }) : null;
+    if (link.roomId && (!room || room.status === BreakoutRoomStatus.CANCELLED)) return null;
+    return {
+      kind: room ? 'room' : 'meeting',
+      title: plan.meeting.title,
+      roomName: room?.name ?? null,
+      state: room ? linkState(plan.rooms, now, plan.moreMayCome) : linkState([plan.remote], now),
+      enter: (member, window) => this.enterMeeting(link, meetingId, room, member, window, now),
+    };
+  }
+
+  private async practiceTarget(link: JoinLink, now: Date): Promise<LinkTarget | null> {
+    const em = await this.db.manager();
+    const session = await em.getRepository(PracticeSession).findOne({ where: { id: link.practiceSessionId! } });
+    if (!session || !(await this.practiceLinks.invited(link))) return null;
+    return {
+      kind: 'practice',
+      title: session.title,
+      roomName: null,
+      state: linkState([practiceLinkWindow(session)], now),
+      enter: async (member, window) => {
+        const join = await this.practiceRoom.joinInfo(session, member, window);
+        // Coming in is attending: the module is completed through the same idempotent record.
+        await this.practiceSessions.attendByLink(session, member.id, now);
+        return join;
+      },
+    };
+  }
+
+  /** Hands out the way in, and for the meeting itself records remote attendance. */
+  private async enterMeeting(link: JoinLink, meetingId: string, room: BreakoutRoom | null, member: Member, window: TimeWindow, now: Date): Promise<JoinInfo> {
+    const em = await this.db.manager();
+    const stored = await this.provisioner.provisioned(meetingId);
+    const provisioned = stored && (!room || stored.rooms.some((r) => r.key === room.id)) ? stored : await this.provisioner.ensureProvisioned(meetingId);
     const join = await this.platforms
       .get(provisioned.platform)
       .joinInfo(provisioned, room?.id, { id: member.id, name: member.name, email: member.email }, { notBefore: window.opensAt, expiresAt: window.closesAt });
-    const now = this.clock.now();
-    await em.query(
-      `update join_link set use_count = use_count + 1, last_used_at = $2, first_used_at = coalesce(first_used_at, $2), updated_at = now() where id = $1`,
-      [link.id, now],
-    );
     if (!room) {
       // Idempotent: the first use sets joined_at; later uses leave it.
       await em.query(
         `insert into attendance (id, meeting_id, member_id, mode, joined_at) values ($1, $2, $3, 'remote', $4)
          on conflict (tenant_id, meeting_id, member_id)
          do update set mode = 'remote', joined_at = coalesce(attendance.joined_at, excluded.joined_at), updated_at = now()`,
-        [randomUUID(), link.meetingId, link.memberId, now],
+        [randomUUID(), meetingId, link.memberId, now],
       );
     }
     return join;

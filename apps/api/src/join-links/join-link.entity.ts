@@ -13,16 +13,20 @@ registerEnumType(DeliveryChannel, {
 });
 
 /**
- * One member's personal way in to a meeting (roomId empty: taking part remotely) or to a party
- * group's break-out room. Only the SHA-256 of the token is kept; issuing again replaces it, so
+ * One member's personal way in to a meeting (roomId empty: taking part remotely), to a party
+ * group's break-out room, or to a practice session (then meetingId is empty). Only the SHA-256 of the token is kept; issuing again replaces it, so
  * the old token stops working.
  */
-@ObjectType({ description: "A member's personal join link to a meeting or a break-out room. The token itself is never stored." })
+@ObjectType({ description: "A member's personal join link to a meeting, a break-out room or a practice session. The token itself is never stored." })
 @Entity('join_link')
 export class JoinLink extends TenantEntity {
-  @Field(() => ID)
-  @Column({ name: 'meeting_id', type: 'uuid' })
-  meetingId!: string;
+  @Field(() => ID, { nullable: true, description: 'Empty for a link to a practice session' })
+  @Column({ name: 'meeting_id', type: 'uuid', nullable: true })
+  meetingId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Set for a link to a practice session (övningssammanträde)' })
+  @Column({ name: 'practice_session_id', type: 'uuid', nullable: true })
+  practiceSessionId!: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Empty: the link to the meeting itself, for taking part remotely' })
   @Column({ name: 'room_id', type: 'uuid', nullable: true })

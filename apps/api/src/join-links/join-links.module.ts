@@ -7,7 +7,9 @@ import { JoinAccessService } from './join-access.service.js';
 import { LinkDeliveryProcessor } from './link-delivery.processor.js';
 import { LinkDeliveryService } from './link-delivery.service.js';
 import { JoinController } from './join.controller.js';
-import { JoinLinksResolver, MeetingJoinLinksResolver } from './join-links.resolver.js';
+import { JoinLinksResolver, MeetingJoinLinksResolver, PracticeSessionJoinLinksResolver } from './join-links.resolver.js';
+import { PracticeLinksService } from './practice-links.service.js';
+import { PracticeRoom } from './practice-room.js';
 import { JoinLinksService } from './join-links.service.js';
 import { JoinRateLimiter } from './join-rate-limiter.js';
 
@@ -23,6 +25,9 @@ import { JoinRateLimiter } from './join-rate-limiter.js';
     CalendarFeedsService,
     JoinLinksResolver,
     MeetingJoinLinksResolver,
+    PracticeLinksService,
+    PracticeRoom,
+    PracticeSessionJoinLinksResolver,
   ],
   exports: [JoinLinksService, JoinAccessService],
 })

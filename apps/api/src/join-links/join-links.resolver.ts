@@ -9,6 +9,9 @@ import { parseInput } from '../common/crud/parse-input.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Member } from '../members/member.entity.js';
+import { PracticeSession } from '../training/practice-session.entity.js';
+import { PracticeSessionsService } from '../training/practice-sessions.service.js';
+import { PracticeLinksService } from './practice-links.service.js';
 import { JoinLink } from './join-link.entity.js';
 import { JoinLinksService } from './join-links.service.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
@@ -30,6 +33,14 @@ class LinkDeliveryReport {
 
   @Field(() => Int, { description: 'Members without e-mail, whom the secretary reaches otherwise' })
   forSecretary!: number;
+}
+
+/** The invited members without e-mail, whom the secretary reaches another way. */
+async function withoutEmail(db: TenantDb, links: JoinLink[]): Promise<Member[]> {
+  const ids = [...new Set(links.map((l) => l.memberId))];
+  if (!ids.length) return [];
+  const em = await db.manager();
+  return em.getRepository(Member).find({ where: { id: In(ids), email: IsNull() }, order: { name: 'ASC' } });
 }
 
 @Resolver(() => JoinLink)
@@ -91,15 +102,43 @@ export class MeetingJoinLinksResolver {
   @Roles(...MUNICIPAL_READERS)
   @ResolveField(() => [Member], { description: 'Invited members without e-mail: the secretary reaches them another way' })
   async membersWithoutEmail(@Parent() meeting: Meeting) {
-    const ids = [...new Set((await this.links.syncInvitations(meeting.id)).map((l) => l.memberId))];
-    if (!ids.length) return [];
-    const em = await this.db.manager();
-    return em.getRepository(Member).find({ where: { id: In(ids), email: IsNull() }, order: { name: 'ASC' } });
+    return withoutEmail(this.db, await this.links.syncInvitations(meeting.id));
   }
 
   @Roles(...MUNICIPAL_READERS)
   @ResolveField(() => [JoinLink], { description: 'Personal join links: to the rooms, and to the meeting for remote members' })
   joinLinks(@Parent() meeting: Meeting) {
     return this.links.syncInvitations(meeting.id);
+  }
+}
+
+@Resolver(() => PracticeSession)
+export class PracticeSessionJoinLinksResolver {
+  constructor(
+    private readonly links: PracticeLinksService,
+    private readonly sessions: PracticeSessionsService,
+    private readonly delivery: LinkDeliveryService,
+    private readonly db: TenantDb,
+  ) {}
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => LinkDeliveryReport, { description: "Sends every invitee's personal link to the practice session not yet delivered" })
+  async sendPracticeSessionLinks(@Args('sessionId', { type: () => ID }) sessionId: string) {
+    await parseInput(IdArgs, { id: sessionId });
+    await this.sessions.getOrFail(sessionId);
+    const { sent, forSecretary } = await this.delivery.deliverPracticeSession(this.db.tenantId(), sessionId);
+    return { sent, forSecretary };
+  }
+
+  @Roles(...MUNICIPAL_READERS)
+  @ResolveField(() => [Member], { description: 'Invitees without e-mail: the secretary hands them their link another way' })
+  async membersWithoutEmail(@Parent() session: PracticeSession) {
+    return withoutEmail(this.db, await this.links.syncInvitations(session.id));
+  }
+
+  @Roles(...MUNICIPAL_READERS)
+  @ResolveField(() => [JoinLink], { description: "Invitees' personal join links to the session's video room" })
+  joinLinks(@Parent() session: PracticeSession) {
+    return this.links.syncInvitations(session.id);
   }
 }

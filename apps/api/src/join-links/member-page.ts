@@ -6,6 +6,7 @@ import type { JoinView } from './join-access.service.js';
 export interface JoinStatus {
   state: JoinView['state'] | 'invalid';
   serverNow: string;
+  kind?: JoinView['kind'];
   memberName?: string;
   meetingTitle?: string;
   roomName?: string | null;
@@ -20,6 +21,7 @@ export function joinStatus(view: JoinView, now: Date): JoinStatus {
   return {
     state: view.state,
     serverNow: now.toISOString(),
+    kind: view.kind,
     memberName: view.memberName,
     meetingTitle: view.meetingTitle,
     roomName: view.roomName,
@@ -94,7 +96,7 @@ export const INVALID_PAGE_CSP = [
  * embeds the video room with the platform's IFrame API while open — without reloading.
  */
 export function renderMemberPage(status: JoinStatus, nonce: string): string {
-  const title = esc(status.roomName ?? status.meetingTitle ?? 'Mötesplats');
+  const title = esc(status.kind === 'practice' ? `Övningssammanträde: ${status.meetingTitle}` : (status.roomName ?? status.meetingTitle ?? 'Mötesplats'));
   // JSON inside <script type="application/json">: only "<" needs escaping to stay inert.
   const data = JSON.stringify(status).replace(/</g, '\\u003c');
   return `<!doctype html>
@@ -148,6 +150,12 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
     reopens: [' Det öppnar igen ', ' It opens again '],
     recess: [' Det öppnar igen vid nästa ajournering.', ' It opens again at the next recess.']
   };
+  // A practice session (övningssammanträde) is named as such, and coming in is what counts as attending.
+  var P = {
+    not_yet_open: ['Övningssammanträdet har inte börjat än. Rummet öppnar ', 'The practice session has not started yet. The room opens '],
+    open: ['Övningssammanträdet är öppet. Din närvaro är registrerad.', 'The practice session is open. Your attendance has been recorded.'],
+    closed: ['Övningssammanträdet är avslutat.', 'The practice session has ended.']
+  };
   var $ = function (id) { return document.getElementById(id); };
   var s = JSON.parse($('status').textContent);
   var skew = Date.parse(s.serverNow) - Date.now();
@@ -193,6 +201,7 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
   function render(next) {
     var changed = !shown || shown.state !== next.state;
     s = next;
+    if (next.kind === 'practice') { T.not_yet_open = P.not_yet_open; T.open = P.open; T.closed = P.closed; }
     $('countdown').textContent = ''; clearInterval(tick);
     $('again-row').hidden = next.state === 'open' || next.state === 'invalid';
     if (next.memberName) $('who').textContent = next.memberName + (next.roomName ? ' · ' + next.meetingTitle : '');

@@ -4,7 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { BodiesResolver } from '../bodies/bodies.resolver.js';
 import { BodyMembershipsResolver } from '../bodies/body-memberships.resolver.js';
 import { BreakoutRoomsResolver, MeetingRoomsResolver } from '../breakout-rooms/breakout-rooms.resolver.js';
-import { JoinLinksResolver, MeetingJoinLinksResolver } from '../join-links/join-links.resolver.js';
+import { JoinLinksResolver, MeetingJoinLinksResolver, PracticeSessionJoinLinksResolver } from '../join-links/join-links.resolver.js';
 import { MunicipalitySettingsResolver } from '../tenancy/municipality-settings.resolver.js';
 import { AgendaItemsResolver } from '../meetings/agenda-items.resolver.js';
 import { AttendancesResolver } from '../meetings/attendances.resolver.js';
@@ -38,6 +38,7 @@ export const RESOLVERS = [
   MeetingRoomsResolver,
   JoinLinksResolver,
   MeetingJoinLinksResolver,
+  PracticeSessionJoinLinksResolver,
   MunicipalitySettingsResolver,
   RuleSetsResolver,
   RegionalRulesResolver,

@@ -1,6 +1,7 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Column, Entity } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity.js';
+import type { PlatformKey } from '../video-platforms/video-platform.js';
 
 /** An övningssammanträde: a rehearsal meeting where members practise taking part remotely. */
 @ObjectType({ description: 'A practice session (övningssammanträde); attending it completes its module.' })
@@ -25,6 +26,13 @@ export class PracticeSession extends TenantEntity {
   @Field(() => String, { nullable: true, description: 'Where the on-site part is held; null when only remote' })
   @Column({ type: 'text', nullable: true })
   place!: string | null;
+
+  /** The session's video room, named on first use (see PracticeRoom). */
+  @Column({ name: 'video_platform', type: 'text', nullable: true })
+  videoPlatform!: PlatformKey | null;
+
+  @Column({ name: 'video_external_id', type: 'text', nullable: true })
+  videoExternalId!: string | null;
 }
 
 @ObjectType({ description: 'A member invited to a practice session.' })

@@ -1,4 +1,3 @@
-import { Inject, Optional } from '@nestjs/common';
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
@@ -7,7 +6,6 @@ import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Member } from '../members/member.entity.js';
-import { PRACTICE_SESSION_ROOMS, type PracticeSessionRooms } from './practice-session-rooms.js';
 import { PracticeSession, PracticeSessionInvitee } from './practice-session.entity.js';
 import { PracticeSessionsService } from './practice-sessions.service.js';
 import { TrainingModule } from './training-module.entity.js';
@@ -65,20 +63,10 @@ export class PracticeSessionsResolver extends CrudResolver({
 
 @Resolver(() => PracticeSessionInvitee)
 export class PracticeSessionInviteesResolver {
-  constructor(
-    private readonly db: TenantDb,
-    @Optional() @Inject(PRACTICE_SESSION_ROOMS) private readonly rooms?: PracticeSessionRooms,
-  ) {}
+  constructor(private readonly db: TenantDb) {}
 
   @ResolveField(() => Member, { nullable: true })
   member(@Parent() invitee: PracticeSessionInvitee) {
     return loadRef(this.db, Member, invitee.memberId);
-  }
-
-  @ResolveField(() => String, { nullable: true, description: "The member's personal join link, once video rooms provide one" })
-  async joinUrl(@Parent() invitee: PracticeSessionInvitee): Promise<string | null> {
-    if (!this.rooms) return null;
-    const session = await loadRef(this.db, PracticeSession, invitee.sessionId);
-    return session ? this.rooms.joinUrlFor(session, invitee.memberId) : null;
   }
 }

@@ -98,15 +98,29 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
     const invited = await em.getRepository(PracticeSessionInvitee).find({ where: { sessionId, memberId: In(memberIds) } });
     const notInvited = memberIds.filter((id) => !invited.some((i) => i.memberId === id));
     if (notInvited.length) throw badInput('Bara inbjudna kan registreras som närvarande.', { memberIds: `ej inbjudna: ${notInvited.length}` });
+    await this.markAttended(session, memberIds, new Date());
+    return session;
+  }
+
+  /**
+   * An invitee came in through their personal join link (which opens shortly before the
+   * start): the same record as the secretary's, so using the link again changes nothing.
+   */
+  async attendByLink(session: PracticeSession, memberId: string, at: Date): Promise<void> {
+    await this.markAttended(session, [memberId], at);
+  }
+
+  private async markAttended(session: PracticeSession, memberIds: string[], at: Date): Promise<void> {
+    const sessionId = session.id;
+    const em = await this.db.manager();
     const module = await this.modules.byKey(session.moduleKey);
     if (!module) throw badInput(`Utbildningen "${session.moduleKey}" finns inte längre.`);
-    await em.getRepository(PracticeSessionInvitee).update({ sessionId, memberId: In(memberIds), attendedAt: IsNull() }, { attendedAt: new Date() });
+    await em.getRepository(PracticeSessionInvitee).update({ sessionId, memberId: In(memberIds), attendedAt: IsNull() }, { attendedAt: at });
     const completedOn = localDate(session.startsAt);
     await this.completions.insert(
       memberIds.map((memberId) => ({ memberId, moduleKey: module.key, completedOn, source: CompletionSource.PRACTICE_SESSION, practiceSessionId: sessionId })),
       new Map([[module.key, module]]),
     );
-    return session;
   }
 
   private async assertMembers(memberIds: string[]): Promise<void> {
