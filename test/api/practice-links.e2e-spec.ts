@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ical from 'node-ical';
 import { localDate } from '@motesplats/api/common/stockholm-time.js';
-import { errorCode, gql, startTestApp, type TestApp } from '../support/test-app.js';
+import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
+import { errorCode, gql, startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 import { fixClock } from '../support/fixed-clock.js';
 import { mimePart } from '../support/mime.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
@@ -163,5 +164,17 @@ describe("practice sessions: invitees' personal join links", () => {
     assert.match(html, /Orust övar/);
     assert.doesNotMatch(html, /Övning i hybridmöte/);
     assert.deepEqual((await session()).invitees.map((i: { memberId: string }) => i.memberId).sort(), [withEmail.id, withoutEmail.id].sort(), "A's session is untouched");
+  });
+
+  it('the schema allows exactly one target per link, and no link to another municipality\'s session', async () => {
+    const db = t.app.get(TenantDb);
+    const insert = (slug: string, meetingId: string | null) =>
+      db.run(tenantOf(slug), async (em) => {
+        const [member] = await em.query('select id from member limit 1');
+        await em.query('insert into join_link (id, meeting_id, practice_session_id, member_id) values (gen_random_uuid(), $1, $2, $3)', [meetingId, sessionId, member.id]);
+      });
+    const meetingOfA = await db.run(tenantOf(A), async (em) => (await em.query('select id from meeting limit 1'))[0].id as string);
+    await assert.rejects(insert(A, meetingOfA), /join_link_one_target/);
+    await assert.rejects(insert(B, null), /foreign key/);
   });
 });
