@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
+import { PracticeSessionsService } from '@motesplats/api/training/practice-sessions.service.js';
+import { startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOTS = join(REPO_ROOT, 'test-results');
 
@@ -31,6 +33,15 @@ describe('admin in Debian Chromium', () => {
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
+  /** A new page signed in (dev sign-in) as `user`, on the training page; page errors go to `problems`. */
+  const trainingPageAs = async (user: RegExp, problems: string[]) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    await page.getByRole('button', { name: user }).click();
+    await page.goto(`${t.url}/admin/#/training`);
+    return page;
+  };
   after(async () => {
     await browser?.close();
     await t.close();
@@ -92,12 +103,8 @@ describe('admin in Debian Chromium', () => {
   });
 
   it('shows the training library, checks a CSV import row by row, and gives the coordinator counts only', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     const problems: string[] = [];
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${t.url}/admin/`);
-    await page.getByRole('button', { name: /admin\.uddevalla/ }).click();
-    await page.goto(`${t.url}/admin/#/training`);
+    const page = await trainingPageAs(/admin\.uddevalla/, problems);
     await page.getByRole('heading', { name: 'Utbildning', level: 1 }).waitFor({ timeout: 20000 });
     const library = page.getByRole('table', { name: 'Utbildningar' });
     await library.getByText('Delta på distans – grunder').waitFor();
@@ -116,15 +123,38 @@ describe('admin in Debian Chromium', () => {
     await coverage.getByRole('cell', { name: 'Kommunfullmäktige' }).first().waitFor({ timeout: 20000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-training-coverage.png'), fullPage: true });
 
-    const coordinator = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
-    coordinator.on('pageerror', (e) => problems.push(e.message));
-    await coordinator.goto(`${t.url}/admin/`);
-    await coordinator.getByRole('button', { name: /samordnare\.fyrbodal/ }).click();
-    await coordinator.goto(`${t.url}/admin/#/training`);
+    const coordinator = await trainingPageAs(/samordnare\.fyrbodal/, problems);
     await coordinator.getByRole('tab', { name: 'Kommunerna' }).click();
     const regional = coordinator.getByRole('table', { name: 'Kommunerna' });
     await regional.getByRole('cell', { name: 'Uddevalla' }).first().waitFor({ timeout: 20000 });
     assert.equal(await coordinator.getByRole('tab', { name: 'Täckning' }).count(), 0, 'no per-member coverage for the region');
+    assert.deepEqual(problems, []);
+  });
+
+  it("shows a practice session's invitees' links, sends them, and marks who the secretary must reach", async () => {
+    // Set up in the municipality's own transaction (this app signs in through the dev sign-in only).
+    const { withEmail, without } = await t.app.get(TenantDb).run(tenantOf('uddevalla'), async (em) => {
+      const members: { id: string; name: string; email: string | null }[] = await em.query('select id, name, email from member order by name');
+      const startsAt = new Date(Date.now() + 86400_000);
+      const session = await t.app.get(PracticeSessionsService).create({ moduleKey: 'lead-hybrid-meeting', title: 'Övning inför fullmäktige', startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) });
+      const picked = { withEmail: members.find((m) => m.email)!, without: members.find((m) => !m.email)! };
+      await t.app.get(PracticeSessionsService).invite(session.id, [picked.withEmail.id, picked.without.id]);
+      return picked;
+    });
+
+    const problems: string[] = [];
+    const page = await trainingPageAs(/admin\.uddevalla/, problems);
+    await page.getByRole('tab', { name: 'Övningssammanträden' }).click();
+    await page.getByRole('combobox', { name: 'Övningssammanträde' }).click();
+    await page.getByRole('option', { name: /Övning inför fullmäktige/ }).click();
+    const links = page.getByRole('table', { name: 'Personliga länkar' });
+    await links.getByRole('cell', { name: withEmail.name, exact: true }).waitFor({ timeout: 20000 });
+    assert.equal(await links.getByText('Inte skickad').count(), 2);
+    await page.getByRole('button', { name: 'Skicka länkar nu' }).click();
+    await links.getByText(/^E-post /).waitFor();
+    assert.equal(await links.getByText(/^Via sekreteraren /).count(), 1);
+    assert.match(await page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'Saknar e-post' }).innerText(), new RegExp(without.name));
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-practice-session-links.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });
 });

@@ -50,7 +50,13 @@ const en: TranslationMessages = {
         training: {
             title: 'Training',
             intro: 'Training for remote participation: the regional library and the municipality’s own modules, who completed what, and when it expires.',
-            tabs: { library: 'Modules', record: 'Member’s training', coverage: 'Coverage', import: 'Import and export', regional: 'Municipalities' },
+            tabs: { library: 'Modules', record: 'Member’s training', coverage: 'Coverage', import: 'Import and export', regional: 'Municipalities', practice: 'Practice sessions' },
+            practice: {
+                help: 'Invitees get a personal link to the practice session’s video room. It opens 15 minutes before the start and works until the end; whoever comes in is recorded as attending and has the module completed.',
+                session: 'Practice session',
+                none: 'No practice sessions yet',
+                attended: '%{attended} of %{invited} invitees attended',
+            },
             fields: {
                 key: 'Key',
                 title: 'Title',

@@ -256,7 +256,13 @@ const sv: TranslationMessages = {
         training: {
             title: 'Utbildning',
             intro: 'Utbildningar för deltagande på distans: regionens bibliotek och kommunens egna, vem som har genomfört vad och när det går ut.',
-            tabs: { library: 'Utbildningar', record: 'Ledamots utbildningar', coverage: 'Täckning', import: 'Import och export', regional: 'Kommunerna' },
+            tabs: { library: 'Utbildningar', record: 'Ledamots utbildningar', coverage: 'Täckning', import: 'Import och export', regional: 'Kommunerna', practice: 'Övningssammanträden' },
+            practice: {
+                help: 'Inbjudna får en personlig länk till övningens videorum. Länken öppnar 15 minuter före start och gäller till slutet; den som går in registreras som närvarande och får utbildningen avklarad.',
+                session: 'Övningssammanträde',
+                none: 'Inga övningssammanträden ännu',
+                attended: '%{attended} av %{invited} inbjudna har deltagit',
+            },
             fields: {
                 key: 'Nyckel',
                 title: 'Titel',

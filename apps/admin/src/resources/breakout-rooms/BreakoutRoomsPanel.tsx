@@ -1,26 +1,16 @@
-import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import { JOIN_LINK_FIELDS, JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
 import { MUNICIPAL_TIME_ZONE } from '../../components/stockholmTime';
 import { graphqlRequest } from '../../graphql';
 import { intlLocale } from '../../i18n';
 
-interface Link {
-    id: string;
-    roomId: string | null;
-    member: { name: string; email: string | null };
-    deliveryChannel: 'EMAIL' | 'SECRETARY' | null;
-    deliveredAt: string | null;
-    deliveryError: string | null;
-    firstUsedAt: string | null;
-    useCount: number;
-    revokedAt: string | null;
-}
 interface Rooms {
     breakoutRooms: { id: string; name: string; status: string; invitees: { id: string }[] }[];
     breakoutWindows: { opensAt: string; closesAt: string }[];
     recesses: { startedAt: string; endedAt: string | null }[];
-    joinLinks: Link[];
+    joinLinks: JoinLinkRow[];
     membersWithoutEmail: { id: string; name: string; phone: string | null }[];
 }
 
@@ -28,7 +18,7 @@ const QUERY = `query Rooms($id: ID!) { meeting(id: $id) {
   breakoutRooms { id name status invitees { id } }
   breakoutWindows { opensAt closesAt }
   recesses { startedAt endedAt }
-  joinLinks { id roomId member { name email } deliveryChannel deliveredAt deliveryError firstUsedAt useCount revokedAt }
+  joinLinks { roomId ${JOIN_LINK_FIELDS} }
   membersWithoutEmail { id name phone } } }`;
 
 /**
@@ -42,7 +32,6 @@ export const BreakoutRoomsPanel = () => {
     const notify = useNotify();
     const [locale] = useLocaleState();
     const [data, setData] = useState<Rooms | null>(null);
-    const [handOver, setHandOver] = useState<{ name: string; url: string } | null>(null);
     const time = (iso: string | null) =>
         iso ? new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: MUNICIPAL_TIME_ZONE }).format(new Date(iso)) : '–';
 
@@ -121,75 +110,12 @@ export const BreakoutRoomsPanel = () => {
                     ))}
                 </ul>
             </Box>
-            {data.membersWithoutEmail.length > 0 && (
-                <Alert severity="info">
-                    <strong>{translate('app.rooms.without_email')}</strong>{' '}
-                    {data.membersWithoutEmail.map(m => m.name + (m.phone ? ` (${m.phone})` : '')).join(', ')}
-                </Alert>
-            )}
-            <div role="status" aria-live="polite">
-                {handOver && (
-                    <Alert severity="warning" onClose={() => setHandOver(null)}>
-                        {translate('app.rooms.hand_over', { name: handOver.name })} <code>{handOver.url}</code>
-                    </Alert>
-                )}
-            </div>
-            <Box>
-                <Typography variant="h6" component="h2">{translate('app.rooms.links')}</Typography>
-                <Table size="small" aria-label={translate('app.rooms.links')}>
-                    <TableHead>
-                        <TableRow>
-                            <TableCell>{translate('app.rooms.member')}</TableCell>
-                            <TableCell>{translate('app.rooms.room')}</TableCell>
-                            <TableCell>{translate('app.rooms.delivery')}</TableCell>
-                            <TableCell>{translate('app.rooms.used')}</TableCell>
-                            <TableCell>{translate('app.rooms.actions')}</TableCell>
-                        </TableRow>
-                    </TableHead>
-                    <TableBody>
-                        {data.joinLinks.map(l => (
-                            <TableRow key={l.id}>
-                                <TableCell>{l.member.name}</TableCell>
-                                <TableCell>{roomName(l.roomId)}</TableCell>
-                                <TableCell>
-                                    {l.revokedAt
-                                        ? translate('app.rooms.revoked', { at: time(l.revokedAt) })
-                                        : l.deliveryError
-                                          ? translate('app.rooms.failed')
-                                          : l.deliveryChannel
-                                            ? `${translate(`app.rooms.channel.${l.deliveryChannel}`)} ${time(l.deliveredAt)}`
-                                            : translate('app.rooms.not_sent')}
-                                </TableCell>
-                                <TableCell>{l.firstUsedAt ? `${time(l.firstUsedAt)} (${l.useCount})` : '–'}</TableCell>
-                                <TableCell>
-                                    <Button
-                                        size="small"
-                                        aria-label={`${translate('app.rooms.resend')}: ${l.member.name}`}
-                                        onClick={() =>
-                                            run('mutation($id: ID!) { resendJoinLink(id: $id) { url } }', { id: l.id }, r => {
-                                                if (r.resendJoinLink.url) setHandOver({ name: l.member.name, url: r.resendJoinLink.url });
-                                                else notify('app.rooms.resent', { type: 'success' });
-                                            })
-                                        }
-                                    >
-                                        {translate('app.rooms.resend')}
-                                    </Button>
-                                    {!l.revokedAt && (
-                                        <Button
-                                            size="small"
-                                            color="error"
-                                            aria-label={`${translate('app.rooms.revoke')}: ${l.member.name}`}
-                                            onClick={() => run('mutation($id: ID!) { revokeJoinLink(id: $id) { id } }', { id: l.id })}
-                                        >
-                                            {translate('app.rooms.revoke')}
-                                        </Button>
-                                    )}
-                                </TableCell>
-                            </TableRow>
-                        ))}
-                    </TableBody>
-                </Table>
-            </Box>
+            <JoinLinksTable
+                links={data.joinLinks}
+                membersWithoutEmail={data.membersWithoutEmail}
+                place={l => roomName(l.roomId ?? null)}
+                run={run}
+            />
         </Stack>
     );
 };

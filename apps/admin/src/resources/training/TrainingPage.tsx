@@ -6,6 +6,7 @@ import { CoverageTables, RegionalCoverage } from './CoverageTables';
 import { CsvImport } from './CsvImport';
 import { MemberRecord } from './MemberRecord';
 import { ModuleLibrary } from './ModuleLibrary';
+import { PracticeSessions } from './PracticeSessions';
 
 /**
  * Training for remote participation. Municipal staff: the module library, a member's record,
@@ -47,6 +48,7 @@ export const TrainingPage = () => {
               { label: 'app.training.tabs.library', body: <ModuleLibrary modules={modules} regionWide={false} canWrite={canWrite} run={run} /> },
               { label: 'app.training.tabs.record', body: <MemberRecord modules={modules} canWrite={canWrite} run={run} /> },
               { label: 'app.training.tabs.coverage', body: <CoverageTables modules={modules} /> },
+              { label: 'app.training.tabs.practice', body: <PracticeSessions canWrite={canWrite} /> },
               { label: 'app.training.tabs.import', body: <CsvImport canWrite={canWrite} run={run} /> },
           ];
     return (

@@ -1,0 +1,99 @@
+import { Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useCallback, useEffect, useState } from 'react';
+import { useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { JOIN_LINK_FIELDS, JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
+import { MUNICIPAL_TIME_ZONE } from '../../components/stockholmTime';
+import { graphqlRequest } from '../../graphql';
+import { intlLocale } from '../../i18n';
+
+interface SessionSummary {
+    id: string;
+    title: string;
+    startsAt: string;
+}
+interface SessionLinks extends SessionSummary {
+    endsAt: string;
+    invitees: { memberId: string; attendedAt: string | null }[];
+    joinLinks: JoinLinkRow[];
+    membersWithoutEmail: { id: string; name: string; phone: string | null }[];
+}
+
+const LIST = `query { practiceSessions(perPage: 100, sortField: "startsAt", sortOrder: DESC) { items { id title startsAt } } }`;
+const ONE = `query($id: ID!) { practiceSession(id: $id) { id title startsAt endsAt invitees { memberId attendedAt }
+  joinLinks { ${JOIN_LINK_FIELDS} } membersWithoutEmail { id name phone } } }`;
+
+/**
+ * A practice session's invitees and their personal links to its video room: sent by e-mail with
+ * a calendar invitation or handed over by the secretary; coming in through one records attendance.
+ */
+export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
+    const translate = useTranslate();
+    const notify = useNotify();
+    const [locale] = useLocaleState();
+    const [sessions, setSessions] = useState<SessionSummary[]>([]);
+    const [selected, setSelected] = useState('');
+    const [data, setData] = useState<SessionLinks | null>(null);
+    const time = (iso: string) => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: MUNICIPAL_TIME_ZONE }).format(new Date(iso));
+
+    useEffect(() => {
+        graphqlRequest<{ practiceSessions: { items: SessionSummary[] } }>(LIST).then(
+            d => setSessions(d.practiceSessions.items),
+            e => notify((e as Error).message, { type: 'error' }),
+        );
+    }, [notify]);
+    const load = useCallback(async () => {
+        if (!selected) return setData(null);
+        setData((await graphqlRequest<{ practiceSession: SessionLinks }>(ONE, { id: selected })).practiceSession);
+    }, [selected]);
+    useEffect(() => {
+        load().catch(e => notify((e as Error).message, { type: 'error' }));
+    }, [load, notify]);
+    const run = async (query: string, variables: Record<string, unknown>, done?: (result: any) => void) => {
+        try {
+            done?.(await graphqlRequest<any>(query, variables));
+            await load();
+        } catch (e) {
+            notify((e as Error).message, { type: 'error' });
+        }
+    };
+
+    return (
+        <Stack spacing={2}>
+            <Typography variant="body2">{translate('app.training.practice.help')}</Typography>
+            <TextField select label={translate('app.training.practice.session')} value={selected} onChange={e => setSelected(e.target.value)} sx={{ maxWidth: 480 }}>
+                {sessions.length === 0 && (
+                    <MenuItem value="" disabled>
+                        {translate('app.training.practice.none')}
+                    </MenuItem>
+                )}
+                {sessions.map(s => (
+                    <MenuItem key={s.id} value={s.id}>
+                        {s.title} · {time(s.startsAt)}
+                    </MenuItem>
+                ))}
+            </TextField>
+            {data && (
+                <Box>
+                    <Typography variant="body1">
+                        {time(data.startsAt)} – {time(data.endsAt)} ·{' '}
+                        {translate('app.training.practice.attended', { attended: data.invitees.filter(i => i.attendedAt).length, invited: data.invitees.length })}
+                    </Typography>
+                    {canWrite && (
+                        <Button
+                            variant="contained"
+                            sx={{ my: 1 }}
+                            onClick={() =>
+                                run('mutation($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent forSecretary } }', { s: data.id }, r =>
+                                    notify('app.rooms.sent', { type: 'success', messageArgs: r.sendPracticeSessionLinks }),
+                                )
+                            }
+                        >
+                            {translate('app.rooms.send_now')}
+                        </Button>
+                    )}
+                    <JoinLinksTable links={data.joinLinks} membersWithoutEmail={data.membersWithoutEmail} run={run} />
+                </Box>
+            )}
+        </Stack>
+    );
+};
