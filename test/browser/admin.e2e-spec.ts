@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { sql } from '../support/sql.js';
+import { startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOTS = join(REPO_ROOT, 'test-results');
 
@@ -68,6 +69,10 @@ describe('admin in Debian Chromium', () => {
     await page.getByRole('button', { name: /admin\.trollhattan/ }).click();
     await page.goto(`${t.url}/admin/#/rule-sets`);
     await page.getByRole('heading', { name: 'Regler för distansdeltagande', level: 1 }).waitFor({ timeout: 20000 });
+    // The menu gets a label short enough for the side menu at 1280 px; the page keeps its full title.
+    const menuEntry = page.getByRole('menuitem', { name: 'Distansregler' });
+    assert.equal(await menuEntry.count(), 1);
+    assert.ok(await menuEntry.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the menu label is not cut off');
     const history = page.getByRole('table', { name: 'Versioner' });
     await history.getByText('Gäller nu').waitFor();
     assert.equal(await history.getByRole('cell', { name: 'KF 2020-04-20 § 45', exact: true }).count(), 1);
@@ -125,6 +130,60 @@ describe('admin in Debian Chromium', () => {
     const regional = coordinator.getByRole('table', { name: 'Kommunerna' });
     await regional.getByRole('cell', { name: 'Uddevalla' }).first().waitFor({ timeout: 20000 });
     assert.equal(await coordinator.getByRole('tab', { name: 'Täckning' }).count(), 0, 'no per-member coverage for the region');
+    assert.deepEqual(problems, []);
+  });
+
+  it("records the social committee's decision on its sub-committee, which lifts the blocker, and offers a deputy the seat they take", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    // Dals-Ed's social committee has not yet decided on remote participation in its sub-committee.
+    await page.getByRole('button', { name: /admin\.dals-ed/ }).click();
+    const compliance = `${t.url}/admin/#/meetings/${demoId('dals-ed:meeting:iu-next')}/show/compliance`;
+    await page.goto(compliance);
+    await page.getByRole('heading', { name: 'Iakttagelser' }).waitFor({ timeout: 20000 });
+    assert.match(await page.locator('main').innerText(), /PARENT_BODY_NOT_ALLOWED/);
+
+    // The committee's page points to the sub-committee, where the decision is recorded.
+    await page.goto(`${t.url}/admin/#/bodies/${demoId('dals-ed:body:sn')}/show`);
+    await page.getByText('Nämnden beslutar om deltagande på distans i sina utskott').waitFor({ timeout: 20000 });
+    await page.getByRole('link', { name: 'Socialnämndens individutskott' }).click();
+    const decisions = page.getByRole('region', { name: 'Nämndens beslut om distansdeltagande' });
+    await decisions.getByText('Nämnden har inte fattat något beslut').waitFor({ timeout: 20000 });
+    assert.match(await decisions.innerText(), /KL 6 kap\. 24 §/);
+    await decisions.getByRole('textbox', { name: /^Beslut\b/ }).fill('SN 2020-06-10 § 88');
+    await decisions.getByLabel(/^Beslutsdatum/).fill('2020-06-10');
+    await decisions.getByRole('radio', { name: 'Ja' }).check();
+    await decisions.getByRole('button', { name: 'Registrera nämndens beslut' }).click();
+    const history = decisions.getByRole('table', { name: 'Nämndens beslut om distansdeltagande' });
+    await history.getByRole('cell', { name: 'SN 2020-06-10 § 88' }).waitFor({ timeout: 20000 });
+    assert.match(await history.innerText(), /2020-06-10\s+Ja/);
+
+    await page.goto(compliance);
+    await page.getByRole('heading', { name: 'Iakttagelser' }).waitFor({ timeout: 20000 });
+    assert.doesNotMatch(await page.locator('main').innerText(), /PARENT_BODY_NOT_ALLOWED/);
+
+    // The sub-committee's deputy, stepping in for one of its ordinary members.
+    const seats = await sql<{ role: string; name: string }>(
+      t.ownerUrl,
+      'select s.role, m.name from body_membership s join member m on (m.tenant_id, m.id) = (s.tenant_id, s.member_id) where s.tenant_id = $1 and s.body_id = $2',
+      [tenantOf('dals-ed'), demoId('dals-ed:body:iu')],
+    );
+    const deputy = seats.find((s) => s.role === 'deputy')!.name;
+    const ordinary = seats.filter((s) => s.role !== 'deputy').map((s) => s.name);
+    await page.goto(`${t.url}/admin/#/meetings/${demoId('dals-ed:meeting:iu-next')}/show/attendance`);
+    await page.getByRole('button', { name: 'Lägg till närvaro' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Ledamot').fill(deputy);
+    await page.getByRole('option', { name: deputy }).click();
+    const replaces = dialog.getByRole('combobox', { name: 'Ersätter' });
+    await replaces.waitFor({ timeout: 20000 });
+    await replaces.click();
+    const offered = await page.getByRole('listbox').getByRole('option').allInnerTexts();
+    assert.deepEqual(offered.filter((o) => o !== '–').sort(), [...ordinary].sort(), "the body's ordinary members, not the deputy");
+    await page.keyboard.press('Escape');
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-deputy.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });
 });
