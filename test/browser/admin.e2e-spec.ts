@@ -96,6 +96,29 @@ describe('admin in Debian Chromium', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('names a body with rules of its own by its name in the differences from the template', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    await page.getByRole('button', { name: /admin\.munkedal/ }).click();
+    await page.goto(`${t.url}/admin/#/rule-sets`);
+    await page.getByRole('button', { name: 'Nytt utkast från gällande version' }).click();
+    await page.getByRole('heading', { name: /Version 2/ }).waitFor({ timeout: 20000 });
+    // The admin has no editor for one body's own rules yet, so the draft gets one directly.
+    const sn = demoId('munkedal:body:sn');
+    await sql(
+      t.ownerUrl,
+      `update rule_set_version set content = jsonb_set(content, '{bodies}', jsonb_build_object($2::text, '{"bodyType":"committee","rules":{"identityCheck":"e_id"}}'::jsonb)) where tenant_id = $1 and status = 'draft'`,
+      [tenantOf('munkedal'), sn],
+    );
+    await page.reload();
+    const diff = page.locator('section[aria-labelledby="diff-heading"]');
+    await diff.getByText('Socialnämnden: Identitetskontroll').waitFor({ timeout: 20000 });
+    assert.doesNotMatch(await diff.innerText(), new RegExp(sn));
+    assert.deepEqual(problems, []);
+  });
+
   it('shows the training library, checks a CSV import row by row, and gives the coordinator counts only', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     const problems: string[] = [];
