@@ -2,14 +2,24 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
 import { PracticeSessionsService } from '@motesplats/api/training/practice-sessions.service.js';
+import { sql } from '../support/sql.js';
 import { startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 
 const SCREENSHOTS = join(REPO_ROOT, 'test-results');
+
+/**
+ * Clicks a demo user's sign-in button and waits until the app shows the signed-in
+ * municipality, so a following navigation cannot race the token being stored.
+ */
+async function signIn(page: Page, user: RegExp): Promise<void> {
+  await page.getByRole('button', { name: user }).click();
+  await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+}
 
 describe('admin in Debian Chromium', () => {
   let t: TestApp;
@@ -38,7 +48,7 @@ describe('admin in Debian Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${t.url}/admin/`);
-    await page.getByRole('button', { name: user }).click();
+    await signIn(page, user);
     await page.goto(`${t.url}/admin/#/training`);
     return page;
   };
@@ -54,7 +64,7 @@ describe('admin in Debian Chromium', () => {
     await page.goto(`${t.url}/admin/`);
     assert.equal(await page.getAttribute('html', 'lang'), 'sv');
 
-    await page.getByRole('button', { name: /admin\.uddevalla/ }).click();
+    await signIn(page, /admin\.uddevalla/);
     await page.goto(`${t.url}/admin/#/meetings`);
     const rows = page.locator('table tbody tr');
     await rows.first().waitFor({ timeout: 20000 });
@@ -76,9 +86,13 @@ describe('admin in Debian Chromium', () => {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`${t.url}/admin/`);
-    await page.getByRole('button', { name: /admin\.trollhattan/ }).click();
+    await signIn(page, /admin\.trollhattan/);
     await page.goto(`${t.url}/admin/#/rule-sets`);
     await page.getByRole('heading', { name: 'Regler för distansdeltagande', level: 1 }).waitFor({ timeout: 20000 });
+    // The menu gets a label short enough for the side menu at 1280 px; the page keeps its full title.
+    const menuEntry = page.getByRole('menuitem', { name: 'Distansregler' });
+    assert.equal(await menuEntry.count(), 1);
+    assert.ok(await menuEntry.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the menu label is not cut off');
     const history = page.getByRole('table', { name: 'Versioner' });
     await history.getByText('Gäller nu').waitFor();
     assert.equal(await history.getByRole('cell', { name: 'KF 2020-04-20 § 45', exact: true }).count(), 1);
@@ -99,6 +113,29 @@ describe('admin in Debian Chromium', () => {
     assert.match(panel, /Bedömt enligt version 1 \(KF 2020-04-20 § 45\)/);
     assert.match(panel, /Hinder/);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-compliance.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
+
+  it('names a body with rules of its own by its name in the differences from the template', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    await signIn(page, /admin\.munkedal/);
+    await page.goto(`${t.url}/admin/#/rule-sets`);
+    await page.getByRole('button', { name: 'Nytt utkast från gällande version' }).click();
+    await page.getByRole('heading', { name: /Version 2/ }).waitFor({ timeout: 20000 });
+    // The admin has no editor for one body's own rules yet, so the draft gets one directly.
+    const sn = demoId('munkedal:body:sn');
+    await sql(
+      t.ownerUrl,
+      `update rule_set_version set content = jsonb_set(content, '{bodies}', jsonb_build_object($2::text, '{"bodyType":"committee","rules":{"identityCheck":"e_id"}}'::jsonb)) where tenant_id = $1 and status = 'draft'`,
+      [tenantOf('munkedal'), sn],
+    );
+    await page.reload();
+    const diff = page.locator('section[aria-labelledby="diff-heading"]');
+    await diff.getByText('Socialnämnden: Identitetskontroll').waitFor({ timeout: 20000 });
+    assert.doesNotMatch(await diff.innerText(), new RegExp(sn));
     assert.deepEqual(problems, []);
   });
 
@@ -155,6 +192,66 @@ describe('admin in Debian Chromium', () => {
     assert.equal(await links.getByText(/^Via sekreteraren /).count(), 1);
     assert.match(await page.getByRole('tabpanel').getByRole('alert').filter({ hasText: 'Saknar e-post' }).innerText(), new RegExp(without.name));
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-practice-session-links.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
+
+  it("records the social committee's decision on its sub-committee, which lifts the blocker, and offers a deputy the seat they take", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    // Dals-Ed's social committee has not yet decided on remote participation in its sub-committee.
+    await signIn(page, /admin\.dals-ed/);
+    const compliance = `${t.url}/admin/#/meetings/${demoId('dals-ed:meeting:iu-next')}/show/compliance`;
+    await page.goto(compliance);
+    await page.getByRole('heading', { name: 'Iakttagelser' }).waitFor({ timeout: 20000 });
+    assert.match(await page.locator('main').innerText(), /PARENT_BODY_NOT_ALLOWED/);
+
+    // The committee's page points to the sub-committee, where the decision is recorded.
+    await page.goto(`${t.url}/admin/#/bodies/${demoId('dals-ed:body:sn')}/show`);
+    await page.getByText('Nämnden beslutar om deltagande på distans i sina utskott').waitFor({ timeout: 20000 });
+    await page.getByRole('link', { name: 'Socialnämndens individutskott' }).click();
+    const decisions = page.getByRole('region', { name: 'Nämndens beslut om distansdeltagande' });
+    await decisions.getByText('Nämnden har inte fattat något beslut').waitFor({ timeout: 20000 });
+    assert.match(await decisions.innerText(), /KL 6 kap\. 24 §/);
+    await decisions.getByRole('textbox', { name: /^Beslut\b/ }).fill('SN 2020-06-10 § 88');
+    await decisions.getByLabel(/^Beslutsdatum/).fill('2020-06-10');
+    await decisions.getByRole('radio', { name: 'Ja' }).check();
+    await decisions.getByRole('button', { name: 'Registrera nämndens beslut' }).click();
+    const history = decisions.getByRole('table', { name: 'Nämndens beslut om distansdeltagande' });
+    await history.getByRole('cell', { name: 'SN 2020-06-10 § 88' }).waitFor({ timeout: 20000 });
+    assert.match(await history.innerText(), /2020-06-10\s+Ja/);
+
+    await page.goto(compliance);
+    await page.getByRole('heading', { name: 'Iakttagelser' }).waitFor({ timeout: 20000 });
+    // The committee's blocker is gone (the demo's remote vice chair still blocks on its own account).
+    assert.doesNotMatch(await page.locator('main').innerText(), /PARENT_BODY_NOT_ALLOWED/);
+
+    // The sub-committee's deputy, stepping in for one of its ordinary members.
+    const seats = await sql<{ role: string; name: string }>(
+      t.ownerUrl,
+      'select s.role, m.name from body_membership s join member m on (m.tenant_id, m.id) = (s.tenant_id, s.member_id) where s.tenant_id = $1 and s.body_id = $2',
+      [tenantOf('dals-ed'), demoId('dals-ed:body:iu')],
+    );
+    const deputy = seats.find((s) => s.role === 'deputy')!.name;
+    const ordinary = seats.filter((s) => s.role !== 'deputy').map((s) => s.name);
+    await page.goto(`${t.url}/admin/#/meetings/${demoId('dals-ed:meeting:iu-next')}/show/attendance`);
+    await page.getByRole('button', { name: 'Lägg till närvaro' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Ledamot').fill(deputy);
+    await page.getByRole('option', { name: deputy }).click();
+    const replaces = dialog.getByRole('combobox', { name: 'Ersätter' });
+    await replaces.waitFor({ timeout: 20000 });
+    await replaces.click();
+    const offered = await page.getByRole('listbox').getByRole('option').allInnerTexts();
+    assert.deepEqual(offered.filter((o) => o !== '–').sort(), [...ordinary].sort(), "the body's ordinary members, not the deputy");
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-deputy.png'), fullPage: true });
+    await page.getByRole('listbox').getByRole('option', { name: ordinary[0]!, exact: true }).click();
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const deputyRow = page.locator('table tbody tr').filter({ hasText: deputy });
+    await deputyRow.waitFor({ timeout: 20000 });
+    assert.match(await deputyRow.innerText(), new RegExp(ordinary[0]!), 'the table says whose seat the deputy takes');
     assert.deepEqual(problems, []);
   });
 });

@@ -89,9 +89,9 @@ const resources: Record<string, ResourceDef> = {
         type: 'Attendance',
         list: 'attendances',
         one: 'attendance',
-        fields: 'id meetingId memberId member { id name } mode joinedAt leftAt consentsToRemoteMeeting documentsDelivered',
-        createFields: ['meetingId', 'memberId', 'mode', 'joinedAt', 'leftAt', 'consentsToRemoteMeeting', 'documentsDelivered'],
-        updateFields: ['mode', 'joinedAt', 'leftAt', 'consentsToRemoteMeeting', 'documentsDelivered'],
+        fields: 'id meetingId memberId member { id name } mode joinedAt leftAt consentsToRemoteMeeting documentsDelivered replacesMemberId',
+        createFields: ['meetingId', 'memberId', 'mode', 'joinedAt', 'leftAt', 'consentsToRemoteMeeting', 'documentsDelivered', 'replacesMemberId'],
+        updateFields: ['mode', 'joinedAt', 'leftAt', 'consentsToRemoteMeeting', 'documentsDelivered', 'replacesMemberId'],
     },
 };
 

@@ -40,3 +40,6 @@ export function fromStockholmInput(value: string): string | null {
     guess = naive - offsetAt(guess);
     return new Date(guess).toISOString();
 }
+
+/** Today's date in the municipality (YYYY-MM-DD), whatever the browser's own zone. */
+export const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: MUNICIPAL_TIME_ZONE }).format(new Date());

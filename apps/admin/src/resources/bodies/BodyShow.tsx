@@ -16,6 +16,7 @@ import {
 import { bodyKindChoices, membershipRoleChoices } from '../../choices';
 import { InlineReferenceManager } from '../../components/InlineReferenceManager';
 import { req } from '../../components/validators';
+import { ParentCommitteeHint, SubCommitteeDecisions } from './SubCommitteeDecisions';
 
 const Memberships = () => {
     const body = useRecordContext();
@@ -64,26 +65,38 @@ const Memberships = () => {
     );
 };
 
-export const BodyShow = () => {
+/** Inside Show, so the tabs can depend on the body's kind: only a sub-committee has its parent's decisions. */
+const BodyTabs = () => {
+    const body = useRecordContext();
     const translate = useTranslate();
     return (
-        <Show
-            actions={
-                <TopToolbar>
-                    <EditButton />
-                </TopToolbar>
-            }
-        >
-            <TabbedShowLayout>
-                <TabbedShowLayout.Tab label={translate('app.body.details')}>
-                    <TextField source="name" />
-                    <SelectField source="kind" choices={bodyKindChoices} />
-                    <ReferenceField source="parentBodyId" reference="bodies" link="show" emptyText="–" />
+        <TabbedShowLayout>
+            <TabbedShowLayout.Tab label={translate('app.body.details')}>
+                <TextField source="name" />
+                <SelectField source="kind" choices={bodyKindChoices} />
+                <ReferenceField source="parentBodyId" reference="bodies" link="show" emptyText="–" />
+                {body?.kind !== 'SUB_COMMITTEE' && <ParentCommitteeHint label={false} />}
+            </TabbedShowLayout.Tab>
+            <TabbedShowLayout.Tab label={translate('app.body.memberships')} path="memberships">
+                <Memberships />
+            </TabbedShowLayout.Tab>
+            {body?.kind === 'SUB_COMMITTEE' && (
+                <TabbedShowLayout.Tab label={translate('app.body.decisions_tab')} path="remote">
+                    <SubCommitteeDecisions label={false} />
                 </TabbedShowLayout.Tab>
-                <TabbedShowLayout.Tab label={translate('app.body.memberships')} path="memberships">
-                    <Memberships />
-                </TabbedShowLayout.Tab>
-            </TabbedShowLayout>
-        </Show>
+            )}
+        </TabbedShowLayout>
     );
 };
+
+export const BodyShow = () => (
+    <Show
+        actions={
+            <TopToolbar>
+                <EditButton />
+            </TopToolbar>
+        }
+    >
+        <BodyTabs />
+    </Show>
+);

@@ -30,6 +30,7 @@ import { BreakoutRoomsPanel } from '../breakout-rooms/BreakoutRoomsPanel';
 import { CompliancePanel } from './CompliancePanel';
 import { MeetingStatusButtons } from './MeetingStatusButtons';
 import { MeetingStatusChip } from './MeetingStatusChip';
+import { ReplacesMemberInput } from './ReplacesMemberInput';
 
 const numberValidators = [req, integer, minValue(1)];
 const leftAtValidators = [endAfter('joinedAt', 'app.validation.left_before_joined')];
@@ -107,7 +108,12 @@ const AttendanceTab = () => {
             target="meetingId"
             parentId={meeting.id}
             defaults={() => ({ mode: 'ON_SITE' })}
-            transform={data => ({ ...data, joinedAt: data.joinedAt || null, leftAt: data.leftAt || null })}
+            transform={data => ({
+                ...data,
+                joinedAt: data.joinedAt || null,
+                leftAt: data.leftAt || null,
+                replacesMemberId: data.replacesMemberId || null,
+            })}
             rowName={record =>
                 `${record.member?.name ?? ''} (${translate(`resources.attendances.mode.${record.mode}`)})`
             }
@@ -118,6 +124,9 @@ const AttendanceTab = () => {
                     </DataTable.Col>
                     <DataTable.Col source="mode">
                         <SelectField source="mode" choices={attendanceModeChoices} />
+                    </DataTable.Col>
+                    <DataTable.Col source="replacesMemberId" disableSort>
+                        <ReferenceField source="replacesMemberId" reference="members" link="edit" emptyText="–" />
                     </DataTable.Col>
                     <DataTable.Col source="joinedAt">
                         <DateTimeText source="joinedAt" emptyText="–" />
@@ -144,6 +153,7 @@ const AttendanceTab = () => {
                             disabled={mode === 'edit'}
                         />
                     </ReferenceInput>
+                    <ReplacesMemberInput bodyId={meeting.bodyId} />
                     <SelectInput source="mode" choices={attendanceModeChoices} validate={req} />
                     <StockholmDateTimeInput source="joinedAt" />
                     <StockholmDateTimeInput source="leftAt" validate={leftAtValidators} />

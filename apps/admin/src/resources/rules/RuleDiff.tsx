@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useGetMany, useTranslate } from 'react-admin';
 import { fetchDiff, type RuleDifference } from './api';
 
 const show = (value: unknown) => (value === null || value === undefined ? '–' : typeof value === 'object' ? JSON.stringify(value) : String(value));
@@ -12,9 +12,13 @@ export const RuleDiff = ({ versionId }: { versionId: string }) => {
     useEffect(() => {
         fetchDiff(versionId).then(setDiff, () => setDiff([]));
     }, [versionId]);
+    // Per-body overrides are keyed by body id in the rules; people know the body by its name.
+    const bodyIds = [...new Set((diff ?? []).filter(d => d.path.startsWith('bodies.')).map(d => d.path.split('.')[1]!))];
+    const { data: bodies } = useGetMany('bodies', { ids: bodyIds }, { enabled: bodyIds.length > 0 });
+    const bodyName = new Map((bodies ?? []).map(b => [String(b.id), b.name as string]));
     const label = (path: string) => {
         const [scope, type, ...field] = path.split('.');
-        const where = scope === 'bodyTypes' ? translate(`resources.bodies.kind.${type!.toUpperCase()}`) : translate('app.rules.body_override', { id: type });
+        const where = scope === 'bodyTypes' ? translate(`resources.bodies.kind.${type!.toUpperCase()}`) : translate('app.rules.body_override', { name: bodyName.get(type!) ?? type });
         return `${where}: ${translate(`app.rules.path.${field.join('.')}`, { _: field.join('.') })}`;
     };
     return (

@@ -33,8 +33,8 @@ import {
 } from './api';
 import { BodyRulesEditor, BodyTypeHeading } from './BodyRulesEditor';
 import { RuleDiff } from './RuleDiff';
+import { stockholmToday } from '../../components/stockholmTime';
 
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 /**
  * The municipality's rules for remote participation: the version in force, the history, a
@@ -128,10 +128,10 @@ export const RuleSetsPage = () => {
                     </Table>
                     {isAdmin && !hasDraft && (
                         <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
-                            <Button variant="contained" onClick={() => run(async () => setSelectedId((await createDraft('CURRENT_VERSION', today())).id), 'app.rules.draft_created')}>
+                            <Button variant="contained" onClick={() => run(async () => setSelectedId((await createDraft('CURRENT_VERSION', stockholmToday())).id), 'app.rules.draft_created')}>
                                 {translate('app.rules.new_from_current')}
                             </Button>
-                            <Button variant="outlined" onClick={() => run(async () => setSelectedId((await createDraft('REGIONAL_TEMPLATE', today())).id), 'app.rules.draft_created')}>
+                            <Button variant="outlined" onClick={() => run(async () => setSelectedId((await createDraft('REGIONAL_TEMPLATE', stockholmToday())).id), 'app.rules.draft_created')}>
                                 {translate('app.rules.new_from_template')}
                             </Button>
                         </Box>

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { Autocomplete, Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { fetchCompletions, recordCompletion, searchMembers, type Completion, type TrainingModule } from './api';
+import { stockholmToday } from '../../components/stockholmTime';
 
 type MemberOption = { id: string; name: string; email: string | null };
-const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
 
 /** One member's training record: every completion (history is kept), and recording a new one. */
 export const MemberRecord = ({
@@ -22,7 +22,7 @@ export const MemberRecord = ({
     const [member, setMember] = useState<MemberOption | null>(null);
     const [completions, setCompletions] = useState<Completion[]>([]);
     const [moduleKey, setModuleKey] = useState('');
-    const [completedOn, setCompletedOn] = useState(today());
+    const [completedOn, setCompletedOn] = useState(stockholmToday());
 
     useEffect(() => {
         let live = true;
