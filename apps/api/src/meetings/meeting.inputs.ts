@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, InputType, Int, OmitType, PartialType } 
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
+import { ScheduledInput } from '../common/crud/scheduled.js';
 import { BaseFilter } from '../common/crud/list-args.js';
 import { AttendanceMode } from './attendance.entity.js';
 import { MeetingStatus } from './meeting-status.js';
@@ -34,26 +35,10 @@ export class MeetingFilter extends BaseFilter {
 }
 
 @InputType()
-export class CreateMeetingInput {
+export class CreateMeetingInput extends ScheduledInput {
   @Field(() => ID)
   @IsUUID()
   bodyId!: string;
-
-  @Field()
-  @IsString()
-  @NotBlank()
-  @MaxLength(300)
-  title!: string;
-
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate()
-  startsAt!: Date;
-
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate()
-  endsAt!: Date;
 
   @Field({ description: 'The physical place named in the notice' })
   @IsString()

@@ -5,6 +5,7 @@ import { badInput, conflict } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
+import { assertEndsAfterStart } from '../common/crud/scheduled.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Body } from '../bodies/body.entity.js';
 import { ComplianceService } from '../rules/compliance.service.js';
@@ -44,7 +45,7 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
 
   override async create(values: Partial<Meeting>): Promise<Meeting> {
     await mustExist(this.db, Body, values.bodyId, 'bodyId', 'Organet');
-    assertTimes(values.startsAt!, values.endsAt!);
+    assertEndsAfterStart(values.startsAt!, values.endsAt!, 'Mötet');
     await this.assertPlatform(values.platformKey);
     return super.create({ platformKey: null, ...values, status: MeetingStatus.PLANNED });
   }
@@ -52,7 +53,7 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
   override async update(id: string, values: Partial<Meeting>): Promise<Meeting> {
     const existing = await this.getOrFail(id);
     assertOpen(existing);
-    assertTimes(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt);
+    assertEndsAfterStart(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt, 'Mötet');
     await this.assertPlatform(values.platformKey);
     const updated = await super.update(id, values);
     await this.notify(existing, updated);
@@ -121,12 +122,6 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
     if (!meeting) throw badInput(`Mötet ${id} finns inte.`, { [field]: 'finns inte' });
     assertOpen(meeting);
     return meeting;
-  }
-}
-
-function assertTimes(startsAt: Date, endsAt: Date): void {
-  if (!(endsAt.getTime() > startsAt.getTime())) {
-    throw badInput('Mötet måste sluta efter att det börjar.', { endsAt: 'måste vara efter starttiden' });
   }
 }
 

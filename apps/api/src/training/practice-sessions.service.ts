@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
+import { assertEndsAfterStart } from '../common/crud/scheduled.js';
 import { badInput, conflict } from '../common/app-error.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { localDate } from '../common/stockholm-time.js';
@@ -36,13 +37,13 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
 
   override async create(values: Partial<PracticeSession>): Promise<PracticeSession> {
     if (!(await this.modules.byKey(values.moduleKey!))) throw badInput(`Utbildningen "${values.moduleKey}" finns inte.`, { moduleKey: 'finns inte' });
-    assertOrder(values.startsAt!, values.endsAt!);
+    assertEndsAfterStart(values.startsAt!, values.endsAt!, 'Övningen');
     return super.create({ place: null, ...values });
   }
 
   override async update(id: string, values: Partial<PracticeSession>): Promise<PracticeSession> {
     const existing = await this.getOrFail(id);
-    assertOrder(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt);
+    assertEndsAfterStart(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt, 'Övningen');
     return super.update(id, values);
   }
 
@@ -128,8 +129,4 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
     const found = await em.getRepository(Member).count({ where: { id: In(memberIds) } });
     if (found !== new Set(memberIds).size) throw badInput('Någon av ledamöterna finns inte.', { memberIds: 'finns inte' });
   }
-}
-
-function assertOrder(startsAt: Date, endsAt: Date): void {
-  if (endsAt.getTime() <= startsAt.getTime()) throw badInput('Slutet måste vara efter början.', { endsAt: 'måste vara efter början' });
 }

@@ -19,6 +19,7 @@ import {
   Min,
 } from 'class-validator';
 import { NotBlank } from '../common/crud/not-blank.js';
+import { ScheduledInput } from '../common/crud/scheduled.js';
 import { BaseFilter } from '../common/crud/list-args.js';
 import { MembershipRole } from '../bodies/body-membership.entity.js';
 import { CompletionSource } from './training-completion.entity.js';
@@ -212,26 +213,10 @@ export class PracticeSessionFilter extends BaseFilter {
 }
 
 @InputType()
-export class CreatePracticeSessionInput {
+export class CreatePracticeSessionInput extends ScheduledInput {
   @Field()
   @Matches(MODULE_KEY)
   moduleKey!: string;
-
-  @Field()
-  @IsString()
-  @NotBlank()
-  @MaxLength(300)
-  title!: string;
-
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate()
-  startsAt!: Date;
-
-  @Field(() => GraphQLISODateTime)
-  @Type(() => Date)
-  @IsDate()
-  endsAt!: Date;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
