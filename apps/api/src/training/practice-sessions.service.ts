@@ -83,6 +83,8 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
   /** Withdraws invitations that have not been attended; attendance is part of the record. */
   async uninvite(sessionId: string, memberIds: string[]): Promise<PracticeSession> {
     const session = await this.getOrFail(sessionId);
+    // Another municipality's member id is refused as invite refuses it, not silently ignored.
+    await this.assertMembers(memberIds);
     const em = await this.db.manager();
     await em.getRepository(PracticeSessionInvitee).delete({ sessionId, memberId: In(memberIds), attendedAt: IsNull() });
     return session;
