@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { breakoutRoomInvitees, eligiblePartyGroups, type BreakoutRoomPolicy, type MemberRole } from '@motesplats/rules';
 import { In } from 'typeorm';
+import { notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -52,7 +53,8 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
     const { meeting, policy } = await this.convened(meetingId);
     const em = await this.db.manager();
     const group = await em.getRepository(PartyGroup).findOne({ where: { id: partyGroupId } });
-    if (!group) throw refuseRoom('PARTY_GROUP_NOT_ELIGIBLE');
+    // Absent (or another municipality's): not found, rather than judged ineligible by its seats.
+    if (!group) throw notFound('Partigruppen', partyGroupId);
     const eligible = await this.eligibleGroups(meeting, policy);
     if (!eligible.some((g) => g.id === partyGroupId)) throw refuseRoom('PARTY_GROUP_NOT_ELIGIBLE');
     if (await em.getRepository(BreakoutRoom).exists({ where: { meetingId, partyGroupId } })) throw refuseRoom('ROOM_EXISTS');
