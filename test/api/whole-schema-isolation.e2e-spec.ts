@@ -1,0 +1,116 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { gql, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
+import { SchemaWalk, setPath, type IdPath, type Operation } from '../support/schema-walk.js';
+import { operationVariables } from '../support/argument-values.js';
+import {
+  ABSENT_REASONS,
+  changedTables,
+  idsOf,
+  kindOf,
+  KNOWN_DEFECTS_FIXED_ELSEWHERE,
+  OPERATIONS,
+  prepareTenant,
+  tenantChecksums,
+  type Kind,
+} from '../support/operation-catalog.js';
+
+const A = 'uddevalla';
+const B = 'trollhattan';
+const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT'];
+
+/** Nothing came back: null, an empty list or an empty page. */
+function isEmpty(value: unknown): boolean {
+  if (value === null) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  if (typeof value === 'object') {
+    const page = value as { total?: number; items?: unknown[] };
+    if ('total' in page || 'items' in page) return (page.total ?? 0) === 0 && (page.items ?? []).length === 0;
+  }
+  return false;
+}
+
+describe('whole-schema tenant isolation: every operation that takes an id, with another municipality’s ids', () => {
+  let t: TestApp;
+  let walk: SchemaWalk;
+  let idsA: Record<Kind, string>;
+  let idsB: Record<Kind, string>;
+
+  before(async () => {
+    t = await startTestApp();
+    await prepareTenant(t, A);
+    await prepareTenant(t, B);
+    idsA = await idsOf(t, A);
+    idsB = await idsOf(t, B);
+    walk = await SchemaWalk.load(t.url, t.realm.token(A, ['tenant-admin']));
+  });
+  after(() => t.close());
+
+  it('knows what every id argument and id input field names', () => {
+    const unknown: string[] = [];
+    for (const op of walk.operations) {
+      if (!OPERATIONS[op.name]) unknown.push(`${op.name}: not classified in OPERATIONS (test/support/operation-catalog.ts)`);
+      for (const p of walk.idPaths(op)) {
+        const kind = kindOf(op.name, p.owner, p.field);
+        if (!(kind in idsA)) unknown.push(`${op.name}(${p.path.join('.')}): ${kind}`);
+      }
+    }
+    assert.deepEqual(unknown, [], `id fixtures missing:\n${unknown.join('\n')}`);
+  });
+
+  it("refuses, or answers nothing, to every operation given one of municipality B's ids, and writes nothing", async () => {
+    const failures: string[] = [];
+    let probes = 0;
+    for (const op of walk.operations) {
+      for (const p of walk.idPaths(op)) {
+        const failure = await probe(op, p);
+        probes++;
+        if (failure) failures.push(`${op.name}(${p.path.join('.')}): ${failure}`);
+      }
+    }
+    const known = KNOWN_DEFECTS_FIXED_ELSEWHERE.map((d) => d.operation);
+    const unexpected = failures.filter((f) => !known.some((k) => f.startsWith(`${k}(`)));
+    // Once the fix is merged the entry must go, so the operation is held to the same standard.
+    const fixed = known.filter((k) => !failures.some((f) => f.startsWith(`${k}(`)));
+    assert.deepEqual(fixed, [], `fixed now: remove from KNOWN_DEFECTS_FIXED_ELSEWHERE: ${fixed.join(', ')}`);
+    assert.ok(probes > 50, `only ${probes} probes: is the schema walk finding ids?`);
+    assert.deepEqual(unexpected, [], `operations that leak across municipalities:\n${unexpected.join('\n')}`);
+  });
+
+  async function probe(op: Operation, p: IdPath): Promise<string | undefined> {
+    const kind = kindOf(op.name, p.owner, p.field) as Kind;
+    const ownId = (owner: string, field: string) => idsA[kindOf(op.name, owner, field) as Kind];
+    const foreign = idsB[kind];
+    const variables = setPath(operationVariables(walk, op, ownId), p.path, p.list ? [foreign] : foreign);
+    const roles = OPERATIONS[op.name]!.roles;
+    // Coordinator-only operations are probed by the coordinator: they must not reach B's rows either.
+    const token = roles.includes('tenant-admin') ? t.realm.token(A, ['tenant-admin']) : t.realm.token('fyrbodal', ['coordinator']);
+    const before = await tenantChecksums(t, A, B);
+    const res = await gql(t.url, token, walk.document(op), variables);
+    const written = changedTables(before, await tenantChecksums(t, A, B));
+    const writtenB = written.filter((w) => w.startsWith(`${B}:`));
+    const writtenA = written.filter((w) => w.startsWith(`${A}:`));
+    if (writtenB.length) return `wrote municipality B's ${writtenB.join(', ')}`;
+    return judge(op, p, res, foreign, writtenA);
+  }
+
+  function judge(op: Operation, p: IdPath, res: GraphQLResponse, foreign: string, writtenA: string[]): string | undefined {
+    if (JSON.stringify(res.data ?? null).includes(foreign)) return `answered with B's ${foreign}: ${JSON.stringify(res.data)}`;
+    if (res.errors?.length) {
+      const code = res.errors[0]!.extensions?.code;
+      if (writtenA.length) return `refused (${code}) but wrote ${writtenA.join(', ')}`;
+      const reason = (res.errors[0]!.extensions as { reason?: string } | undefined)?.reason;
+      const absent = code === 'RULE_VIOLATION' && !!reason && ABSENT_REASONS.includes(reason);
+      if (!absent && (!code || !REFUSALS.includes(code))) return `refused with ${code}: ${res.errors[0]!.message}`;
+      const fields = res.errors[0]!.extensions?.fields;
+      // A refusal for some other field proves nothing about the id: the probe's other values must be valid.
+      if (code === 'BAD_USER_INPUT' && fields && !Object.keys(fields).some((f) => f.split('.').includes(p.field))) {
+        return `refused for other fields ${JSON.stringify(fields)}: fix PLAUSIBLE in test/support/argument-values.ts`;
+      }
+      return undefined;
+    }
+    if (op.kind === 'mutation') return `succeeded: ${JSON.stringify(res.data)}`;
+    if (!isEmpty(res.data?.[op.name])) return `answered ${JSON.stringify(res.data?.[op.name])}`;
+    return undefined;
+  }
+});
