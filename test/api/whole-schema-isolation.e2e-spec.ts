@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gql, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
-import { SchemaWalk, setPath, type IdPath, type Operation } from '../support/schema-walk.js';
+import { neverRan, SchemaWalk, setPath, type IdPath, type Operation } from '../support/schema-walk.js';
 import { operationVariables } from '../support/argument-values.js';
 import {
   ABSENT_REASONS,
@@ -96,6 +96,7 @@ describe('whole-schema tenant isolation: every operation that takes an id, with 
 
   function judge(op: Operation, p: IdPath, res: GraphQLResponse, foreign: string, writtenA: string[]): string | undefined {
     if (JSON.stringify(res.data ?? null).includes(foreign)) return `answered with B's ${foreign}: ${JSON.stringify(res.data)}`;
+    if (neverRan(res)) return `the probe is not a valid request: ${res.errors![0]!.message}`;
     if (res.errors?.length) {
       const code = res.errors[0]!.extensions?.code;
       if (writtenA.length) return `refused (${code}) but wrote ${writtenA.join(', ')}`;

@@ -92,7 +92,7 @@ export class SchemaWalk {
 
   /** `query($a: ID!, …) { op(a: $a, …) { … } }`: every argument is a variable. */
   document(op: Operation): string {
-    const vars = op.args.map((a) => `$${a.name}: ${typeString(a.type)}`);
+    const vars = op.args.map((a) => `$${a.name}: ${typeString(a.type)}${a.defaultValue != null ? ` = ${a.defaultValue}` : ''}`);
     const args = op.args.map((a) => `${a.name}: $${a.name}`);
     return `${op.kind}${vars.length ? `(${vars.join(', ')})` : ''} { ${op.name}${args.length ? `(${args.join(', ')})` : ''} ${this.selection(op.type)} }`;
   }
@@ -101,6 +101,11 @@ export class SchemaWalk {
 interface RootType {
   name: string;
   fields: { name: string; args: IntrospectionInputValue[]; type: IntrospectionTypeRef }[];
+}
+
+/** GraphQL refused the document itself (no path): the operation never ran, so the probe proves nothing. */
+export function neverRan(res: { errors?: { path?: unknown }[] }): boolean {
+  return !!res.errors?.length && res.errors.every((e) => !e.path);
 }
 
 export interface IdPath {

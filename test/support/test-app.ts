@@ -68,7 +68,7 @@ export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: st
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
   data: T | null;
-  errors?: { message: string; extensions?: { code?: string; fields?: Record<string, string> } }[];
+  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; fields?: Record<string, string> } }[];
 }
 
 /** POST /graphql as a client would. */
