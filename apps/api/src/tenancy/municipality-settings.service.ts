@@ -17,7 +17,8 @@ export class MunicipalitySettingsService {
   async update(values: Partial<Pick<MunicipalitySettings, 'embedOrigins' | 'linkDeliveryLeadMinutes'>>): Promise<MunicipalitySettings> {
     if (values.embedOrigins) values.embedOrigins = values.embedOrigins.map(normaliseOrigin);
     const em = await this.db.manager();
-    const merged = { ...(await this.current()), ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) };
+    // null leaves a setting as it is, like leaving it out: both columns are required.
+    const merged = { ...(await this.current()), ...Object.fromEntries(Object.entries(values).filter(([, v]) => v != null)) };
     return em.getRepository(MunicipalitySettings).save(merged);
   }
 }
