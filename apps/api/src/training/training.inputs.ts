@@ -17,7 +17,9 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
+import { isIsoDate } from '@motesplats/rules';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { ScheduledInput } from '../common/crud/scheduled.js';
 import { BaseFilter } from '../common/crud/list-args.js';
@@ -27,7 +29,8 @@ import { TrainingAudience, TrainingKind, TrainingModuleScope } from './training-
 import { ReminderChannel } from './training-reminder.entity.js';
 
 export const MODULE_KEY = /^[a-z0-9][a-z0-9-]{1,62}$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day: the pattern alone lets 2026-02-30 through to Postgres, which then fails. */
+const IsCalendarDate = () => ValidateBy({ name: 'isDate', validator: { validate: (v: unknown) => isIsoDate(v) } });
 
 @InputType()
 export class TrainingModuleFilter extends BaseFilter {
@@ -139,7 +142,7 @@ export class RecordTrainingCompletionInput {
   moduleKey!: string;
 
   @Field({ description: 'YYYY-MM-DD' })
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   completedOn!: string;
 }
 
@@ -175,7 +178,7 @@ export class CoverageFilter {
 
   @Field({ nullable: true, description: 'Coverage on this date (YYYY-MM-DD); today in Stockholm when absent' })
   @IsOptional()
-  @Matches(ISO_DATE)
+  @IsCalendarDate()
   onDate?: string;
 }
 
