@@ -45,10 +45,22 @@ function normalise(err: GraphQLError): GraphQLFormattedError {
     // Parse errors, value coercion errors and limits such as query depth.
     return invalidQuery(err.message, err.locations, err.path);
   }
+  if (unstorableText(original)) {
+    return { ...base, message: 'Texten innehåller tecken som inte kan sparas (t.ex. nolltecken).', extensions: { code: 'BAD_USER_INPUT' } };
+  }
   log.error(`${original.name}: ${original.message}`, original.stack);
   return { ...base, message: 'Något gick fel i Mötesplats. Försök igen eller kontakta supporten.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 
 function invalidQuery(message: string, locations?: GraphQLError['locations'], path?: GraphQLError['path']): GraphQLFormattedError {
   return { message: `Ogiltig fråga: ${message}`, locations, path, extensions: { code: 'BAD_USER_INPUT' } };
+}
+
+/**
+ * Postgres refuses NUL in text (22021) and \u0000 in jsonb (22P05) wherever the value goes:
+ * inserts, updates, search filters. That is the caller's input, whichever service passed it on.
+ */
+function unstorableText(err: unknown): boolean {
+  const code = (err as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (err as { code?: string }).code;
+  return code === '22021' || code === '22P05';
 }
