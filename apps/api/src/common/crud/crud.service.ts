@@ -40,6 +40,8 @@ export abstract class CrudService<E extends TenantEntity & ObjectLiteral, F exte
     const qb = em.getRepository(this.options.entity).createQueryBuilder(this.alias);
     if (filter?.ids) qb.andWhere(`${this.alias}.id IN (:...ids)`, { ids: filter.ids.length ? filter.ids : [randomUUID()] });
     if (filter?.q?.trim()) {
+      // Lists without searchable columns (memberships, attendances) built "()" and failed in SQL.
+      if (!this.options.searchColumns.length) throw badInput('Den här listan går inte att söka i med fritext.', { q: 'fritextsökning saknas här' });
       const clauses = this.options.searchColumns.map((c) => `${this.alias}.${c} ILIKE :q`).join(' OR ');
       qb.andWhere(`(${clauses})`, { q: `%${escapeLike(filter.q.trim())}%` });
     }
