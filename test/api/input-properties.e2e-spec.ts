@@ -7,9 +7,12 @@ import { argumentsArbitrary } from '../support/input-arbitraries.js';
 import { changedTables, idsOf, kindOf, KNOWN_DEFECTS_FIXED_ELSEWHERE, OPERATIONS, prepareTenant, tenantChecksums, type Kind } from '../support/operation-catalog.js';
 
 const A = 'uddevalla';
-/** Few runs per operation keep the file well under two minutes on two shared cores; the seed differs per run, so coverage grows over time. */
-const MUTATION_RUNS = 6;
-const QUERY_RUNS = 3;
+/**
+ * Few runs per operation keep the file well under two minutes on two shared cores; the seed
+ * differs per run, so coverage grows over time. INPUT_PROPERTY_RUNS=50 for a longer hunt.
+ */
+const MUTATION_RUNS = Number(process.env.INPUT_PROPERTY_RUNS ?? 6);
+const QUERY_RUNS = Math.ceil(MUTATION_RUNS / 2);
 const CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'RULE_VIOLATION'];
 
 /** While the sortField fix is on another branch: list queries given a prototype name answer INTERNAL_SERVER_ERROR. */
