@@ -55,6 +55,19 @@ describe('authorization matrix: every operation × every role, against the runni
     assert.deepEqual(mismatches, [], mismatches.join('\n'));
   });
 
+  it('refuses a role claimed outside its place (a municipal role at the region, coordinator in a municipality) as no sign-in at all', async () => {
+    const misplaced = [t.realm.token('fyrbodal', ['tenant-admin', 'secretary', 'support']), t.realm.token(A, ['coordinator'])];
+    const mismatches: string[] = [];
+    for (const op of walk.operations) {
+      const variables = operationVariables(walk, op, () => randomUUID());
+      for (const token of misplaced) {
+        const code = errorCode(await gql(t.url, token, walk.document(op), variables));
+        if (code !== 'UNAUTHENTICATED') mismatches.push(`${op.name}: ${code}`);
+      }
+    }
+    assert.deepEqual(mismatches, []);
+  });
+
   it('keeps service-level refinements: only an administrator convenes over blockers, only coordinators change regional modules', async () => {
     const convene = 'mutation($id: ID!) { changeMeetingStatus(id: $id, status: CONVENED, overrideReason: "Brådskande ärende som inte kan vänta") { id } }';
     const meetings = await gql(t.url, tokens.secretary, "{ meetings(filter: { status: PLANNED }, perPage: 1) { items { id } } }");
