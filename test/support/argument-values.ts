@@ -1,4 +1,4 @@
-import type { IntrospectionInputValue, IntrospectionTypeRef } from 'graphql';
+import type { IntrospectionInputValue } from 'graphql';
 import { unwrap, type Operation, type SchemaWalk } from './schema-walk.js';
 
 /**
@@ -72,5 +72,3 @@ export function isRequired(v: IntrospectionInputValue): boolean {
 export function operationVariables(walk: SchemaWalk, op: Operation, id: (owner: string, field: string) => string): Record<string, unknown> {
   return requiredValues(walk, op.args, op.name, id);
 }
-
-export type { IntrospectionTypeRef };

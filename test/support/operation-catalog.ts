@@ -128,9 +128,9 @@ export const OPERATIONS: Record<string, OperationEntry> = {
  * Known defects fixed on other branches. The lead deletes an entry when its fix is merged;
  * until then the tests assert the defect is still the only deviation, never skip the case.
  */
-export const KNOWN_DEFECTS_FIXED_ELSEWHERE: { operation: string; what: string }[] = [
-  { operation: 'sendJoinLinks', what: "another municipality's meeting id is answered with an empty report instead of NOT_FOUND" },
-  { operation: 'sortField', what: 'list queries answer sortField "constructor" (any Object.prototype name) with INTERNAL_SERVER_ERROR' },
+export const KNOWN_DEFECTS_FIXED_ELSEWHERE: { operation: string; test: 'isolation' | 'input'; what: string }[] = [
+  { operation: 'sendJoinLinks', test: 'isolation', what: "another municipality's meeting id is answered with an empty report instead of NOT_FOUND" },
+  { operation: 'sortField', test: 'input', what: 'list queries answer sortField "constructor" (any Object.prototype name) with INTERNAL_SERVER_ERROR' },
 ];
 
 /**
@@ -196,10 +196,24 @@ export const KINDS = {
 export const ABSENT_REASONS = ['NO_MEETING'];
 export type Kind = keyof typeof KINDS;
 
+/**
+ * IDs that name something no municipality owns (`Owner.field` → why), e.g. a regional
+ * template version: isolation between municipalities does not apply to them.
+ */
+export const REGION_OWNED_IDS: Record<string, string> = {};
+export const REGION_OWNED = 'region-owned';
+
 /** Resolves the kind of one ID path, or says what is missing from the tables above. */
-export function kindOf(operation: string, owner: string, field: string): Kind | string {
+export function kindOf(operation: string, owner: string, field: string): Kind | typeof REGION_OWNED | string {
+  if (REGION_OWNED_IDS[`${owner}.${field}`]) return REGION_OWNED;
   if (owner === operation && field === 'id') return OPERATIONS[operation]?.id ?? `OPERATIONS.${operation}.id is not set: what does its id argument name?`;
   return ID_FIELDS[`${owner}.${field}`] ?? ID_FIELDS[field] ?? `ID_FIELDS has no entry for ${owner}.${field} (used by ${operation})`;
+}
+
+/** A token for the first role allowed to call the operation: municipal roles in `slug`, the coordinator at the region. */
+export function callerFor(t: TestApp, operation: string, slug: string): string {
+  const role = ROLES.find((r) => OPERATIONS[operation]?.roles.includes(r)) ?? 'tenant-admin';
+  return role === 'coordinator' ? t.realm.token('fyrbodal', ['coordinator']) : t.realm.token(slug, [role]);
 }
 
 /** One row id of each kind for a municipality: the first by id, so runs are repeatable. */
@@ -267,7 +281,11 @@ const pools = new Map<string, pg.Pool>();
 /** Checksums run before and after every probe: one kept connection, which never holds the process open. */
 function poolFor(url: string): pg.Pool {
   let pool = pools.get(url);
-  if (!pool) pools.set(url, (pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 500, allowExitOnIdle: true })));
+  if (!pool) {
+    pools.set(url, (pool = new pg.Pool({ connectionString: url, max: 1, idleTimeoutMillis: 500, allowExitOnIdle: true })));
+    // Dropping the test database ends an idle connection; that is the end of the file, not an error.
+    pool.on('error', () => undefined);
+  }
   return pool;
 }
 
