@@ -26,6 +26,9 @@ import { CompletionSource } from './training-completion.entity.js';
 import { TrainingAudience, TrainingKind, TrainingModuleScope } from './training-module.entity.js';
 import { ReminderChannel } from './training-reminder.entity.js';
 
+/** The longest a training module stays valid; the admin reads it from the `limits` query. */
+export const TRAINING_VALIDITY_MONTHS_MAX = 120;
+
 export const MODULE_KEY = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -97,7 +100,7 @@ export class CreateTrainingModuleInput {
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(120)
+  @Max(TRAINING_VALIDITY_MONTHS_MAX)
   validityMonths?: number | null;
 
   @Field({ nullable: true, defaultValue: false })
