@@ -4,6 +4,7 @@ import { useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefres
 import { ApiError } from '../../graphql';
 import type { MeetingStatus } from '../../choices';
 import type { MotesplatsDataProvider } from '../../dataProvider';
+import type { MeetingFieldsFragment } from '../../gql/graphql';
 import { useLimits } from '../../limits';
 
 /**
@@ -11,7 +12,7 @@ import { useLimits } from '../../limits';
  * `nextStatuses`), so the admin never offers a move the API refuses.
  */
 export const MeetingStatusButtons = () => {
-    const record = useRecordContext();
+    const record = useRecordContext<MeetingFieldsFragment>();
     const translate = useTranslate();
     const notify = useNotify();
     const refresh = useRefresh();
@@ -47,7 +48,8 @@ export const MeetingStatusButtons = () => {
         }
     };
     if (!record) return null;
-    const current = record.status as MeetingStatus;
+    const current = record.status;
+    // Absent only on a record react-admin built without the API (never from our queries).
     const next: MeetingStatus[] = record.nextStatuses ?? [];
     const label = (status: string) => translate(`resources.meetings.status.${status}`);
     return (
