@@ -1,30 +1,41 @@
-// Enum values as the API spells them; labels are i18n keys, so SelectInput/SelectField
-// translate them in the current locale.
-const choices = (prefix: string, values: readonly string[]) =>
-    values.map(id => ({ id, name: `${prefix}.${id}` }));
+import {
+    AttendanceMode,
+    BodyKind,
+    CoverageStatus,
+    IdentityLevel,
+    MeetingStatus,
+    MembershipRole,
+    TrainingAudience,
+    TrainingKind,
+} from './gql/graphql';
 
-export const bodyKinds = ['COUNCIL', 'EXECUTIVE_BOARD', 'COMMITTEE', 'SUB_COMMITTEE', 'COMPANY_BOARD'] as const;
+/**
+ * The values of an enum as the schema defines them (the generated `const` object), in the
+ * order the admin shows them. `rank` must name every value and nothing else, so an enum
+ * value added, renamed or removed in schema.graphql fails the admin's type-check here.
+ */
+export const enumValues = <E extends string>(schemaEnum: Record<string, E>, rank: Record<NoInfer<E>, number>): E[] =>
+    Object.values(schemaEnum).sort((a, b) => rank[a] - rank[b]);
+
+// Labels are i18n keys, so SelectInput/SelectField translate them in the current locale.
+const choices = (prefix: string, values: readonly string[]) => values.map(id => ({ id, name: `${prefix}.${id}` }));
+
+export const bodyKinds = enumValues(BodyKind, { COUNCIL: 0, EXECUTIVE_BOARD: 1, COMMITTEE: 2, SUB_COMMITTEE: 3, COMPANY_BOARD: 4 });
 export const bodyKindChoices = choices('resources.bodies.kind', bodyKinds);
 
-export const membershipRoles = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'DEPUTY'] as const;
+export const membershipRoles = enumValues(MembershipRole, { CHAIR: 0, VICE_CHAIR: 1, MEMBER: 2, DEPUTY: 3 });
 export const membershipRoleChoices = choices('resources.body-memberships.role', membershipRoles);
 
-export const meetingStatuses = ['PLANNED', 'CONVENED', 'IN_PROGRESS', 'RECESS', 'ENDED', 'CANCELLED'] as const;
-export type MeetingStatus = (typeof meetingStatuses)[number];
+export type { MeetingStatus };
+export const meetingStatuses = enumValues(MeetingStatus, { PLANNED: 0, CONVENED: 1, IN_PROGRESS: 2, RECESS: 3, ENDED: 4, CANCELLED: 5 });
 export const meetingStatusChoices = choices('resources.meetings.status', meetingStatuses);
 
-export const attendanceModes = ['ON_SITE', 'REMOTE', 'ABSENT'] as const;
+export const attendanceModes = enumValues(AttendanceMode, { ON_SITE: 0, REMOTE: 1, ABSENT: 2 });
 export const attendanceModeChoices = choices('resources.attendances.mode', attendanceModes);
 
-export const identityLevels = ['NONE', 'MUNICIPAL_ACCOUNT', 'E_ID'] as const;
+export const identityLevels = enumValues(IdentityLevel, { NONE: 0, MUNICIPAL_ACCOUNT: 1, E_ID: 2 });
 export const identityLevelChoices = choices('resources.members.identity', identityLevels);
 
-/** planned → convened → in progress ⇄ recess → ended, or → cancelled before it ends. */
-export const nextMeetingStatuses: Record<MeetingStatus, MeetingStatus[]> = {
-    PLANNED: ['CONVENED', 'CANCELLED'],
-    CONVENED: ['IN_PROGRESS', 'CANCELLED'],
-    IN_PROGRESS: ['RECESS', 'ENDED', 'CANCELLED'],
-    RECESS: ['IN_PROGRESS', 'ENDED', 'CANCELLED'],
-    ENDED: [],
-    CANCELLED: [],
-};
+export const trainingAudiences = enumValues(TrainingAudience, { MEMBER: 0, CHAIR: 1, SECRETARY: 2, SUPPORT_STAFF: 3, COORDINATOR: 4 });
+export const trainingKinds = enumValues(TrainingKind, { E_LEARNING: 0, INSTRUCTION: 1, PRACTICE_SESSION: 2 });
+export const coverageStatuses = enumValues(CoverageStatus, { TRAINED: 0, EXPIRING: 1, EXPIRED: 2, MISSING: 3 });

@@ -1,6 +1,7 @@
 import { HttpError } from 'react-admin';
 import { apiUrl } from './api';
 import { getAccessToken } from './auth/accessToken';
+import type { TypedDocumentString } from './gql/graphql';
 
 /** The stable error codes the API puts in `extensions.code`. */
 export type ApiErrorCode =
@@ -55,10 +56,19 @@ const toApiError = (errors: GraphQLErrorShape[]): ApiError => {
     return new ApiError(message, (code && statusByCode[code]) || 500, code, body);
 };
 
-export const graphqlRequest = async <T>(
-    query: string,
-    variables: Record<string, unknown> = {},
-): Promise<T> => {
+/** Variables are required exactly when the operation declares some. */
+type VariablesArg<V> = [V] extends [Record<string, never>] ? [variables?: V] : [variables: V];
+
+/**
+ * Sends one typed document (`graphql(...)` from ./gql, generated from schema.graphql): the
+ * result and the variables are the operation's own types, so a query that no longer fits
+ * the schema fails codegen or the type-check rather than a user.
+ */
+export const graphqlRequest = async <TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    ...[variables]: VariablesArg<NoInfer<TVariables>>
+): Promise<TResult> => {
+    const query = document.toString();
     const token = await getAccessToken();
     let response: Response;
     try {
@@ -69,12 +79,12 @@ export const graphqlRequest = async <T>(
                 Accept: 'application/json',
                 ...(token ? { Authorization: `Bearer ${token}` } : {}),
             },
-            body: JSON.stringify({ query, variables }),
+            body: JSON.stringify({ query, variables: variables ?? {} }),
         });
     } catch {
         throw new ApiError('app.errors.network', 0, undefined);
     }
-    let payload: { data?: T | null; errors?: GraphQLErrorShape[] } | undefined;
+    let payload: { data?: TResult | null; errors?: GraphQLErrorShape[] } | undefined;
     try {
         payload = await response.json();
     } catch {
@@ -88,3 +98,10 @@ export const graphqlRequest = async <T>(
     }
     return payload.data;
 };
+
+/** Runs one typed mutation for a panel (which then reloads), handing its result to `done`. */
+export type RunDocument = <TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    variables: TVariables,
+    done?: (result: TResult) => void,
+) => Promise<void>;

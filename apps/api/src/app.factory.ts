@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import fastifyStatic from '@fastify/static';
 import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
+import { adminStaticOptions } from './admin-static.js';
 import { AppModule } from './app.module.js';
 import { requestContext } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
@@ -44,7 +46,7 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string): Prom
     if (store?.tx) await db.finish(store, false);
   });
   if (existsSync(config.adminDistDir)) {
-    app.useStaticAssets({ root: config.adminDistDir, prefix: '/admin/', decorateReply: false });
+    await fastify.register(fastifyStatic, adminStaticOptions(config.adminDistDir, config.production));
     fastify.get('/admin', (_req, reply) => reply.redirect('/admin/'));
   } else {
     fastify.get('/admin/*', (_req, reply) =>

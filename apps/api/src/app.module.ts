@@ -9,6 +9,7 @@ import { DevSignInController } from './auth/dev-sign-in.controller.js';
 import { BodiesModule } from './bodies/bodies.module.js';
 import { BreakoutRoomsModule } from './breakout-rooms/breakout-rooms.module.js';
 import { ClockModule } from './common/clock.js';
+import { LimitsModule } from './common/limits.resolver.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { formatGraphQLErrors } from './common/graphql-errors.js';
 import { RedisModule } from './common/redis.module.js';
@@ -79,6 +80,7 @@ export class AppModule {
         RulesModule,
         AuditModule,
         TrainingTrackingModule,
+        LimitsModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [

@@ -1,4 +1,4 @@
-import Keycloak from 'keycloak-js';
+import type Keycloak from 'keycloak-js';
 import { readKeycloakTokens, storeKeycloakTokens, storeToken, clearSession } from './session';
 
 type KeycloakSettings = { url: string; realm: string; clientId: string };
@@ -43,7 +43,9 @@ const scheduleRefresh = (kc: Keycloak) => {
  */
 export const initKeycloak = (settings: KeycloakSettings): Promise<Keycloak> => {
     ready ??= (async () => {
-        const kc = new Keycloak(settings);
+        // Loaded only in Keycloak mode, and then only when signing in: the dev sign-in never needs it.
+        const { default: KeycloakClient } = await import('keycloak-js');
+        const kc = new KeycloakClient(settings);
         kc.onAuthSuccess = () => remember(kc);
         kc.onAuthRefreshSuccess = () => remember(kc);
         kc.onTokenExpired = () => {

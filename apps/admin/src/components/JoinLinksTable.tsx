@@ -1,6 +1,8 @@
 import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { graphql } from '../gql';
+import type { RunDocument } from '../graphql';
 import { intlLocale } from '../i18n';
 import { MUNICIPAL_TIME_ZONE } from './stockholmTime';
 
@@ -16,8 +18,15 @@ export interface JoinLinkRow {
     revokedAt: string | null;
 }
 
-/** The GraphQL selection the table needs, for the query of whatever the links lead to. */
-export const JOIN_LINK_FIELDS = 'id member { name email } deliveryChannel deliveredAt deliveryError firstUsedAt useCount revokedAt';
+// The selection the table needs, spread (`...JoinLinkRowFields`) into the query of whatever the links lead to.
+graphql(`
+    fragment JoinLinkRowFields on JoinLink {
+        id member { name email } deliveryChannel deliveredAt deliveryError firstUsedAt useCount revokedAt
+    }
+`);
+
+const ResendDocument = graphql(`mutation ResendJoinLink($id: ID!) { resendJoinLink(id: $id) { url } }`);
+const RevokeDocument = graphql(`mutation RevokeJoinLink($id: ID!) { revokeJoinLink(id: $id) { id } }`);
 
 /**
  * Invited members' personal links — delivered how, used or not — with resend and revoke, and
@@ -33,7 +42,7 @@ export const JoinLinksTable = ({
     links: JoinLinkRow[];
     membersWithoutEmail: { id: string; name: string; phone: string | null }[];
     place?: (link: JoinLinkRow) => string;
-    run: (query: string, variables: Record<string, unknown>, done?: (result: any) => void) => Promise<void>;
+    run: RunDocument;
 }) => {
     const translate = useTranslate();
     const notify = useNotify();
@@ -88,7 +97,7 @@ export const JoinLinksTable = ({
                                         size="small"
                                         aria-label={`${translate('app.rooms.resend')}: ${l.member.name}`}
                                         onClick={() =>
-                                            run('mutation($id: ID!) { resendJoinLink(id: $id) { url } }', { id: l.id }, r => {
+                                            run(ResendDocument, { id: l.id }, r => {
                                                 if (r.resendJoinLink.url) setHandOver({ name: l.member.name, url: r.resendJoinLink.url });
                                                 else notify('app.rooms.resent', { type: 'success' });
                                             })
@@ -101,7 +110,7 @@ export const JoinLinksTable = ({
                                             size="small"
                                             color="error"
                                             aria-label={`${translate('app.rooms.revoke')}: ${l.member.name}`}
-                                            onClick={() => run('mutation($id: ID!) { revokeJoinLink(id: $id) { id } }', { id: l.id })}
+                                            onClick={() => run(RevokeDocument, { id: l.id })}
                                         >
                                             {translate('app.rooms.revoke')}
                                         </Button>

@@ -1,14 +1,14 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { I18nProvider } from 'react-admin';
 import sv from './sv';
-import en from './en';
 
 export const locales = [
     { locale: 'sv', name: 'Svenska' },
     { locale: 'en', name: 'English' },
 ];
 
-const base = polyglotI18nProvider(locale => (locale === 'en' ? en : sv), 'sv', locales, {
+// English is fetched when chosen: Swedish, the default, is all the first screen needs.
+const base = polyglotI18nProvider(locale => (locale === 'en' ? import('./en').then(m => m.default) : sv), 'sv', locales, {
     allowMissing: true,
 });
 

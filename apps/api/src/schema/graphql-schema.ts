@@ -12,6 +12,7 @@ import { MeetingsResolver } from '../meetings/meetings.resolver.js';
 import { MembersResolver } from '../members/members.resolver.js';
 import { PartiesResolver, PartyGroupsResolver } from '../party-groups/party-groups.resolver.js';
 import { TenancyResolver } from '../tenancy/tenancy.resolver.js';
+import { LimitsResolver } from '../common/limits.resolver.js';
 import { AuditResolver } from '../audit/audit.resolver.js';
 import { ComplianceResolver } from '../rules/compliance.resolver.js';
 import { RegionalRulesResolver } from '../rules/regional-rules.resolver.js';
@@ -26,6 +27,7 @@ import { TrainingRemindersResolver } from '../training/training-reminders.resolv
 /** Every resolver of the API. The e2e test proves this list builds the schema the app serves. */
 export const RESOLVERS = [
   TenancyResolver,
+  LimitsResolver,
   BodiesResolver,
   BodyMembershipsResolver,
   MembersResolver,

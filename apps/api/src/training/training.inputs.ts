@@ -28,6 +28,9 @@ import { CompletionSource } from './training-completion.entity.js';
 import { TrainingAudience, TrainingKind, TrainingModuleScope } from './training-module.entity.js';
 import { ReminderChannel } from './training-reminder.entity.js';
 
+/** The longest a training module stays valid; the admin reads it from the `limits` query. */
+export const TRAINING_VALIDITY_MONTHS_MAX = 120;
+
 export const MODULE_KEY = /^[a-z0-9][a-z0-9-]{1,62}$/;
 /** A real calendar day: the pattern alone lets 2026-02-30 through to Postgres, which then fails. */
 const IsCalendarDate = () => ValidateBy({ name: 'isDate', validator: { validate: (v: unknown) => isIsoDate(v) } });
@@ -100,7 +103,7 @@ export class CreateTrainingModuleInput {
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(120)
+  @Max(TRAINING_VALIDITY_MONTHS_MAX)
   validityMonths?: number | null;
 
   @Field({ nullable: true, defaultValue: false })

@@ -1,3 +1,4 @@
+import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
 
 /** A parent committee's decision on remote participation in its sub-committee (utskott). */
@@ -16,16 +17,18 @@ export interface RecordDecisionInput {
     decidedOn: string;
 }
 
-const DECISION = 'id allowsRemote reference decidedOn createdAt';
+graphql(`fragment SubCommitteeDecision on SubCommitteeRemoteDecision { id allowsRemote reference decidedOn createdAt }`);
+
+const DecisionsDocument = graphql(`
+    query Decisions($b: ID!) { subCommitteeRemoteDecisions(bodyId: $b) { ...SubCommitteeDecision } }
+`);
+
+const RecordDecisionDocument = graphql(`
+    mutation RecordDecision($i: RecordSubCommitteeRemoteDecisionInput!) { recordSubCommitteeRemoteDecision(input: $i) { ...SubCommitteeDecision } }
+`);
 
 export const fetchDecisions = (bodyId: string) =>
-    graphqlRequest<{ subCommitteeRemoteDecisions: SubCommitteeRemoteDecision[] }>(
-        `query Decisions($b: ID!) { subCommitteeRemoteDecisions(bodyId: $b) { ${DECISION} } }`,
-        { b: bodyId },
-    ).then(r => r.subCommitteeRemoteDecisions);
+    graphqlRequest(DecisionsDocument, { b: bodyId }).then((r): SubCommitteeRemoteDecision[] => r.subCommitteeRemoteDecisions);
 
 export const recordDecision = (input: RecordDecisionInput) =>
-    graphqlRequest<{ recordSubCommitteeRemoteDecision: SubCommitteeRemoteDecision }>(
-        `mutation Record($i: RecordSubCommitteeRemoteDecisionInput!) { recordSubCommitteeRemoteDecision(input: $i) { ${DECISION} } }`,
-        { i: input },
-    ).then(r => r.recordSubCommitteeRemoteDecision);
+    graphqlRequest(RecordDecisionDocument, { i: input }).then((r): SubCommitteeRemoteDecision => r.recordSubCommitteeRemoteDecision);

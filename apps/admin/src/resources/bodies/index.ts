@@ -1,14 +1,11 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
-import { BodyCreate } from './BodyCreate';
-import { BodyEdit } from './BodyEdit';
-import { BodyList } from './BodyList';
-import { BodyShow } from './BodyShow';
+import { lazyPage } from '../lazyPage';
 
 export default {
-    list: BodyList,
-    create: BodyCreate,
-    edit: BodyEdit,
-    show: BodyShow,
+    list: lazyPage(() => import('./BodyList'), m => m.BodyList),
+    create: lazyPage(() => import('./BodyCreate'), m => m.BodyCreate),
+    edit: lazyPage(() => import('./BodyEdit'), m => m.BodyEdit),
+    show: lazyPage(() => import('./BodyShow'), m => m.BodyShow),
     icon: AccountTreeIcon,
     recordRepresentation: 'name',
 };

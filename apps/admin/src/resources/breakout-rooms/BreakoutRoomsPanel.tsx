@@ -1,9 +1,10 @@
 import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { JOIN_LINK_FIELDS, JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
+import { JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
 import { MUNICIPAL_TIME_ZONE } from '../../components/stockholmTime';
-import { graphqlRequest } from '../../graphql';
+import { graphql } from '../../gql';
+import { graphqlRequest, type RunDocument } from '../../graphql';
 import { intlLocale } from '../../i18n';
 
 interface Rooms {
@@ -14,12 +15,19 @@ interface Rooms {
     membersWithoutEmail: { id: string; name: string; phone: string | null }[];
 }
 
-const QUERY = `query Rooms($id: ID!) { meeting(id: $id) {
-  breakoutRooms { id name status invitees { id } }
-  breakoutWindows { opensAt closesAt }
-  recesses { startedAt endedAt }
-  joinLinks { roomId ${JOIN_LINK_FIELDS} }
-  membersWithoutEmail { id name phone } } }`;
+const RoomsDocument = graphql(`
+    query Rooms($id: ID!) {
+        meeting(id: $id) {
+            breakoutRooms { id name status invitees { id } }
+            breakoutWindows { opensAt closesAt }
+            recesses { startedAt endedAt }
+            joinLinks { roomId ...JoinLinkRowFields }
+            membersWithoutEmail { id name phone }
+        }
+    }
+`);
+const SetUpRoomsDocument = graphql(`mutation SetUpBreakoutRooms($m: ID!) { setUpBreakoutRooms(meetingId: $m) { id } }`);
+const SendLinksDocument = graphql(`mutation SendJoinLinks($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary } }`);
 
 /**
  * A meeting's party-group rooms (the Timrå rule): their windows, the recesses the secretary
@@ -37,16 +45,16 @@ export const BreakoutRoomsPanel = () => {
 
     const load = useCallback(async () => {
         if (!meeting) return;
-        const res = await graphqlRequest<{ meeting: Rooms }>(QUERY, { id: meeting.id });
-        setData(res.meeting);
+        const res = await graphqlRequest(RoomsDocument, { id: String(meeting.id) });
+        setData(res.meeting satisfies Rooms | null);
     }, [meeting]);
     useEffect(() => {
         load().catch(error => notify((error as Error).message, { type: 'error' }));
     }, [load, notify]);
 
-    const run = async (query: string, variables: Record<string, unknown>, done?: (result: any) => void) => {
+    const run: RunDocument = async (document, variables, done) => {
         try {
-            const result = await graphqlRequest<any>(query, variables);
+            const result = await graphqlRequest(document, ...([variables] as never));
             done?.(result);
             await load();
         } catch (error) {
@@ -62,13 +70,13 @@ export const BreakoutRoomsPanel = () => {
                 <Typography variant="h6" component="h2">{translate('app.rooms.rooms')}</Typography>
                 <Typography variant="body2">{translate('app.rooms.rule')}</Typography>
                 <Stack direction="row" spacing={1} sx={{ my: 1 }}>
-                    <Button variant="outlined" onClick={() => run('mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { id } }', { m: meeting.id })}>
+                    <Button variant="outlined" onClick={() => run(SetUpRoomsDocument, { m: String(meeting.id) })}>
                         {translate('app.rooms.set_up')}
                     </Button>
                     <Button
                         variant="contained"
                         onClick={() =>
-                            run('mutation($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary } }', { m: meeting.id }, r =>
+                            run(SendLinksDocument, { m: String(meeting.id) }, r =>
                                 notify('app.rooms.sent', { type: 'success', messageArgs: r.sendJoinLinks }),
                             )
                         }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Box, Chip, List, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
+import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
 
 interface Text { sv: string; en: string }
@@ -16,13 +17,19 @@ interface Evaluation {
     items: { id: string; number: number; title: string }[];
 }
 
-const QUERY = `query Compliance($m: ID!) { evaluateMeeting(meetingId: $m) {
-  compliant meetingDate ruleSet { source version decisionReference }
-  findings { code severity message { sv en } basis { reference } memberId itemId }
-  remoteEligibility { memberId itemId mayTakePartRemotely reasons { code message { sv en } } }
-  quorum { itemId required counted countedRemote hasQuorum }
-  remoteParticipants { planned cap }
-  members { id name role mode voting } items { id number title } } }`;
+const ComplianceDocument = graphql(`
+    query Compliance($m: ID!) {
+        evaluateMeeting(meetingId: $m) {
+            compliant meetingDate ruleSet { source version decisionReference }
+            findings { code severity message { sv en } basis { reference } memberId itemId }
+            remoteEligibility { memberId itemId mayTakePartRemotely reasons { code message { sv en } } }
+            quorum { itemId required counted countedRemote hasQuorum }
+            remoteParticipants { planned cap }
+            members { id name role mode voting }
+            items { id number title }
+        }
+    }
+`);
 
 /**
  * The meeting judged by the rules in force on its date: findings (blockers first) and, for
@@ -36,8 +43,8 @@ export const CompliancePanel = () => {
     const [error, setError] = useState<string | null>(null);
     useEffect(() => {
         if (!meeting) return;
-        graphqlRequest<{ evaluateMeeting: Evaluation }>(QUERY, { m: meeting.id }).then(
-            r => setEvaluation(r.evaluateMeeting),
+        graphqlRequest(ComplianceDocument, { m: String(meeting.id) }).then(
+            r => setEvaluation(r.evaluateMeeting satisfies Evaluation),
             e => setError((e as Error).message),
         );
     }, [meeting]);

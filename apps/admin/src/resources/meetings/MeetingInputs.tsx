@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { AutocompleteInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
 import { StockholmDateTimeInput } from '../../components/StockholmDateTimeInput';
 import { endAfter, req } from '../../components/validators';
@@ -20,11 +21,13 @@ export const MeetingInputs = ({ edit = false }: { edit?: boolean }) => (
     </>
 );
 
+const PlatformsDocument = graphql(`query PlatformChoices { platformCatalog { key name } }`);
+
 /** The video platform for remote participants, from the region's catalog. */
 const PlatformInput = () => {
     const [choices, setChoices] = useState<{ id: string; name: string }[]>([]);
     useEffect(() => {
-        graphqlRequest<{ platformCatalog: { key: string; name: string }[] }>('{ platformCatalog { key name } }').then(
+        graphqlRequest(PlatformsDocument).then(
             r => setChoices(r.platformCatalog.map(p => ({ id: p.key, name: p.name }))),
             () => setChoices([]),
         );

@@ -2,15 +2,17 @@ import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, 
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { ApiError } from '../../graphql';
-import { nextMeetingStatuses, type MeetingStatus } from '../../choices';
+import type { MeetingStatus } from '../../choices';
 import type { MotesplatsDataProvider } from '../../dataProvider';
+import type { MeetingFieldsFragment } from '../../gql/graphql';
+import { useLimits } from '../../limits';
 
-/** The API's minimum length for an override reason. */
-const OVERRIDE_MIN = 20;
-
-/** One button per status the meeting may move to next; the API has the final word. */
+/**
+ * One button per status the API says the meeting may move to next (the record's
+ * `nextStatuses`), so the admin never offers a move the API refuses.
+ */
 export const MeetingStatusButtons = () => {
-    const record = useRecordContext();
+    const record = useRecordContext<MeetingFieldsFragment>();
     const translate = useTranslate();
     const notify = useNotify();
     const refresh = useRefresh();
@@ -21,6 +23,7 @@ export const MeetingStatusButtons = () => {
     // Convening refused by the rules: an administrator may convene anyway, with a reason.
     const [refusal, setRefusal] = useState<{ status: MeetingStatus; message: string } | null>(null);
     const [reason, setReason] = useState('');
+    const minLength = useLimits()?.overrideReasonMinLength;
     const mutate = async (status: MeetingStatus, overrideReason?: string) => {
         if (!record) return;
         setPending(true);
@@ -45,8 +48,9 @@ export const MeetingStatusButtons = () => {
         }
     };
     if (!record) return null;
-    const current = record.status as MeetingStatus;
-    const next = nextMeetingStatuses[current] ?? [];
+    const current = record.status;
+    // Absent only on a record react-admin built without the API (never from our queries).
+    const next: MeetingStatus[] = record.nextStatuses ?? [];
     const label = (status: string) => translate(`resources.meetings.status.${status}`);
     return (
         <Box component="section" aria-labelledby="meeting-status-heading" sx={{ mt: 2 }}>
@@ -84,7 +88,7 @@ export const MeetingStatusButtons = () => {
                         multiline
                         minRows={3}
                         required
-                        helperText={translate('app.meeting.override_min', { min: OVERRIDE_MIN })}
+                        helperText={minLength === undefined ? undefined : translate('app.meeting.override_min', { min: minLength })}
                     />
                 </DialogContent>
                 <DialogActions>
@@ -92,7 +96,7 @@ export const MeetingStatusButtons = () => {
                     <Button
                         variant="contained"
                         color="error"
-                        disabled={isPending || reason.trim().length < OVERRIDE_MIN}
+                        disabled={isPending || minLength === undefined || reason.trim().length < minLength}
                         onClick={() => refusal && mutate(refusal.status, reason.trim())}
                     >
                         {translate('app.meeting.override_confirm')}

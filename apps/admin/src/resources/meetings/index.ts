@@ -1,14 +1,11 @@
 import EventIcon from '@mui/icons-material/Event';
-import { MeetingCreate } from './MeetingCreate';
-import { MeetingEdit } from './MeetingEdit';
-import { MeetingList } from './MeetingList';
-import { MeetingShow } from './MeetingShow';
+import { lazyPage } from '../lazyPage';
 
 export default {
-    list: MeetingList,
-    create: MeetingCreate,
-    edit: MeetingEdit,
-    show: MeetingShow,
+    list: lazyPage(() => import('./MeetingList'), m => m.MeetingList),
+    create: lazyPage(() => import('./MeetingCreate'), m => m.MeetingCreate),
+    edit: lazyPage(() => import('./MeetingEdit'), m => m.MeetingEdit),
+    show: lazyPage(() => import('./MeetingShow'), m => m.MeetingShow),
     icon: EventIcon,
     recordRepresentation: 'title',
 };

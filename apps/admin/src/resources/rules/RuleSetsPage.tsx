@@ -18,7 +18,9 @@ import {
     Typography,
 } from '@mui/material';
 import { Title, useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { bodyKinds } from '../../choices';
 import { DateTimeText } from '../../components/DateTimeText';
+import type { BodyKind } from '../../gql/graphql';
 import {
     BODY_TYPES,
     createDraft,
@@ -216,10 +218,10 @@ const VersionEditor = ({ version, platforms, canEdit, onSave, onPublish, onDelet
                             value={decision.decisionReference}
                             onChange={e => setDecision({ ...decision, decisionReference: e.target.value })}
                         />
-                        <TextField select label={translate('app.rules.decided_by')} value={decision.decidedBy} onChange={e => setDecision({ ...decision, decidedBy: e.target.value })}>
-                            {BODY_TYPES.map(t => (
-                                <MenuItem key={t} value={t.toUpperCase()}>
-                                    {translate(`resources.bodies.kind.${t.toUpperCase()}`)}
+                        <TextField select label={translate('app.rules.decided_by')} value={decision.decidedBy} onChange={e => setDecision({ ...decision, decidedBy: e.target.value as BodyKind })}>
+                            {bodyKinds.map(kind => (
+                                <MenuItem key={kind} value={kind}>
+                                    {translate(`resources.bodies.kind.${kind}`)}
                                 </MenuItem>
                             ))}
                         </TextField>

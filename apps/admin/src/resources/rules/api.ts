@@ -1,3 +1,5 @@
+import { graphql } from '../../gql';
+import type { BodyKind, RuleSetSource, RuleSetVersionFieldsFragment } from '../../gql/graphql';
 import { graphqlRequest } from '../../graphql';
 
 /** The rules capability's GraphQL operations; rule content is plain JSON (@motesplats/rules). */
@@ -11,19 +13,8 @@ export interface RuleContent {
     bodies: Record<string, unknown>;
 }
 
-export interface RuleSetVersion {
-    id: string;
-    version: number;
-    status: 'DRAFT' | 'PUBLISHED';
-    decisionReference: string;
-    decidedBy: string;
-    decidedOn: string | null;
-    effectiveFrom: string;
-    publishedAt: string | null;
-    publishedBy: string | null;
-    templateId: string | null;
-    content: RuleContent;
-}
+/** A version as the API sends it, its JSON content read as the rule model. */
+export type RuleSetVersion = Omit<RuleSetVersionFieldsFragment, 'content'> & { content: RuleContent };
 
 export interface RuleDifference {
     path: string;
@@ -39,43 +30,50 @@ export interface Platform {
     dataResidency: string | null;
 }
 
-const VERSION = 'id version status decisionReference decidedBy decidedOn effectiveFrom publishedAt publishedBy templateId content';
+graphql(`
+    fragment RuleSetVersionFields on RuleSetVersion {
+        id version status decisionReference decidedBy decidedOn effectiveFrom publishedAt publishedBy templateId content
+    }
+`);
+
+const RuleSetsDocument = graphql(`
+    query RuleSets { ruleSetVersions { ...RuleSetVersionFields } ruleSetInForce { id } platformCatalog { key name gallerySize dataResidency } }
+`);
+const DiffDocument = graphql(`query Diff($v: ID) { ruleSetDiff(versionId: $v) { path templateValue municipalValue change } }`);
+const CreateDraftDocument = graphql(`
+    mutation Draft($f: RuleSetSource!, $e: String!) { createRuleSetDraft(input: { from: $f, effectiveFrom: $e }) { ...RuleSetVersionFields } }
+`);
+const SaveDraftDocument = graphql(`
+    mutation Save($id: ID!, $c: JSON!) { updateRuleSetDraft(id: $id, input: { content: $c }) { ...RuleSetVersionFields } }
+`);
+const DeleteDraftDocument = graphql(`mutation DeleteDraft($id: ID!) { deleteRuleSetDraft(id: $id) }`);
+const PublishDocument = graphql(`
+    mutation Publish($id: ID!, $i: PublishRuleSetInput!) { publishRuleSet(id: $id, input: $i) { ...RuleSetVersionFields } }
+`);
+
+// The content is the rule model's JSON (validated by the API against @motesplats/rules).
+const version = (v: RuleSetVersionFieldsFragment): RuleSetVersion => ({ ...v, content: v.content as RuleContent });
 
 export const fetchRuleSets = () =>
-    graphqlRequest<{ ruleSetVersions: RuleSetVersion[]; ruleSetInForce: { id: string } | null; platformCatalog: Platform[] }>(
-        `query RuleSets { ruleSetVersions { ${VERSION} } ruleSetInForce { id } platformCatalog { key name gallerySize dataResidency } }`,
-    );
+    graphqlRequest(RuleSetsDocument).then(r => ({ ...r, ruleSetVersions: r.ruleSetVersions.map(version) }));
 
 export const fetchDiff = (versionId: string) =>
-    graphqlRequest<{ ruleSetDiff: RuleDifference[] }>(
-        'query Diff($v: ID) { ruleSetDiff(versionId: $v) { path templateValue municipalValue change } }',
-        { v: versionId },
-    ).then(r => r.ruleSetDiff);
+    graphqlRequest(DiffDocument, { v: versionId }).then((r): RuleDifference[] => r.ruleSetDiff as RuleDifference[]);
 
-export const createDraft = (from: 'REGIONAL_TEMPLATE' | 'CURRENT_VERSION', effectiveFrom: string) =>
-    graphqlRequest<{ createRuleSetDraft: RuleSetVersion }>(
-        `mutation Draft($f: RuleSetSource!, $e: String!) { createRuleSetDraft(input: { from: $f, effectiveFrom: $e }) { ${VERSION} } }`,
-        { f: from, e: effectiveFrom },
-    ).then(r => r.createRuleSetDraft);
+export const createDraft = (from: Extract<RuleSetSource, 'REGIONAL_TEMPLATE' | 'CURRENT_VERSION'>, effectiveFrom: string) =>
+    graphqlRequest(CreateDraftDocument, { f: from, e: effectiveFrom }).then(r => version(r.createRuleSetDraft));
 
 export const saveDraft = (id: string, content: RuleContent) =>
-    graphqlRequest<{ updateRuleSetDraft: RuleSetVersion }>(
-        `mutation Save($id: ID!, $c: JSON!) { updateRuleSetDraft(id: $id, input: { content: $c }) { ${VERSION} } }`,
-        { id, c: content },
-    ).then(r => r.updateRuleSetDraft);
+    graphqlRequest(SaveDraftDocument, { id, c: content }).then(r => version(r.updateRuleSetDraft));
 
-export const deleteDraft = (id: string) =>
-    graphqlRequest('mutation Delete($id: ID!) { deleteRuleSetDraft(id: $id) }', { id });
+export const deleteDraft = (id: string) => graphqlRequest(DeleteDraftDocument, { id });
 
 export interface PublishInput {
     decisionReference: string;
-    decidedBy: string;
+    decidedBy: BodyKind;
     decidedOn: string | null;
     effectiveFrom: string;
 }
 
 export const publish = (id: string, input: PublishInput) =>
-    graphqlRequest<{ publishRuleSet: RuleSetVersion }>(
-        `mutation Publish($id: ID!, $i: PublishRuleSetInput!) { publishRuleSet(id: $id, input: $i) { ${VERSION} } }`,
-        { id, i: { ...input, decidedOn: input.decidedOn || null } },
-    ).then(r => r.publishRuleSet);
+    graphqlRequest(PublishDocument, { id, i: { ...input, decidedOn: input.decidedOn || null } }).then(r => version(r.publishRuleSet));

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { DateTimeText } from '../../components/DateTimeText';
+import type { CoverageStatus, MembershipRole } from '../../gql/graphql';
 import {
     SEAT_ROLES,
     STATUSES,
@@ -47,7 +48,7 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
     const translate = useTranslate();
     const [bodies, setBodies] = useState<{ id: string; name: string }[]>([]);
     const [filter, setFilter] = useState<CoverageFilter>({});
-    const [status, setStatus] = useState<string | null>(null);
+    const [status, setStatus] = useState<CoverageStatus | null>(null);
     const [rows, setRows] = useState<CoverageRow[]>([]);
     const [members, setMembers] = useState<CoverageMember[]>([]);
     const [gaps, setGaps] = useState<MeetingGaps[]>([]);
@@ -100,7 +101,7 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
                         </MenuItem>
                     ))}
                 </TextField>
-                <TextField select label={translate('app.training.fields.seatRole')} value={filter.seatRole ?? ''} onChange={e => setFilter({ ...filter, seatRole: e.target.value || undefined })} sx={{ minWidth: 180 }}>
+                <TextField select label={translate('app.training.fields.seatRole')} value={filter.seatRole ?? ''} onChange={e => setFilter({ ...filter, seatRole: (e.target.value as MembershipRole) || undefined })} sx={{ minWidth: 180 }}>
                     <MenuItem value="">{translate('app.training.all')}</MenuItem>
                     {SEAT_ROLES.map(r => (
                         <MenuItem key={r} value={r}>

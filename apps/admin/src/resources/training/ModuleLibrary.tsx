@@ -20,6 +20,8 @@ import {
     TextField,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import type { TrainingKind } from '../../gql/graphql';
+import { useLimits } from '../../limits';
 import { AUDIENCES, KINDS, createModule, publishModule, updateModule, type ModuleInput, type TrainingModule } from './api';
 
 const EMPTY: ModuleInput = { key: '', title: '', description: '', audience: ['MEMBER'], kind: 'E_LEARNING', url: null, validityMonths: 24, requirable: false };
@@ -37,6 +39,7 @@ export const ModuleLibrary = ({
     run: (action: () => Promise<unknown>, success: string) => Promise<void>;
 }) => {
     const translate = useTranslate();
+    const limits = useLimits();
     const [editing, setEditing] = useState<{ id: string | null; input: ModuleInput } | null>(null);
     const own = (m: TrainingModule) => (regionWide ? m.scope === 'REGIONAL' : m.scope === 'MUNICIPAL');
     const save = () =>
@@ -142,7 +145,7 @@ export const ModuleLibrary = ({
                                 />
                             ))}
                         </FormGroup>
-                        <TextField select label={translate('app.training.fields.kind')} value={editing.input.kind} onChange={e => set({ kind: e.target.value })}>
+                        <TextField select label={translate('app.training.fields.kind')} value={editing.input.kind} onChange={e => set({ kind: e.target.value as TrainingKind })}>
                             {KINDS.map(k => (
                                 <MenuItem key={k} value={k}>
                                     {translate(`app.training.kind.${k}`)}
@@ -156,7 +159,7 @@ export const ModuleLibrary = ({
                             value={editing.input.validityMonths ?? ''}
                             onChange={e => set({ validityMonths: e.target.value ? Number(e.target.value) : null })}
                             helperText={translate('app.training.validity_help')}
-                            slotProps={{ htmlInput: { min: 1, max: 120 } }}
+                            slotProps={{ htmlInput: { min: 1, max: limits?.trainingValidityMonthsMax } }}
                         />
                         <FormControlLabel
                             label={translate('app.training.fields.requirable')}

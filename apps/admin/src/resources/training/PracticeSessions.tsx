@@ -1,9 +1,11 @@
 import { Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { JOIN_LINK_FIELDS, JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
+import { JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
 import { MUNICIPAL_TIME_ZONE } from '../../components/stockholmTime';
-import { graphqlRequest } from '../../graphql';
+import { graphql } from '../../gql';
+import { graphqlRequest, type RunDocument } from '../../graphql';
+import { getLimits } from '../../limits';
 import { intlLocale } from '../../i18n';
 
 interface SessionSummary {
@@ -18,9 +20,23 @@ interface SessionLinks extends SessionSummary {
     membersWithoutEmail: { id: string; name: string; phone: string | null }[];
 }
 
-const LIST = `query { practiceSessions(perPage: 100, sortField: "startsAt", sortOrder: DESC) { items { id title startsAt } } }`;
-const ONE = `query($id: ID!) { practiceSession(id: $id) { id title startsAt endsAt invitees { memberId attendedAt }
-  joinLinks { ${JOIN_LINK_FIELDS} } membersWithoutEmail { id name phone } } }`;
+const ListDocument = graphql(`
+    query PracticeSessionList($perPage: Int!) {
+        practiceSessions(perPage: $perPage, sortField: "startsAt", sortOrder: DESC) { items { id title startsAt } }
+    }
+`);
+const OneDocument = graphql(`
+    query PracticeSessionLinks($id: ID!) {
+        practiceSession(id: $id) {
+            id title startsAt endsAt invitees { memberId attendedAt }
+            joinLinks { ...JoinLinkRowFields }
+            membersWithoutEmail { id name phone }
+        }
+    }
+`);
+const SendLinksDocument = graphql(`
+    mutation SendPracticeSessionLinks($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent forSecretary } }
+`);
 
 /**
  * A practice session's invitees and their personal links to its video room: sent by e-mail with
@@ -36,21 +52,23 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
     const time = (iso: string) => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: MUNICIPAL_TIME_ZONE }).format(new Date(iso));
 
     useEffect(() => {
-        graphqlRequest<{ practiceSessions: { items: SessionSummary[] } }>(LIST).then(
-            d => setSessions(d.practiceSessions.items),
+        getLimits()
+            .then(({ maxPerPage }) => graphqlRequest(ListDocument, { perPage: maxPerPage }))
+            .then(
+            d => setSessions(d.practiceSessions.items satisfies SessionSummary[]),
             e => notify((e as Error).message, { type: 'error' }),
         );
     }, [notify]);
     const load = useCallback(async () => {
         if (!selected) return setData(null);
-        setData((await graphqlRequest<{ practiceSession: SessionLinks }>(ONE, { id: selected })).practiceSession);
+        setData((await graphqlRequest(OneDocument, { id: selected })).practiceSession satisfies SessionLinks | null);
     }, [selected]);
     useEffect(() => {
         load().catch(e => notify((e as Error).message, { type: 'error' }));
     }, [load, notify]);
-    const run = async (query: string, variables: Record<string, unknown>, done?: (result: any) => void) => {
+    const run: RunDocument = async (document, variables, done) => {
         try {
-            done?.(await graphqlRequest<any>(query, variables));
+            done?.(await graphqlRequest(document, ...([variables] as never)));
             await load();
         } catch (e) {
             notify((e as Error).message, { type: 'error' });
@@ -83,7 +101,7 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
                             variant="contained"
                             sx={{ my: 1 }}
                             onClick={() =>
-                                run('mutation($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent forSecretary } }', { s: data.id }, r =>
+                                run(SendLinksDocument, { s: data.id }, r =>
                                     notify('app.rooms.sent', { type: 'success', messageArgs: r.sendPracticeSessionLinks }),
                                 )
                             }

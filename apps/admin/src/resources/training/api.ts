@@ -1,43 +1,58 @@
 import { apiUrl } from '../../api';
 import { getAccessToken } from '../../auth/accessToken';
+import { coverageStatuses, membershipRoles, trainingAudiences, trainingKinds } from '../../choices';
+import { graphql } from '../../gql';
+import type { CoverageStatus, MembershipRole, TrainingAudience, TrainingKind, TrainingModuleScope } from '../../gql/graphql';
 import { graphqlRequest } from '../../graphql';
+import { getLimits } from '../../limits';
 
 /** The training capability's GraphQL operations, and the CSV export over plain HTTP. */
 
-export const AUDIENCES = ['MEMBER', 'CHAIR', 'SECRETARY', 'SUPPORT_STAFF', 'COORDINATOR'] as const;
-export const KINDS = ['E_LEARNING', 'INSTRUCTION', 'PRACTICE_SESSION'] as const;
-export const SEAT_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER', 'DEPUTY'] as const;
-export const STATUSES = ['TRAINED', 'EXPIRING', 'EXPIRED', 'MISSING'] as const;
+// The schema's enum values (see choices.ts), in the order the training pages show them.
+export const AUDIENCES = trainingAudiences;
+export const KINDS = trainingKinds;
+export const SEAT_ROLES = membershipRoles;
+export const STATUSES = coverageStatuses;
 
 export interface TrainingModule {
     id: string;
     key: string;
     title: string;
     description: string;
-    audience: string[];
-    kind: string;
+    audience: TrainingAudience[];
+    kind: TrainingKind;
     url: string | null;
     validityMonths: number | null;
     requirable: boolean;
-    scope: 'REGIONAL' | 'MUNICIPAL';
+    scope: TrainingModuleScope;
     publishedAt: string | null;
 }
 export type ModuleInput = Omit<TrainingModule, 'id' | 'scope' | 'publishedAt'>;
 
-const MODULE_FIELDS = 'id key title description audience kind url validityMonths requirable scope publishedAt';
+const ModulesDocument = graphql(`
+    query TrainingModules($perPage: Int!) {
+        trainingModules(perPage: $perPage, sortField: "title") {
+            items { id key title description audience kind url validityMonths requirable scope publishedAt }
+        }
+    }
+`);
+const CreateModuleDocument = graphql(`mutation CreateTrainingModule($i: CreateTrainingModuleInput!) { createTrainingModule(input: $i) { id } }`);
+const UpdateModuleDocument = graphql(`
+    mutation UpdateTrainingModule($id: ID!, $i: UpdateTrainingModuleInput!) { updateTrainingModule(id: $id, input: $i) { id } }
+`);
+const PublishModuleDocument = graphql(`mutation PublishTrainingModule($id: ID!) { publishTrainingModule(id: $id) { id } }`);
 
-export const fetchModules = () =>
-    graphqlRequest<{ trainingModules: { items: TrainingModule[] } }>(
-        `query { trainingModules(perPage: 100, sortField: "title") { items { ${MODULE_FIELDS} } } }`,
-    ).then(d => d.trainingModules.items);
+export const fetchModules = async () => {
+    const { maxPerPage } = await getLimits();
+    const d = await graphqlRequest(ModulesDocument, { perPage: maxPerPage });
+    return d.trainingModules.items satisfies TrainingModule[];
+};
 
-export const createModule = (input: ModuleInput) =>
-    graphqlRequest(`mutation($i: CreateTrainingModuleInput!) { createTrainingModule(input: $i) { id } }`, { i: input });
+export const createModule = (input: ModuleInput) => graphqlRequest(CreateModuleDocument, { i: input });
 
-export const updateModule = (id: string, { key: _key, ...input }: ModuleInput) =>
-    graphqlRequest(`mutation($id: ID!, $i: UpdateTrainingModuleInput!) { updateTrainingModule(id: $id, input: $i) { id } }`, { id, i: input });
+export const updateModule = (id: string, { key: _key, ...input }: ModuleInput) => graphqlRequest(UpdateModuleDocument, { id, i: input });
 
-export const publishModule = (id: string) => graphqlRequest(`mutation($id: ID!) { publishTrainingModule(id: $id) { id } }`, { id });
+export const publishModule = (id: string) => graphqlRequest(PublishModuleDocument, { id });
 
 export interface Completion {
     id: string;
@@ -49,22 +64,30 @@ export interface Completion {
     module: { title: string } | null;
 }
 
-export const fetchCompletions = (memberId: string) =>
-    graphqlRequest<{ trainingCompletions: { items: Completion[] } }>(
-        `query($m: ID!) { trainingCompletions(filter: { memberId: $m }, perPage: 100, sortField: "completedOn", sortOrder: DESC) {
-            items { id moduleKey completedOn validUntil source recordedBy module { title } } } }`,
-        { m: memberId },
-    ).then(d => d.trainingCompletions.items);
+const CompletionsDocument = graphql(`
+    query TrainingCompletions($m: ID!, $perPage: Int!) {
+        trainingCompletions(filter: { memberId: $m }, perPage: $perPage, sortField: "completedOn", sortOrder: DESC) {
+            items { id moduleKey completedOn validUntil source recordedBy module { title } }
+        }
+    }
+`);
+const RecordCompletionDocument = graphql(`
+    mutation RecordTrainingCompletion($i: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $i) { id } }
+`);
+
+export const fetchCompletions = async (memberId: string) => {
+    const { maxPerPage } = await getLimits();
+    const d = await graphqlRequest(CompletionsDocument, { m: memberId, perPage: maxPerPage });
+    return d.trainingCompletions.items satisfies Completion[];
+};
 
 export const recordCompletion = (memberId: string, moduleKey: string, completedOn: string) =>
-    graphqlRequest(`mutation($i: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $i) { id } }`, {
-        i: { memberId, moduleKey, completedOn },
-    });
+    graphqlRequest(RecordCompletionDocument, { i: { memberId, moduleKey, completedOn } });
 
 export interface CoverageRow {
     bodyId: string;
     body: { name: string } | null;
-    seatRole: string;
+    seatRole: MembershipRole;
     moduleKey: string;
     trained: number;
     expiring: number;
@@ -74,33 +97,43 @@ export interface CoverageRow {
 export interface CoverageFilter {
     bodyId?: string;
     moduleKeys?: string[];
-    seatRole?: string;
+    seatRole?: MembershipRole;
     onDate?: string;
 }
 export interface CoverageMember {
     memberId: string;
     member: { name: string } | null;
     body: { name: string } | null;
-    seatRole: string;
+    seatRole: MembershipRole;
     moduleKey: string;
-    status: string;
+    status: CoverageStatus;
     validUntil: string | null;
 }
 export interface MeetingGaps {
     meeting: { id: string; title: string; startsAt: string; body: { name: string } };
     requiredModuleKeys: string[];
-    blocked: { memberId: string; seatRole: string; missingModuleKeys: string[]; member: { name: string } | null }[];
+    blocked: { memberId: string; seatRole: MembershipRole; missingModuleKeys: string[]; member: { name: string } | null }[];
 }
 
-export const fetchCoverage = (filter: CoverageFilter, status: string | null) =>
-    graphqlRequest<{ trainingCoverage: CoverageRow[]; trainingCoverageMembers: CoverageMember[]; meetingTrainingGaps: MeetingGaps[] }>(
-        `query($f: CoverageFilter, $s: CoverageStatus, $members: Boolean!) {
-            trainingCoverage(filter: $f) { bodyId body { name } seatRole moduleKey trained expiring expired missing }
-            trainingCoverageMembers(filter: $f, status: $s) @include(if: $members) { memberId member { name } body { name } seatRole moduleKey status validUntil }
-            meetingTrainingGaps(withinDays: 60) { meeting { id title startsAt body { name } } requiredModuleKeys blocked { memberId seatRole missingModuleKeys member { name } } }
-        }`,
-        { f: filter, s: status, members: status !== null },
-    );
+const CoverageDocument = graphql(`
+    query TrainingCoverage($f: CoverageFilter, $s: CoverageStatus, $members: Boolean!) {
+        trainingCoverage(filter: $f) { bodyId body { name } seatRole moduleKey trained expiring expired missing }
+        trainingCoverageMembers(filter: $f, status: $s) @include(if: $members) {
+            memberId member { name } body { name } seatRole moduleKey status validUntil
+        }
+        meetingTrainingGaps(withinDays: 60) {
+            meeting { id title startsAt body { name } }
+            requiredModuleKeys
+            blocked { memberId seatRole missingModuleKeys member { name } }
+        }
+    }
+`);
+
+export const fetchCoverage = (
+    filter: CoverageFilter,
+    status: CoverageStatus | null,
+): Promise<{ trainingCoverage: CoverageRow[]; trainingCoverageMembers?: CoverageMember[]; meetingTrainingGaps: MeetingGaps[] }> =>
+    graphqlRequest(CoverageDocument, { f: filter, s: status, members: status !== null });
 
 export interface RegionalRow {
     municipalityId: string;
@@ -113,10 +146,14 @@ export interface RegionalRow {
     missing: number;
 }
 
+const RegionalCoverageDocument = graphql(`
+    query RegionalTrainingCoverage {
+        regionalTrainingCoverage { municipalityId municipalityName moduleKey seatRole trained expiring expired missing }
+    }
+`);
+
 export const fetchRegionalCoverage = () =>
-    graphqlRequest<{ regionalTrainingCoverage: RegionalRow[] }>(
-        `query { regionalTrainingCoverage { municipalityId municipalityName moduleKey seatRole trained expiring expired missing } }`,
-    ).then(d => d.regionalTrainingCoverage);
+    graphqlRequest(RegionalCoverageDocument).then((d): RegionalRow[] => d.regionalTrainingCoverage);
 
 export interface ImportReport {
     dryRun: boolean;
@@ -127,11 +164,14 @@ export interface ImportReport {
     errors: { line: number; reason: string }[];
 }
 
+const ImportCsvDocument = graphql(`
+    mutation ImportTrainingCompletions($csv: String!, $dry: Boolean!) {
+        importTrainingCompletions(csv: $csv, dryRun: $dry) { dryRun rows toImport alreadyRecorded imported errors { line reason } }
+    }
+`);
+
 export const importCsv = (csv: string, dryRun: boolean) =>
-    graphqlRequest<{ importTrainingCompletions: ImportReport }>(
-        `mutation($csv: String!, $dry: Boolean!) { importTrainingCompletions(csv: $csv, dryRun: $dry) { dryRun rows toImport alreadyRecorded imported errors { line reason } } }`,
-        { csv, dry: dryRun },
-    ).then(d => d.importTrainingCompletions);
+    graphqlRequest(ImportCsvDocument, { csv, dry: dryRun }).then((d): ImportReport => d.importTrainingCompletions);
 
 /** Downloads the export with the bearer token (a plain link would not carry it). */
 export const downloadExport = async () => {
@@ -146,13 +186,14 @@ export const downloadExport = async () => {
     URL.revokeObjectURL(url);
 };
 
-export const fetchBodies = () =>
-    graphqlRequest<{ bodies: { items: { id: string; name: string }[] } }>(`query { bodies(perPage: 100, sortField: "name") { items { id name } } }`).then(
-        d => d.bodies.items,
-    );
+const BodyNamesDocument = graphql(`query BodyNames($perPage: Int!) { bodies(perPage: $perPage, sortField: "name") { items { id name } } }`);
+const SearchMembersDocument = graphql(`
+    query SearchMembers($q: String) { members(perPage: 20, sortField: "name", filter: { q: $q }) { items { id name email } } }
+`);
 
-export const searchMembers = (q: string) =>
-    graphqlRequest<{ members: { items: { id: string; name: string; email: string | null }[] } }>(
-        `query($q: String) { members(perPage: 20, sortField: "name", filter: { q: $q }) { items { id name email } } }`,
-        { q },
-    ).then(d => d.members.items);
+export const fetchBodies = async () => {
+    const { maxPerPage } = await getLimits();
+    return (await graphqlRequest(BodyNamesDocument, { perPage: maxPerPage })).bodies.items;
+};
+
+export const searchMembers = (q: string) => graphqlRequest(SearchMembersDocument, { q }).then(d => d.members.items);

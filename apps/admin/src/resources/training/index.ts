@@ -1,8 +1,8 @@
 import SchoolIcon from '@mui/icons-material/School';
-import { TrainingPage } from './TrainingPage';
+import { lazyPage } from '../lazyPage';
 
 /** A page of its own: modules, records, coverage and CSV are views of one capability, not one table. */
 export default {
-    list: TrainingPage,
+    list: lazyPage(() => import('./TrainingPage'), m => m.TrainingPage),
     icon: SchoolIcon,
 };

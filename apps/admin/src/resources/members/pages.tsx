@@ -1,4 +1,3 @@
-import PersonIcon from '@mui/icons-material/Person';
 import { identityLevelChoices } from '../../choices';
 import {
     AutocompleteInput,
@@ -77,11 +76,3 @@ export const MemberEdit = () => (
         </SimpleForm>
     </Edit>
 );
-
-export default {
-    list: MemberList,
-    create: MemberCreate,
-    edit: MemberEdit,
-    icon: PersonIcon,
-    recordRepresentation: 'name',
-};

@@ -1,4 +1,3 @@
-import FlagIcon from '@mui/icons-material/Flag';
 import { Create, DataTable, Edit, EditButton, List, SimpleForm, TextInput } from 'react-admin';
 import { req } from '../../components/validators';
 
@@ -38,12 +37,3 @@ export const PartyEdit = () => (
         </SimpleForm>
     </Edit>
 );
-
-export default {
-    list: PartyList,
-    create: PartyCreate,
-    edit: PartyEdit,
-    icon: FlagIcon,
-    recordRepresentation: (record: { name?: string; abbreviation?: string }) =>
-        record.abbreviation ? `${record.name} (${record.abbreviation})` : (record.name ?? ''),
-};

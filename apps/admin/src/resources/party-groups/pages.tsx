@@ -1,4 +1,3 @@
-import GroupsIcon from '@mui/icons-material/Groups';
 import {
     AutocompleteInput,
     Create,
@@ -64,11 +63,3 @@ export const PartyGroupEdit = () => (
         </SimpleForm>
     </Edit>
 );
-
-export default {
-    list: PartyGroupList,
-    create: PartyGroupCreate,
-    edit: PartyGroupEdit,
-    icon: GroupsIcon,
-    recordRepresentation: 'name',
-};
