@@ -40,6 +40,7 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   bodyMemberships: { roles: READERS },
   breakoutRooms: { roles: READERS },
   evaluateMeeting: { roles: READERS },
+  limits: { roles: SIGNED_IN },
   me: { roles: SIGNED_IN },
   meeting: { roles: READERS, id: 'meeting' },
   meetingTrainingGaps: { roles: READERS },
