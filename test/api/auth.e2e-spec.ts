@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
@@ -11,10 +11,10 @@ const now = () => Math.floor(Date.now() / 1000);
 
 describe('sign-in with Keycloak tokens', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('accepts a valid token and maps it to the municipality and roles', async () => {
     const res = await gql(t.url, t.realm.token('uddevalla', ['secretary']), ME);
@@ -86,10 +86,10 @@ describe('sign-in with Keycloak tokens', () => {
 
 describe('dev sign-in (no Keycloak, not production)', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ devSignIn: true });
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('lists the demo users and issues tokens that pass the same validation', async () => {
     assert.deepEqual(await (await fetch(`${t.url}/auth/config`)).json(), { mode: 'dev' });

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,7 +32,7 @@ describe('npm start (embedded PostgreSQL, dev sign-in, demo region)', () => {
   let output = '';
   const dataDir = mkdtempSync(join(tmpdir(), 'motesplats-start-'));
 
-  before(async () => {
+  beforeAll(async () => {
     const [port, pgPort] = await Promise.all([freePort(), freePort()]);
     base = `http://127.0.0.1:${port}`;
     // What `npm start` prints is at level 'log'; `npm test` sets LOG_LEVEL=warn for everything else.
@@ -46,7 +46,7 @@ describe('npm start (embedded PostgreSQL, dev sign-in, demo region)', () => {
       throw new Error(`${err.message}; the API said:\n${output}`);
     });
   });
-  after(async () => {
+  afterAll(async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

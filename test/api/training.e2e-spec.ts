@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { addDays } from '@motesplats/rules';
@@ -51,14 +51,14 @@ describe('training: modules, completions, practice sessions, coverage, reminders
     return { id, bodyId: ks as string };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     sink = await startSmtpSink();
     t = await startTestApp({ smtpUrl: sink.url });
     adminA = t.realm.token(A, ['tenant-admin']);
     adminB = t.realm.token(B, ['tenant-admin']);
     coordinator = t.realm.token('fyrbodal', ['coordinator']);
   });
-  after(async () => {
+  afterAll(async () => {
     await t.close();
     await sink.close();
   });
