@@ -12,8 +12,12 @@ function toThisRealm(value, seen = new Set()) {
   seen.add(value);
   const inner = innerPrototypes.get(Object.getPrototypeOf(value));
   if (inner) Object.setPrototypeOf(value, inner);
-  if (value instanceof Map) for (const [k, v] of value) (toThisRealm(k, seen), toThisRealm(v, seen));
-  else if (value instanceof Set) for (const v of value) toThisRealm(v, seen);
+  if (value instanceof Map) {
+    for (const [k, v] of value) {
+      toThisRealm(k, seen);
+      toThisRealm(v, seen);
+    }
+  } else if (value instanceof Set) for (const v of value) toThisRealm(v, seen);
   else for (const key of Object.keys(value)) toThisRealm(value[key], seen);
   return value;
 }
