@@ -20,6 +20,7 @@ export default tseslint.config(
             { sourceTag: 'scope:rules', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:app', 'type:lib'] },
+            { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:app', 'type:lib'] },
           ],
         },
       ],
