@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build, ensureDependencies, ROOT, run, step } from './lib.mjs';
 
 ensureDependencies();
-build();
+build(['@motesplats/bench']);
 const dir = join(ROOT, 'bench/dist');
 const only = process.argv[2];
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.js') && (!only || f.includes(only))).sort()) {

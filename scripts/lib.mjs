@@ -1,6 +1,6 @@
 // Helpers for the root scripts. Node built-ins only: these run before `npm ci` has.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,26 +30,12 @@ export function ensureDependencies() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-/** Compiles the TypeScript projects (incremental) and the admin SPA when its sources changed. */
-export function build({ force = false } = {}) {
-  step('Compiling TypeScript (tsc -b)');
-  run(bin('tsc'), ['-b']);
-  const admin = join(ROOT, 'apps/admin');
-  const built = join(admin, 'dist/index.html');
-  const sourcesChanged = !existsSync(built) || Math.max(newestMtime(join(admin, 'src')), statSync(join(admin, 'index.html')).mtimeMs) > statSync(built).mtimeMs;
-  if (force || sourcesChanged) {
-    step('Building the admin (vite build)');
-    run('npm', ['run', 'build', '-w', '@motesplats/admin']);
-  }
+/** Builds projects (by default what the API serves) through Nx, which skips unchanged ones. */
+export function build(projects = ['@motesplats/api', '@motesplats/admin']) {
+  step('Building (Nx: unchanged projects come from the cache)');
+  run(bin('nx'), ['run-many', '-t', 'build', '-p', ...projects, '--outputStyle=static'], {
+    env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' },
+  });
 }
 
 export function portOpen(port, host = '127.0.0.1', timeoutMs = 1500) {
@@ -73,10 +59,13 @@ export async function waitForPort(port, seconds = 20) {
   return false;
 }
 
-/** Starts a long-running child that shares our terminal and stops with us. */
-export function startChild(cmd, args, env) {
+/** Starts a long-running child that shares our terminal and stops with us; `cleanup` runs after it exits. */
+export function startChild(cmd, args, env, cleanup = async () => {}) {
   const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('exit', async (code) => {
+    await cleanup();
+    process.exit(code ?? 0);
+  });
   return child;
 }

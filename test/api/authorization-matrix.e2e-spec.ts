@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { errorCode, gql, startTestApp, type TestApp } from '../support/test-app.js';
 import { neverRan, SchemaWalk } from '../support/schema-walk.js';
@@ -21,12 +21,12 @@ describe('authorization matrix: every operation × every role, against the runni
   let walk: SchemaWalk;
   const tokens: Partial<Record<Caller, string>> = {};
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     for (const role of ROLES) tokens[role] = role === 'coordinator' ? t.realm.token('fyrbodal', ['coordinator']) : t.realm.token(A, [role]);
     walk = await SchemaWalk.load(t.url, tokens['tenant-admin']!);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('has a row for every operation in the schema, and none for operations that are gone', () => {
     const inSchema = walk.operations.map((o) => o.name);

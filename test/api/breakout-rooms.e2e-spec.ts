@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type pg from 'pg';
 import { sql } from '../support/sql.js';
@@ -24,12 +24,12 @@ describe('break-out rooms for party groups (the Timrå rule)', () => {
 
   const owner = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => sql<T>(t.ownerUrl, text, params);
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     admin = t.realm.token(A, ['secretary']);
     clock = fixClock(t.app);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('gives every party group with council seats a room at a convened meeting, and none to a party without seats', async () => {
     const res = await gql(t.url, admin, `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { ${ROOM_FIELDS} } }`, { m: kf });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { errorCode, gql, startTestApp, tenantOf, type GraphQLResponse, type TestApp } from '../support/test-app.js';
 import { sql } from '../support/sql.js';
@@ -23,7 +23,7 @@ describe('operations beyond the happy paths: update and delete, uninvite, rules 
   let coordinator: string;
   const call = (query: string, variables?: Record<string, unknown>, token = admin) => gql(t.url, token, query, variables);
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     admin = t.realm.token(A, ['tenant-admin']);
     secretary = t.realm.token(A, ['secretary']);
@@ -31,7 +31,7 @@ describe('operations beyond the happy paths: update and delete, uninvite, rules 
     adminB = t.realm.token(B, ['tenant-admin']);
     coordinator = t.realm.token('fyrbodal', ['coordinator']);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   const firstId = async (list: string, token = admin) => ok(await call(`{ ${list}(perPage: 1) { items { id } } }`, undefined, token))[list].items[0].id as string;
 

@@ -1,13 +1,13 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 describe('/health', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('reports ready when Postgres and Redis answer', async () => {
     const res = await fetch(`${t.url}/health`);
@@ -27,10 +27,10 @@ describe('/health', () => {
 
 describe('/health without Redis', () => {
   let t: TestApp;
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ redisUrl: 'redis://127.0.0.1:1' });
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('reports unavailable (503) and names what is down', async () => {
     const res = await fetch(`${t.url}/health`);

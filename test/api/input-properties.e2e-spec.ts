@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { gql, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
@@ -32,14 +32,14 @@ describe('bad input, by property: every operation, arguments generated from the 
   let ids: Record<Kind, string>;
   let admin: string;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     await prepareTenant(t, A);
     ids = await idsOf(t, A);
     admin = t.realm.token(A, ['tenant-admin']);
     walk = await SchemaWalk.load(t.url, admin);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   async function check(op: Operation, variables: Record<string, unknown>): Promise<void> {
     const token = callerFor(t, op.name, A);

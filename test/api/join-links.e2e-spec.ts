@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { sql } from '../support/sql.js';
@@ -37,7 +37,7 @@ describe('join links and the member page', () => {
     return { code: res.status, csp: res.headers.get('content-security-policy') ?? '', headers: res.headers, body: await res.text() };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     secretary = t.realm.token(A, ['secretary']);
     clock = fixClock(t.app);
@@ -45,7 +45,7 @@ describe('join links and the member page', () => {
     const res = await gql(t.url, secretary, `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt closesAt } } }`, { m: kf });
     windows = res.data!.setUpBreakoutRooms[0].windows;
   });
-  after(async () => {
+  afterAll(async () => {
     clock.reset();
     await t.close();
   });

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import type pg from 'pg';
 import { sql } from '../support/sql.js';
@@ -40,7 +40,7 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     return res.status === 200 ? ((await res.json()) as { state: string }).state : res.status;
   };
 
-  before(async () => {
+  beforeAll(async () => {
     sink = await startSmtpSink();
     t = await startTestApp({ smtpUrl: sink.url });
     secretary = t.realm.token(A, ['secretary']);
@@ -48,7 +48,7 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     const res = await gql(t.url, secretary, `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt closesAt } } }`, { m: kf });
     firstWindow = res.data!.setUpBreakoutRooms[0].windows[0];
   });
-  after(async () => {
+  afterAll(async () => {
     clock.reset();
     await t.close();
     await sink.close();

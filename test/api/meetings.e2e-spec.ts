@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,14 +25,14 @@ describe('meetings, agenda items and attendance over GraphQL', () => {
     }
   };
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     admin = t.realm.token('lysekil', ['tenant-admin']);
     const bodies = await gql(t.url, admin, '{ bodies(perPage: 50) { items { id kind } } }');
     council = bodies.data!.bodies.items.find((b: { kind: string }) => b.kind === 'COUNCIL').id;
     subCommittee = bodies.data!.bodies.items.find((b: { kind: string }) => b.kind === 'SUB_COMMITTEE').id;
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('keeps schema.graphql at the repository root up to date', () => {
     const generated = printSortedSchema(t.app.get(GraphQLSchemaHost).schema);

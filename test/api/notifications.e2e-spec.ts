@@ -1,14 +1,14 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { SmtpMailer } from '@motesplats/api/notifications/mailer.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 
 describe('e-mail over SMTP', () => {
   let sink: Awaited<ReturnType<typeof startSmtpSink>>;
-  before(async () => {
+  beforeAll(async () => {
     sink = await startSmtpSink();
   });
-  after(() => sink.close());
+  afterAll(() => sink.close());
 
   it('delivers a message with an iCalendar invitation to a real SMTP server', async () => {
     const mailer = new SmtpMailer(sink.url, 'Mötesplats <no-reply@motesplats.test>');

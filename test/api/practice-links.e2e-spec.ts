@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import ical from 'node-ical';
 import { localDate } from '@motesplats/api/common/stockholm-time.js';
@@ -53,7 +53,7 @@ describe("practice sessions: invitees' personal join links", () => {
     (await gql(t.url, adminA, 'query($m: ID!) { trainingCompletions(filter: { memberId: $m }) { items { moduleKey source practiceSessionId completedOn } } }', { m: memberId })).data!
       .trainingCompletions.items;
 
-  before(async () => {
+  beforeAll(async () => {
     sink = await startSmtpSink();
     t = await startTestApp({ smtpUrl: sink.url });
     adminA = t.realm.token(A, ['tenant-admin']);
@@ -68,7 +68,7 @@ describe("practice sessions: invitees' personal join links", () => {
     const invited = await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', { s: sessionId, m: [withEmail.id, withoutEmail.id] });
     assert.equal(invited.errors, undefined);
   });
-  after(async () => {
+  afterAll(async () => {
     clock.reset();
     await t.close();
     await sink.close();

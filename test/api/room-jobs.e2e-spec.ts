@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,13 +30,13 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
   const owner = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => sql<T>(t.ownerUrl, text, params);
   const sync = (meetingId: string) => t.app.get(TenantDb).run(tenantOf(A), () => t.app.get(RoomProvisioner).sync(meetingId));
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     secretary = t.realm.token(A, ['secretary']);
     clock = fixClock(t.app);
     scratch = mkdtempSync(join(tmpdir(), 'motesplats-rooms-'));
   });
-  after(async () => {
+  afterAll(async () => {
     clock.reset();
     await t.close();
     rmSync(scratch, { recursive: true, force: true });
@@ -74,7 +74,7 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
     jitsi.provision = provision;
   });
 
-  it('leaves exactly one room per party group when the worker is killed in the middle of opening them', { timeout: 90_000 }, async () => {
+  it('leaves exactly one room per party group when the worker is killed in the middle of opening them', async () => {
     clock.reset();
     // A council meeting starting in ten minutes: its rooms' first window is open now.
     const startsAt = new Date(Date.now() + 10 * 60_000);
@@ -134,5 +134,5 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
     assert.ok(rooms.every((r) => r.status === 'open'));
     const videoMeetings = await owner<{ n: number }>('select count(*)::int as n from video_meeting where meeting_id = $1 and external_id is not null', [meetingId]);
     assert.equal(videoMeetings[0]!.n, 1);
-  });
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
@@ -139,7 +139,7 @@ describe('rules for remote participation over GraphQL', () => {
     ).publishRuleSet as { id: string; version: number; status: string };
   }
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     admin = t.realm.token(A, ['tenant-admin']);
     secretary = t.realm.token(A, ['secretary']);
@@ -157,7 +157,7 @@ describe('rules for remote participation over GraphQL', () => {
     const published = await publishRelaxedRules(localDate(yesterday));
     assert.equal(published.version, 2);
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('seeds every demo municipality with a published rule set adopted from the regional template', async () => {
     const versions = ok(await call('{ ruleSetVersions { version status decisionReference effectiveFrom templateId } }', undefined, adminB)).ruleSetVersions;

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
@@ -27,14 +27,14 @@ describe('tenant isolation (row-level security)', () => {
   let tokenB: string;
   let meetingOfB: { id: string; title: string };
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     tokenA = t.realm.token(A, ['tenant-admin']);
     tokenB = t.realm.token(B, ['tenant-admin']);
     const res = await gql(t.url, tokenB, '{ meetings(filter: { status: PLANNED }, perPage: 1) { items { id title } } }');
     meetingOfB = res.data!.meetings.items[0];
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('enables and forces RLS on every table that has tenant_id', async () => {
     const rows = await query<{ table_name: string; rls: boolean; forced: boolean }>(

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { addDays } from '@motesplats/rules';
@@ -51,14 +51,14 @@ describe('training: modules, completions, practice sessions, coverage, reminders
     return { id, bodyId: ks as string };
   };
 
-  before(async () => {
+  beforeAll(async () => {
     sink = await startSmtpSink();
     t = await startTestApp({ smtpUrl: sink.url });
     adminA = t.realm.token(A, ['tenant-admin']);
     adminB = t.realm.token(B, ['tenant-admin']);
     coordinator = t.realm.token('fyrbodal', ['coordinator']);
   });
-  after(async () => {
+  afterAll(async () => {
     await t.close();
     await sink.close();
   });
@@ -387,12 +387,22 @@ describe('training: modules, completions, practice sessions, coverage, reminders
 
     it('enforces it in Postgres: the region-wide API role reads no rows, only the counting function, which names nobody', async () => {
       const region = (await sql(t.ownerUrl, `select id from region where slug = 'fyrbodal'`))[0]!.id;
+      const tables = ['member', 'body_membership', 'training_completion', 'training_module', 'practice_session', 'training_reminder'];
+      // The rows are there (the owner bypasses row-level security), so "nothing" below means hidden, not empty.
+      // No reminder has been sent yet at this point: one is planted for the check and removed after it.
+      const [member] = await sql(t.ownerUrl, 'select id from member where tenant_id = $1 limit 1', [tenantOf(A)]);
+      const [planted] = await sql(t.ownerUrl, `insert into training_reminder (tenant_id, id, member_id, module_key, valid_until, channel)
+        values ($1, gen_random_uuid(), $2, 'region-check', current_date, 'email') returning id`, [tenantOf(A), member!.id]);
+      for (const table of tables) {
+        const [{ n }] = await sql<{ n: number }>(t.ownerUrl, `select count(*)::int as n from ${table}`);
+        assert.ok(n > 0, `${table} has rows to hide`);
+      }
       const client = new pg.Client({ connectionString: t.appDatabaseUrl });
       await client.connect();
       try {
         await client.query('begin');
         await client.query(`select set_config('app.tenant_id', '', true), set_config('app.region_id', $1, true)`, [region]);
-        for (const table of ['member', 'body_membership', 'training_completion', 'training_module', 'practice_session', 'training_reminder']) {
+        for (const table of tables) {
           const { rows } = await client.query(`select count(*)::int as n from ${table}`);
           assert.equal(rows[0].n, 0, `${table} shows nothing region-wide`);
         }
@@ -411,6 +421,7 @@ describe('training: modules, completions, practice sessions, coverage, reminders
         await client.query('rollback');
       } finally {
         await client.end();
+        await sql(t.ownerUrl, 'delete from training_reminder where id = $1', [planted!.id]);
       }
     });
   });
@@ -484,6 +495,11 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       const bMember = (await sql(t.ownerUrl, 'select id from member where tenant_id = $1 limit 1', [tenantOf(B)]))[0]!.id;
       for (const table of ['training_module', 'practice_session', 'practice_session_invitee', 'training_completion', 'training_reminder']) {
         const [own] = await sql(t.appDatabaseUrl, `select count(*)::int as n, count(*) filter (where tenant_id <> $1)::int as foreign from ${table}`, [tenantOf(A)], tenantOf(A));
+        // B has rows here (B owns no modules of its own in this fixture), so seeing none of them is the
+        // policy at work, not an empty table; and A sees every one of its own.
+        const [all] = await sql(t.ownerUrl, `select count(*) filter (where tenant_id = $1)::int as a, count(*) filter (where tenant_id = $2)::int as b from ${table}`, [tenantOf(A), tenantOf(B)]);
+        assert.ok(all!.b > 0 || (table === 'training_module' && all!.a > 0), `${table} has rows to hide: ${JSON.stringify(all)}`);
+        assert.equal(own!.n, all!.a, `${table}: all of A's rows`);
         assert.equal(own!.foreign, 0, `${table}: only A's rows`);
       }
       await assert.rejects(

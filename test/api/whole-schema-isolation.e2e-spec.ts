@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { gql, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
 import { neverRan, SchemaWalk, setPath, type IdPath, type Operation } from '../support/schema-walk.js';
@@ -38,7 +38,7 @@ describe('whole-schema tenant isolation: every operation that takes an id, with 
   let idsA: Record<Kind, string>;
   let idsB: Record<Kind, string>;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     await prepareTenant(t, A);
     await prepareTenant(t, B);
@@ -46,7 +46,7 @@ describe('whole-schema tenant isolation: every operation that takes an id, with 
     idsB = await idsOf(t, B);
     walk = await SchemaWalk.load(t.url, t.realm.token(A, ['tenant-admin']));
   });
-  after(() => t.close());
+  afterAll(() => t.close());
 
   it('knows what every id argument and id input field names', () => {
     const unknown: string[] = [];

@@ -1,4 +1,4 @@
-import { after, afterEach, before, describe, it } from 'node:test';
+import { afterAll, afterEach, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import { ZoomAdapter } from '@motesplats/api/video-platforms/zoom/zoom-adapter.js';
@@ -45,7 +45,7 @@ describe('Zoom adapter against a Zoom stand-in that checks documented request sh
     );
   const calls = (method: string, path: RegExp) => zoom.requests.filter((r) => r.method === method && path.test(r.path));
 
-  before(async () => {
+  beforeAll(async () => {
     zoom = await startZoomStandIn();
   });
   afterEach(() => {
@@ -54,7 +54,7 @@ describe('Zoom adapter against a Zoom stand-in that checks documented request sh
     zoom.meetings.clear();
     sleeps = [];
   });
-  after(() => zoom.close());
+  afterAll(() => zoom.close());
 
   it('the stand-in really rejects requests that do not match Zoom’s shapes', async () => {
     sleeps = [];

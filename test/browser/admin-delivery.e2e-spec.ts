@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -40,7 +40,7 @@ describe('the admin as delivered by the API', () => {
   let browser: Browser;
   let dist: string;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ devSignIn: true });
     dist = t.config.adminDistDir;
     browser = await chromium.launch({
@@ -48,7 +48,7 @@ describe('the admin as delivered by the API', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
   });
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await t.close();
   });

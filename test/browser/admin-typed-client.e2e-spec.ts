@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -40,10 +40,10 @@ function mutate(schema: string, from: RegExp, to: string): string {
 
 describe("the admin's typed client follows schema.graphql", () => {
   let schema: string;
-  before(() => {
+  beforeAll(() => {
     schema = readFileSync(join(REPO_ROOT, 'schema.graphql'), 'utf8');
   });
-  after(() => {
+  afterAll(() => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ describe('admin in Debian Chromium', () => {
   let t: TestApp;
   let browser: Browser;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp({ devSignIn: true });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
@@ -52,7 +52,7 @@ describe('admin in Debian Chromium', () => {
     await page.goto(`${t.url}/admin/#/training`);
     return page;
   };
-  after(async () => {
+  afterAll(async () => {
     await browser?.close();
     await t.close();
   });

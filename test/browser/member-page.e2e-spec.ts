@@ -1,4 +1,4 @@
-import { after, before, describe, it } from 'node:test';
+import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ describe("a member's join page in Debian Chromium, at iPad size", () => {
   let opensAt: string;
   let token: string;
 
-  before(async () => {
+  beforeAll(async () => {
     t = await startTestApp();
     clock = fixClock(t.app);
     const meeting = demoId('uddevalla:meeting:kf-next');
@@ -32,7 +32,7 @@ describe("a member's join page in Debian Chromium, at iPad size", () => {
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
-  after(async () => {
+  afterAll(async () => {
     clock.reset();
     await browser?.close();
     await t.close();

@@ -36,6 +36,9 @@ export class ApiError extends HttpError {
         body: unknown = null,
     ) {
         super(message, status, body);
+        // react-admin's HttpError resets the prototype to its own, which would make every
+        // ApiError fail `instanceof ApiError` (and hide the convene-anyway dialog).
+        Object.setPrototypeOf(this, new.target.prototype);
         this.name = 'ApiError';
     }
 }

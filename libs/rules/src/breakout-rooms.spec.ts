@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { breakoutRoomInvitees, breakoutRoomWindows, eligiblePartyGroups, isBreakoutRoomOpen } from './breakout-rooms.js';
 import { REGIONAL_TEMPLATE } from './regional-template.js';
 import type { BreakoutRoomPolicy } from './rule-set.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import fc from 'fast-check';
 import { evaluateMeeting, type MeetingEvaluation } from './evaluate-meeting.js';
 import { itemKinds } from './remote-eligibility.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { evaluateMeeting, type MeetingEvaluation } from './evaluate-meeting.js';
 import { LEGAL_BASIS } from './legal-basis.js';
 import type { EvaluateMeetingInput, MeetingPlan } from './meeting-plan.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { REGIONAL_TEMPLATE } from './regional-template.js';
 import { adoptTemplate } from './rule-set-diff.js';
 import { newDraftFrom, publishRuleSet, updateDraft } from './rule-set-lifecycle.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { LAW_BASELINE } from './law-baseline.js';
 import { REGIONAL_TEMPLATE } from './regional-template.js';
 import type { RuleSetVersion } from './rule-set.js';

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import { publishedVersion } from './testing/fixtures.js';
 import { selectVersionInForce } from './version-in-force.js';
 

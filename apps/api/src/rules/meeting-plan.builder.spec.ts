@@ -1,4 +1,4 @@
-import { describe, it } from 'node:test';
+import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { buildMeetingPlan, decisionInForce, type MeetingRows } from './meeting-plan.builder.js';
 
