@@ -24,7 +24,8 @@ function adminAgainst(schema: string): { codegen: () => ReturnType<typeof spawnS
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(root, 'node_modules'));
   symlinkSync(join(ADMIN, 'node_modules'), join(admin, 'node_modules'));
   writeFileSync(join(root, 'schema.graphql'), schema);
-  const opts = { cwd: admin, encoding: 'utf8' as const, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } };
+  // Jest sets NODE_ENV=test, under which codegen prints no validation details.
+  const opts = { cwd: admin, encoding: 'utf8' as const, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', NODE_ENV: 'development' } };
   return {
     codegen: () => spawnSync(bin('graphql-codegen'), ['--config', 'codegen.ts'], opts),
     typecheck: () => spawnSync(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], opts),
