@@ -21,6 +21,8 @@ describe('dataProvider', () => {
         });
         expect(total).toBe(250);
         expect(data.map(r => r.id)).toEqual(all.map(r => r.id));
+        expect(calls.map(c => c.operationName)).toEqual(['MeetingList', 'MeetingList', 'MeetingList']);
+        // 100 is the maxPerPage the (fake) API answers the Limits query with; the admin keeps no copy.
         expect(calls.map(c => [c.variables.page, c.variables.perPage])).toEqual([
             [1, 100],
             [2, 100],
@@ -36,7 +38,7 @@ describe('dataProvider', () => {
             sort: { field: 'id', order: 'DESC' },
             filter: { q: '', bodyId: 'b1', status: [], place: null },
         });
-        expect(calls).toHaveLength(1);
+        expect(calls.map(c => c.operationName)).toEqual(['MeetingList']);
         expect(calls[0]!.variables).toMatchObject({ page: 2, perPage: 10, filter: { bodyId: 'b1' } });
         expect(calls[0]!.variables.sortField).toBeUndefined();
         expect(calls[0]!.headers.Authorization).toBe('Bearer token-123');
@@ -49,6 +51,7 @@ describe('dataProvider', () => {
             data: { id: 'm1', bodyId: 'b2', title: 'Nytt', place: 'Sessionssalen', status: 'PLANNED' },
             previousData: { id: 'm1', bodyId: 'b1', title: 'Gammalt', place: 'Sessionssalen', status: 'PLANNED' },
         });
+        expect(calls.map(c => c.operationName)).toEqual(['MeetingUpdate']);
         expect(calls[0]!.variables).toEqual({ id: 'm1', input: { title: 'Nytt' } });
     });
 
@@ -72,6 +75,7 @@ describe('dataProvider', () => {
         const calls = fakeApi(({ variables }) => ({ data: { result: { id: variables.id, status: variables.status } } }));
         const { data } = await dataProvider.changeMeetingStatus('m1', 'CONVENED', 'Extra sammanträde enligt beslut');
         expect(data).toMatchObject({ id: 'm1', status: 'CONVENED' });
+        expect(calls.map(c => c.operationName)).toEqual(['ChangeMeetingStatus']);
         expect(calls[0]!.variables).toEqual({ id: 'm1', status: 'CONVENED', reason: 'Extra sammanträde enligt beslut' });
     });
 });
