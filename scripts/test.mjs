@@ -62,6 +62,8 @@ step('Type-checking the admin');
 run(bin('tsc'), ['-p', 'apps/admin/tsconfig.json', '--noEmit']);
 
 const unit = [...specFiles(join(ROOT, 'libs'), /dist\/.*\.spec\.js$/), ...specFiles(join(ROOT, 'apps/api/dist'), /\.spec\.js$/)];
+// Deployment checks (Terraform, realm, image): no services needed.
+const infra = specFiles(join(ROOT, 'test/dist/infra'), /\.spec\.js$/);
 const e2e = specFiles(join(ROOT, 'test/dist'), /\.e2e-spec\.js$/);
-step(`Tests: ${unit.length} unit files, ${e2e.length} end-to-end files`);
-run(process.execPath, ['--test', '--test-reporter=spec', ...unit, ...e2e], { env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
+step(`Tests: ${unit.length} unit files, ${infra.length} deployment checks, ${e2e.length} end-to-end files`);
+run(process.execPath, ['--test', '--test-reporter=spec', ...unit, ...infra, ...e2e], { env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' } });
