@@ -12,14 +12,15 @@ export interface Tracing {
  * hook under ES modules; they carry route patterns and operation names, never URLs or bodies.
  */
 export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promise<Tracing | undefined> {
-  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return undefined;
+  const url = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined);
+  if (!url) return undefined;
   const [{ NodeSDK }, { OTLPTraceExporter }] = await Promise.all([
     import('@opentelemetry/sdk-node'),
     import('@opentelemetry/exporter-trace-otlp-http'),
   ]);
   const sdk = new NodeSDK({
     serviceName: env.OTEL_SERVICE_NAME ?? 'motesplats',
-    traceExporter: new OTLPTraceExporter(),
+    traceExporter: new OTLPTraceExporter({ url }),
     instrumentations: [],
   });
   sdk.start();
