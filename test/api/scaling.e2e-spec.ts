@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { DEFAULT_QUEUE_PREFIX, hashTagged, loadConfig } from '@motesplats/api/config/app-config.js';
-import { migrate } from '@motesplats/api/database/bootstrap.js';
+import { ConfigError, DEFAULT_QUEUE_PREFIX, hashTagged, loadConfig } from '@motesplats/api/config/app-config.js';
+import { migrate, prepareDatabase } from '@motesplats/api/database/bootstrap.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 /**
@@ -160,6 +160,42 @@ describe('past one machine: BullMQ on a Redis Cluster', () => {
       const left = await redis.keys(`${prefix}*`);
       if (left.length) await redis.del(...left);
       redis.disconnect();
+    }
+  });
+});
+
+describe('past one machine: migrations apart from the serving processes', () => {
+  const production = { NODE_ENV: 'production', KEYCLOAK_URL: 'https://kc.example', KEYCLOAK_REALM: 'motesplats', KEYCLOAK_CLIENT_ID: 'motesplats-admin', JITSI_APP_SECRET: 's' };
+
+  it('lets production run without the owner connection only when migrations are off', () => {
+    const app = 'postgres://app@127.0.0.1/x';
+    assert.throws(() => loadConfig({ ...production, APP_DATABASE_URL: app }), ConfigError);
+    assert.equal(loadConfig({ ...production, APP_DATABASE_URL: app, MIGRATE_ON_START: 'false' }).migrateOnStart, false);
+    assert.throws(() => loadConfig({ MIGRATE_ON_START: 'false' }), /APP_DATABASE_URL/);
+    assert.equal(loadConfig({}).migrateOnStart, true);
+  });
+
+  it('runs migrations once when several processes start together, and not at all with MIGRATE_ON_START=false', async () => {
+    const db = await createTestDatabase();
+    try {
+      const runs = await Promise.all([migrate(db.url), migrate(db.url), migrate(db.url)]);
+      const ran = runs.map((r) => r.length).sort((a, b) => b - a);
+      assert.ok(ran[0]! > 0);
+      assert.deepEqual(ran.slice(1), [0, 0], 'the others found nothing left to do');
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ n: number; distinct: number }>('select count(*)::int as n, count(distinct name)::int as distinct from migrations');
+        assert.equal(rows[0]!.n, ran[0]);
+        assert.equal(rows[0]!.distinct, ran[0]);
+      } finally {
+        await client.end();
+      }
+      // Without migrations the process only checks its own role: a superuser is refused.
+      const config = { ...loadConfig({ APP_DATABASE_URL: db.url, MIGRATE_ON_START: 'false' }) };
+      await assert.rejects(prepareDatabase(config, () => undefined), /neither superuser nor BYPASSRLS/);
+    } finally {
+      await db.drop();
     }
   });
 });
