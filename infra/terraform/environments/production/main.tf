@@ -74,7 +74,8 @@ module "app" {
   jitsi_app_secret   = var.jitsi_app_secret
   zoom_client_secret = var.zoom_client_secret
 
-  # Internal addresses of the managed services, the SMTP relay, Keycloak and Jitsi.
+  # The provider's private network (managed PostgreSQL and Redis, SMTP relay, Keycloak,
+  # Jitsi, OTLP collector). Add Zoom's API ranges here before enabling Zoom.
   egress_cidrs = ["10.20.0.0/16"]
 
   api = {
