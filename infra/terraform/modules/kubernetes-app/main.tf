@@ -28,34 +28,31 @@ locals {
 
   # Everything that is not a secret. MIGRATE_ON_START=false: the migration job runs them, once,
   # before the rollout; the API role could not run them anyway.
-  common_env = merge(
-    {
-      NODE_ENV           = "production"
-      HOST               = "0.0.0.0"
-      PUBLIC_URL         = "https://${var.host}"
-      MIGRATE_ON_START   = "false"
-      SEED_DEMO          = "false"
-      LOG_LEVEL          = var.log_level
-      QUEUE_PREFIX       = var.queue_prefix
-      KEYCLOAK_URL       = var.keycloak.url
-      KEYCLOAK_REALM     = var.keycloak.realm
-      KEYCLOAK_CLIENT_ID = var.keycloak.client_id
-      JITSI_DOMAIN       = var.jitsi.domain
-      JITSI_APP_ID       = var.jitsi.app_id
-      JITSI_AUDIENCE     = var.jitsi.audience
-      MAIL_FROM          = var.smtp.mail_from
-      OTEL_SERVICE_NAME  = "motesplats"
-      # Writable scratch (read-only root filesystem); production writes nothing there.
-      DATA_DIR = "/tmp/motesplats"
-    },
-    var.otel_exporter_otlp_endpoint == "" ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT = var.otel_exporter_otlp_endpoint },
-    var.zoom == null ? {} : {
-      ZOOM_ACCOUNT_ID     = var.zoom.account_id
-      ZOOM_CLIENT_ID      = var.zoom.client_id
-      ZOOM_USER_ID        = var.zoom.user_id
-      ZOOM_DATA_RESIDENCY = var.zoom.data_residency
-    },
-  )
+  # (Empty and unset settings are left out rather than passed as "".)
+  common_env = { for name, value in {
+    NODE_ENV           = "production"
+    HOST               = "0.0.0.0"
+    PUBLIC_URL         = "https://${var.host}"
+    MIGRATE_ON_START   = "false"
+    SEED_DEMO          = "false"
+    LOG_LEVEL          = var.log_level
+    QUEUE_PREFIX       = var.queue_prefix
+    KEYCLOAK_URL       = var.keycloak.url
+    KEYCLOAK_REALM     = var.keycloak.realm
+    KEYCLOAK_CLIENT_ID = var.keycloak.client_id
+    JITSI_DOMAIN       = var.jitsi.domain
+    JITSI_APP_ID       = var.jitsi.app_id
+    JITSI_AUDIENCE     = var.jitsi.audience
+    MAIL_FROM          = var.smtp.mail_from
+    OTEL_SERVICE_NAME  = "motesplats"
+    # Writable scratch (read-only root filesystem); production writes nothing there.
+    DATA_DIR                    = "/tmp/motesplats"
+    OTEL_EXPORTER_OTLP_ENDPOINT = var.otel_exporter_otlp_endpoint
+    ZOOM_ACCOUNT_ID             = try(var.zoom.account_id, null)
+    ZOOM_CLIENT_ID              = try(var.zoom.client_id, null)
+    ZOOM_USER_ID                = try(var.zoom.user_id, null)
+    ZOOM_DATA_RESIDENCY         = try(var.zoom.data_residency, null)
+  } : name => value if value != null && value != "" }
 
   # Paths the public may reach; /health and /metrics stay inside the cluster.
   public_paths = ["/graphql", "/admin", "/join", "/feed", "/training", "/auth"]
