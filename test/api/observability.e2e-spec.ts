@@ -1,7 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
 import { DELIVERY_QUEUE, ROOMS_QUEUE } from '@motesplats/api/breakout-rooms/queues.js';
+import { startWorkers } from '@motesplats/api/jobs/jobs.module.js';
+import { observeWorkers } from '@motesplats/api/observability/observability.js';
 import { TRAINING_REMINDERS_QUEUE } from '@motesplats/api/training/training-reminders.processor.js';
 import { gql, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -77,6 +80,23 @@ describe('operations: /metrics, request ids', () => {
     assert.ok(sample(text, 'motesplats_db_pool_connections', { state: 'total' })! >= 1);
     assert.ok(sample(text, 'motesplats_db_pool_connections', { state: 'max' })! >= 1);
     assert.match(text, /motesplats_process_resident_memory_bytes \d+/);
+  });
+
+  it('measures how late jobs start and how they finish, per queue, once this process works the queues', async () => {
+    assert.equal(startWorkers(t.app), true);
+    observeWorkers(t.app);
+    const dueAt = Date.now();
+    await queue.add('deliver', { tenantId: randomUUID(), meetingId: randomUUID() }, { jobId: `late-${dueAt}`, attempts: 1 });
+    let text = '';
+    for (let i = 0; i < 100; i++) {
+      text = await (await fetch(`${t.url}/metrics`)).text();
+      if (/motesplats_jobs_finished_total\{queue="join-link-delivery"/.test(text)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal(sample(text, 'motesplats_job_lateness_seconds_count', { queue: DELIVERY_QUEUE }), 1);
+    assert.ok(sample(text, 'motesplats_job_lateness_seconds_sum', { queue: DELIVERY_QUEUE })! >= 0);
+    const finished = ['completed', 'failed'].map((result) => sample(text, 'motesplats_jobs_finished_total', { queue: DELIVERY_QUEUE, result }) ?? 0);
+    assert.equal(finished[0]! + finished[1]!, 1);
   });
 
   it('gives every response a request id, keeping a sane one from the proxy and replacing anything else', async () => {
