@@ -22,7 +22,7 @@ describe('infra/terraform', () => {
     }
   });
 
-  it('declares every variable it uses, calls modules with exactly their variables, and gives no secret a default', async () => {
+  it('declares every variable it uses, calls modules with exactly their variables, uses only their outputs, and gives no secret a default', async () => {
     const problems: string[] = [];
     for (const dir of terraformDirs(TERRAFORM)) problems.push(...(await checkModule(await loadModule(dir), REPO_ROOT)));
     assert.deepEqual(problems, []);
@@ -57,7 +57,7 @@ describe('infra/terraform', () => {
 });
 
 describe('the Terraform checks themselves', () => {
-  it('fail on a module call with an unknown argument, a missing variable, an undeclared var and a secret default', async () => {
+  it('fail on a module call with an unknown argument, a missing variable, an undeclared var, an unknown output and a secret default', async () => {
     const problems = await checkModule(await loadModule(join(FIXTURES, 'broken')), REPO_ROOT);
     const where = 'test/infra/fixtures/terraform/broken';
     assert.deepEqual(problems.sort(), [
@@ -65,6 +65,7 @@ describe('the Terraform checks themselves', () => {
       `${where}: module "app" leaves out required variable "image" of ./child`,
       `${where}: module "app" passes "image_name", which ./child does not declare`,
       `${where}: module "app" passes "replicas", which ./child does not declare`,
+      `${where}: module.app.url is not an output of ./child`,
       `${where}: var.image is not declared`,
       `${where}: variable "db_password" is a secret and must not have a default`,
     ]);

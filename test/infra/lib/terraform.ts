@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 
 /** One Terraform module: the .tf files of one directory, parsed and merged by block type. */
@@ -63,24 +63,28 @@ export async function loadModule(dir: string): Promise<TfModule> {
   return mod;
 }
 
-/** `var.<name>` references anywhere in the module's expressions (descriptions are prose, not code). */
-export function variableReferences(mod: TfModule): Set<string> {
-  const found = new Set<string>();
+/** Matches of a reference pattern anywhere in the module's expressions (descriptions are prose, not code). */
+function references(mod: TfModule, pattern: RegExp): RegExpMatchArray[] {
+  const found: RegExpMatchArray[] = [];
   const visit = (value: unknown, key?: string) => {
     if (key === 'description') return;
-    if (typeof value === 'string') {
-      for (const m of value.matchAll(/(?<![\w.])var\.([A-Za-z_][A-Za-z0-9_-]*)/g)) found.add(m[1]!);
-    } else if (Array.isArray(value)) value.forEach((v) => visit(v));
+    if (typeof value === 'string') found.push(...value.matchAll(pattern));
+    else if (Array.isArray(value)) value.forEach((v) => visit(v));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
   };
   mod.raw.forEach((r) => visit(r));
   return found;
 }
 
+/** `var.<name>` references. */
+export function variableReferences(mod: TfModule): Set<string> {
+  return new Set(references(mod, /(?<![\w.])var\.([A-Za-z_][A-Za-z0-9_-]*)/g).map((m) => m[1]!));
+}
+
 /**
  * What is wrong with a module, as sentences: undeclared variables, module calls whose
- * arguments are not the called module's variables (or leave a required one out), and
- * secrets with a default value. Local module sources are loaded and checked against.
+ * arguments are not the called module's variables (or leave a required one out), references
+ * to outputs a called module does not have, and secrets with a default value. Local module sources are loaded and checked against.
  */
 export async function checkModule(mod: TfModule, root = process.cwd()): Promise<string[]> {
   const problems: string[] = [];
@@ -102,6 +106,9 @@ export async function checkModule(mod: TfModule, root = process.cwd()): Promise<
       continue;
     }
     const child = await loadModule(childDir);
+    for (const m of references(mod, new RegExp(`(?<![\\w.])module\\.${call}\\.([A-Za-z_][A-Za-z0-9_-]*)`, 'g'))) {
+      if (!(m[1]! in child.outputs)) problems.push(`${where}: module.${call}.${m[1]} is not an output of ${source}`);
+    }
     const args = Object.keys(block).filter((k) => !META_ARGUMENTS.has(k));
     for (const arg of args) {
       if (!(arg in child.variables)) problems.push(`${where}: module "${call}" passes "${arg}", which ${source} does not declare`);
@@ -114,4 +121,3 @@ export async function checkModule(mod: TfModule, root = process.cwd()): Promise<
 }
 
 export const isSecretName = (name: string) => SECRET_NAME.test(name);
-export const moduleDirOf = (file: string) => dirname(file);
