@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
 import { migrate } from './database/bootstrap.js';
+import { AppLogger } from './observability/app-logger.js';
 
 /**
  * The one-shot migration command (`node apps/api/dist/migrate.js`): runs pending migrations
@@ -10,6 +11,8 @@ import { migrate } from './database/bootstrap.js';
  * MIGRATE_ON_START=false, so the serving processes never hold the owner's credentials.
  * APP_DB_ROLE, when set, names an existing login role that gets the API's privileges.
  */
+// JSON lines in production, like the API's.
+Logger.overrideLogger(new AppLogger({ json: process.env.NODE_ENV === 'production' }));
 const log = new Logger('Mötesplats migrate');
 
 async function main(): Promise<void> {
