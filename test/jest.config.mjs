@@ -7,7 +7,7 @@ export default {
   ...nodeDist,
   displayName: 'e2e',
   rootDir: 'dist',
-  testMatch: ['<rootDir>/{api,browser}/**/*.e2e-spec.js'],
+  testMatch: ['<rootDir>/{api,browser}/**/*.e2e-spec.js', '<rootDir>/infra/**/*.spec.js'],
   testTimeout: 120_000,
   maxWorkers: 2,
 };

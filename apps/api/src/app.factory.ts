@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import { ConsoleLogger, type LogLevel } from '@nestjs/common';
+import type { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
@@ -10,6 +10,9 @@ import { AppModule } from './app.module.js';
 import { requestContext } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
 import { TenantDb } from './database/tenant-db.service.js';
+import { AppLogger } from './observability/app-logger.js';
+import { installObservability, observeGraphQL } from './observability/observability.js';
+import { requestIdOf } from './observability/request-id.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -21,6 +24,8 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string): Prom
   const level = (process.env.LOG_LEVEL ?? 'log') as LogLevel;
   const adapter = new FastifyAdapter({
     trustProxy: config.production,
+    genReqId: requestIdOf,
+    requestIdHeader: false,
     logger: {
       level: process.env.HTTP_LOG_LEVEL ?? 'warn',
       // Logs name the route pattern, never the raw URL: paths and query strings can carry
@@ -31,13 +36,14 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string): Prom
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, {
-    logger: new ConsoleLogger({ json: config.production, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) }),
+    logger: new AppLogger({ json: config.production, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) }),
     bufferLogs: false,
     // Throw instead of exiting the process, so callers (main.ts, tests) decide what a failure means.
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   const db = app.get(TenantDb);
+  const metrics = installObservability(app, fastify);
   fastify.addHook('onRequest', (_req, _reply, done) => requestContext.run({}, done));
   // Safety net: a request that ended without GraphQL's own hook (e.g. a REST route or an abort)
   // never leaves its tenant transaction open.
@@ -55,5 +61,6 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string): Prom
   }
   fastify.get('/', (_req, reply) => reply.redirect('/admin/'));
   await app.init();
+  observeGraphQL(fastify, metrics);
   return app;
 }

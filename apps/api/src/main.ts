@@ -6,14 +6,17 @@ import { assertRedisReachable, redactUrl } from './common/redis.module.js';
 import { loadConfig } from './config/app-config.js';
 import { prepareDatabase } from './database/bootstrap.js';
 import { seedDemoRegion } from './seed/demo-seeder.js';
+import { observeWorkers } from './observability/observability.js';
+import { startTracing } from './observability/tracing.js';
 
 const log = new Logger('Mötesplats');
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const tracing = await startTracing();
   await assertRedisReachable(config.redisUrl);
   const db = await prepareDatabase(config, (m) => log.log(m));
-  if (config.seedDemo) {
+  if (config.seedDemo && db.ownerUrl) {
     const seeded = await seedDemoRegion(db.ownerUrl);
     if (seeded) log.log('Seeded the demo region Fyrbodal (14 municipalities).');
   }
@@ -29,13 +32,14 @@ async function main(): Promise<void> {
       void app
         .close()
         .then(() => db.stop())
+        .then(() => tracing?.shutdown())
         .then(() => process.exit(0), (err: unknown) => {
           log.error(err instanceof Error ? err.message : String(err));
           process.exit(1);
         });
     });
   }
-  if (config.runWorkers) startWorkers(app);
+  if (config.runWorkers && startWorkers(app)) observeWorkers(app);
   await app.listen({ port: config.port, host: config.host });
   const base = config.publicUrl;
   log.log(`API:     ${base}/health`);

@@ -33,8 +33,18 @@ export interface AppConfig {
   mailFrom: string;
   /** Whether this process also works the job queues (worker.ts always does). */
   runWorkers: boolean;
-  /** Redis key prefix of the job queues: separates deployments (and test runs) sharing a Redis. */
+  /**
+   * Redis key prefix of the job queues and rate limits: separates deployments (and test runs)
+   * sharing a Redis. It carries a hash tag ({...}) so that on a Redis Cluster all keys of a
+   * queue land in one slot, as BullMQ's multi-key scripts need.
+   */
   queuePrefix: string;
+  /**
+   * Whether this process runs the migrations before it serves (as the owner, DATABASE_URL).
+   * false where a separate one-shot `node apps/api/dist/migrate.js` does (Kubernetes): then
+   * the API holds only its own restricted connection.
+   */
+  migrateOnStart: boolean;
   /** Jitsi Meet, the default video platform. Without a secret (development) one is kept under dataDir. */
   jitsi: { domain: string; appId: string; audience: string; appSecret?: string };
   /** Join-link rate limits (Redis, so they hold across instances). */
@@ -64,8 +74,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !env.JITSI_APP_SECRET) {
     throw new ConfigError('Refusing to start in production without JITSI_APP_SECRET (the Jitsi Meet token secret).');
   }
-  if (production && (!env.DATABASE_URL || !env.APP_DATABASE_URL)) {
-    throw new ConfigError('Refusing to start in production without DATABASE_URL (migrations) and APP_DATABASE_URL (the API role).');
+  const migrateOnStart = env.MIGRATE_ON_START ? env.MIGRATE_ON_START !== 'false' : true;
+  if (production && !env.APP_DATABASE_URL) {
+    throw new ConfigError('Refusing to start in production without APP_DATABASE_URL (the API role).');
+  }
+  if (production && migrateOnStart && !env.DATABASE_URL) {
+    throw new ConfigError('Refusing to start in production without DATABASE_URL (migrations), unless MIGRATE_ON_START=false.');
+  }
+  if (!migrateOnStart && !env.APP_DATABASE_URL) {
+    throw new ConfigError('MIGRATE_ON_START=false needs APP_DATABASE_URL: without migrations this process cannot set up its own role.');
   }
   return {
     production,
@@ -82,7 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'Mötesplats <no-reply@motesplats.invalid>',
     runWorkers: env.RUN_WORKERS ? env.RUN_WORKERS === 'true' : true,
-    queuePrefix: env.QUEUE_PREFIX ?? 'motesplats',
+    queuePrefix: hashTagged(env.QUEUE_PREFIX || DEFAULT_QUEUE_PREFIX),
+    migrateOnStart,
     jitsi: {
       domain: env.JITSI_DOMAIN ?? 'meet.jit.si',
       appId: env.JITSI_APP_ID ?? 'motesplats',
@@ -94,6 +112,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perTokenPrefixPerMinute: positive(env.JOIN_PER_TOKEN_PREFIX_PER_MINUTE, 60),
     },
   };
+}
+
+export const DEFAULT_QUEUE_PREFIX = '{motesplats}';
+
+/** A prefix without a Redis Cluster hash tag gets one around all of it ("a" → "{a}"). */
+export function hashTagged(prefix: string): string {
+  return /\{[^{}]+\}/.test(prefix) ? prefix : `{${prefix}}`;
 }
 
 function positive(value: string | undefined, fallback: number): number {

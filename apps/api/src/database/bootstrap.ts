@@ -18,6 +18,12 @@ const APP_LOGIN_ROLE = 'motesplats_app';
  * owns nothing and cannot bypass row-level security.
  */
 export async function prepareDatabase(config: AppConfig, log: (msg: string) => void): Promise<PreparedDatabase> {
+  if (!config.migrateOnStart) {
+    // The schema is the migration job's business; this process holds only the API role.
+    const appUrl = config.appDatabaseUrl!;
+    await assertRestrictedRole(appUrl);
+    return { ownerUrl: config.databaseUrl ?? '', appUrl, stop: async () => undefined };
+  }
   let ownerUrl = config.databaseUrl;
   let stop = async () => undefined;
   if (!ownerUrl) {
@@ -32,17 +38,32 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
   return { ownerUrl, appUrl, stop };
 }
 
-export async function migrate(ownerUrl: string): Promise<void> {
-  const owner = new DataSource({ type: 'postgres', url: ownerUrl, migrations: MIGRATIONS, migrationsTransactionMode: 'each', logging: false });
-  await owner.initialize();
+/** Any fixed number: the session-level advisory lock that serialises migration runs. */
+const MIGRATION_LOCK = 7_306_519_244;
+
+/**
+ * Runs pending migrations. Idempotent, and safe when several processes start at once (API
+ * replicas migrating on start, or a migration job next to them): they queue on an advisory
+ * lock, and whoever comes second finds nothing left to do.
+ */
+export async function migrate(ownerUrl: string): Promise<string[]> {
+  const lock = new pg.Client({ connectionString: ownerUrl });
+  await lock.connect();
   try {
-    await owner.runMigrations();
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const owner = new DataSource({ type: 'postgres', url: ownerUrl, migrations: MIGRATIONS, migrationsTransactionMode: 'each', logging: false });
+    await owner.initialize();
+    try {
+      return (await owner.runMigrations()).map((m) => m.name);
+    } finally {
+      await owner.destroy();
+    }
   } finally {
-    await owner.destroy();
+    await lock.end();
   }
 }
 
-async function ensureDatabase(ownerUrl: string): Promise<void> {
+export async function ensureDatabase(ownerUrl: string): Promise<void> {
   const target = new URL(ownerUrl);
   const name = decodeURIComponent(target.pathname.slice(1));
   const admin = new URL(ownerUrl);
@@ -77,7 +98,7 @@ async function ensureAppRole(ownerUrl: string, dataDir: string): Promise<string>
 }
 
 /** Row-level security is only as good as the role it binds: refuse a role that escapes it. */
-async function assertRestrictedRole(appUrl: string): Promise<void> {
+export async function assertRestrictedRole(appUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: appUrl });
   await client.connect();
   try {
