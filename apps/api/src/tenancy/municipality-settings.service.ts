@@ -14,8 +14,9 @@ export class MunicipalitySettingsService {
     return saved ?? Object.assign(new MunicipalitySettings(), { tenantId: this.db.tenantId(), updatedAt: new Date(0), ...DEFAULT_SETTINGS, embedOrigins: [] });
   }
 
-  async update(values: Partial<Pick<MunicipalitySettings, 'embedOrigins' | 'linkDeliveryLeadMinutes'>>): Promise<MunicipalitySettings> {
+  async update(values: Partial<Pick<MunicipalitySettings, 'embedOrigins' | 'linkDeliveryLeadMinutes' | 'memberContact'>>): Promise<MunicipalitySettings> {
     if (values.embedOrigins) values.embedOrigins = values.embedOrigins.map(normaliseOrigin);
+    if (typeof values.memberContact === 'string') values.memberContact = values.memberContact.trim() || null;
     const em = await this.db.manager();
     const merged = { ...(await this.current()), ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) };
     return em.getRepository(MunicipalitySettings).save(merged);
