@@ -5,7 +5,8 @@ import { Public } from '../auth/roles.decorator.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { JoinAccessService } from './join-access.service.js';
-import { JoinRateLimiter } from './join-rate-limiter.js';
+import { JoinRateLimiter, tooMany } from './join-rate-limiter.js';
+import { looksLikeToken } from './join-token.js';
 import { INVALID_PAGE, INVALID_PAGE_CSP, INVALID_STATUS, joinStatus, memberPageCsp, renderMemberPage, type JoinStatus } from './member-page.js';
 
 /**
@@ -69,10 +70,15 @@ export class JoinController {
   private async lookup(token: string, req: FastifyRequest, reply: FastifyReply, entering = false): Promise<{ status: JoinStatus; embedOrigins: string[] } | null | undefined> {
     // Never cached, never passed on in a Referer: the URL is the member's key.
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
+    // Not even a token: answered before any budget is spent, so junk can lock nobody out.
+    if (!looksLikeToken(token)) return null;
     if (!(await this.limiter.admit(req.ip, token, reply))) return undefined;
     const view = entering ? await this.access.enter(token) : await this.access.resolve(token);
     if (!view) {
-      await this.limiter.failed(req.ip);
+      if (await this.limiter.failed(req.ip, token)) {
+        tooMany(reply);
+        return undefined;
+      }
       return null;
     }
     return { status: joinStatus(view, this.clock.now()), embedOrigins: view.embedOrigins };
