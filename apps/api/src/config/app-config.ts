@@ -45,6 +45,12 @@ export interface AppConfig {
    * address a per-address limit counts against.
    */
   trustedProxies: string[];
+  /**
+   * Who may read the GraphQL schema (`__schema`, `__type`): everyone (`on`, outside production),
+   * nobody (`off`, production's default) or signed-in staff (`staff`). Outside `on`, validation
+   * messages carry no "Did you mean …" hints either.
+   */
+  graphqlIntrospection: 'on' | 'off' | 'staff';
 }
 
 export interface JoinRateLimits {
@@ -96,11 +102,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       appSecret: env.JITSI_APP_SECRET || undefined,
     },
     trustedProxies: readProxies(env.TRUSTED_PROXIES),
+    graphqlIntrospection: readIntrospection(env.GRAPHQL_INTROSPECTION, production),
     joinRateLimits: {
       failuresPerIpPerMinute: positive(env.JOIN_FAILURES_PER_IP_PER_MINUTE, 20),
       perTokenPrefixPerMinute: positive(env.JOIN_PER_TOKEN_PREFIX_PER_MINUTE, 60),
     },
   };
+}
+
+function readIntrospection(value: string | undefined, production: boolean): AppConfig['graphqlIntrospection'] {
+  if (value === undefined || value === '') return production ? 'off' : 'on';
+  if (value === 'on' || value === 'off' || value === 'staff') return value;
+  throw new ConfigError(`GRAPHQL_INTROSPECTION must be on, off or staff, got "${value}"`);
 }
 
 function readProxies(value: string | undefined): string[] {
