@@ -10,7 +10,7 @@ import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { Member } from '../members/member.entity.js';
-import { MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
+import { isPlainOrigin, MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
 import type { JoinInfo } from '../video-platforms/video-platform.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
 import { PracticeSession } from '../training/practice-session.entity.js';
@@ -111,7 +111,8 @@ export class JoinAccessService {
         roomName: target.roomName,
         opensAt: state.state === 'open' ? state.window.opensAt : state.opensAt,
         closesAt: state.state === 'open' ? state.window.closesAt : null,
-        embedOrigins: settings.embedOrigins,
+        // Rows saved before origins were checked strictly never reach the CSP header.
+        embedOrigins: settings.embedOrigins.filter(isPlainOrigin),
         join: null,
         blocked: null,
       };
