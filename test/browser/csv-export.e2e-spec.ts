@@ -1,0 +1,46 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+import { gql, startTestApp, type TestApp } from '../support/test-app.js';
+
+const FORMULA = '=HYPERLINK("http://x","y")';
+
+/** The admin's list exports are written in the browser (react-admin): they neutralise formulas too. */
+describe("the admin's list export in Debian Chromium", () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  before(async () => {
+    t = await startTestApp({ devSignIn: true });
+    const { access_token: token } = (await (await fetch(`${t.url}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin.munkedal' }) })).json()) as { access_token: string };
+    const created = await gql(t.url, token, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', { i: { name: FORMULA, email: null, identityLevel: 'E_ID' } });
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await t.close();
+  });
+
+  it('exports a member named =HYPERLINK(...) with a leading quote', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${t.url}/admin/`);
+    await page.getByRole('button', { name: /admin\.munkedal/ }).click();
+    await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    await page.goto(`${t.url}/admin/#/members`);
+    await page.locator('table tbody tr').first().waitFor({ timeout: 20000 });
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.getByRole('button', { name: /Exportera/ }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    assert.match(csv, /HYPERLINK/, 'the member is in the export');
+    assert.ok(csv.includes(`'=HYPERLINK(`), csv.split('\n').find((l) => l.includes('HYPERLINK')));
+    for (const line of csv.split('\n')) {
+      for (const cell of line.split(',')) assert.doesNotMatch(cell, /^"?[=+@]/, `cell ${cell}`);
+    }
+    await context.close();
+  });
+});
