@@ -1,13 +1,19 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
+import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { gql, startTestApp, type TestApp } from '../support/test-app.js';
 
 const FORMULA = '=HYPERLINK("http://x","y")';
 
-/** The admin's list exports are written in the browser (react-admin): they neutralise formulas too. */
-describe("the admin's list export in Debian Chromium", () => {
+/**
+ * Security-related admin screens in Chromium: the list exports (written in the browser by
+ * react-admin) neutralise formulas too, and the rooms tab lists the members the rules keep out.
+ */
+describe("the admin's list export and blocked members in Debian Chromium", () => {
   let t: TestApp;
   let browser: Browser;
 
@@ -20,6 +26,7 @@ describe("the admin's list export in Debian Chromium", () => {
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
   });
   after(async () => {
     await browser?.close();
@@ -42,5 +49,23 @@ describe("the admin's list export in Debian Chromium", () => {
       for (const cell of line.split(',')) assert.doesNotMatch(cell, /^"?[=+@]/, `cell ${cell}`);
     }
     await context.close();
+  });
+
+  it("lists, on a meeting's rooms tab, the invited remote members the rules keep out, with why", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${t.url}/admin/`);
+    await page.getByRole('button', { name: /sekreterare\.munkedal/ }).click();
+    await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    await page.goto(`${t.url}/admin/#/meetings/${demoId('munkedal:meeting:kf-next')}/show/rooms`);
+    const alert = page.getByTestId('blocked-from-remote');
+    await alert.waitFor({ timeout: 20000 });
+    const text = await alert.innerText();
+    assert.match(text, /Får inte delta på distans/);
+    assert.match(text, /utbildning|identitet/i, text);
+    await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'rooms-blocked-members.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });

@@ -1,4 +1,4 @@
-import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { JOIN_LINK_FIELDS, JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
@@ -12,6 +12,7 @@ interface Rooms {
     recesses: { startedAt: string; endedAt: string | null }[];
     joinLinks: JoinLinkRow[];
     membersWithoutEmail: { id: string; name: string; phone: string | null }[];
+    membersBlockedFromRemote: { member: { id: string; name: string; phone: string | null }; reasons: { sv: string; en: string }[] }[];
 }
 
 const QUERY = `query Rooms($id: ID!) { meeting(id: $id) {
@@ -19,7 +20,8 @@ const QUERY = `query Rooms($id: ID!) { meeting(id: $id) {
   breakoutWindows { opensAt closesAt }
   recesses { startedAt endedAt }
   joinLinks { roomId ${JOIN_LINK_FIELDS} }
-  membersWithoutEmail { id name phone } } }`;
+  membersWithoutEmail { id name phone }
+  membersBlockedFromRemote { member { id name phone } reasons { sv en } } } }`;
 
 /**
  * A meeting's party-group rooms (the Timrå rule): their windows, the recesses the secretary
@@ -110,6 +112,19 @@ export const BreakoutRoomsPanel = () => {
                     ))}
                 </ul>
             </Box>
+            {data.membersBlockedFromRemote.length > 0 && (
+                <Alert severity="warning" data-testid="blocked-from-remote">
+                    <strong>{translate('app.rooms.blocked_from_remote')}</strong>
+                    <ul>
+                        {data.membersBlockedFromRemote.map(b => (
+                            <li key={b.member.id}>
+                                {b.member.name}
+                                {b.member.phone ? ` (${b.member.phone})` : ''}: {b.reasons.map(r => (locale === 'en' ? r.en : r.sv)).join(' ')}
+                            </li>
+                        ))}
+                    </ul>
+                </Alert>
+            )}
             <JoinLinksTable
                 links={data.joinLinks}
                 membersWithoutEmail={data.membersWithoutEmail}
