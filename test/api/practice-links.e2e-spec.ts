@@ -7,6 +7,7 @@ import { errorCode, gql, startTestApp, tenantOf, type TestApp } from '../support
 import { fixClock } from '../support/fixed-clock.js';
 import { mimePart } from '../support/mime.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
+import { enterLink } from '../support/join-links.js';
 
 const A = 'lysekil';
 const B = 'orust';
@@ -106,7 +107,16 @@ describe("practice sessions: invitees' personal join links", () => {
     clock.set(new Date(opensAt.getTime() + 1000));
     const html = await (await page(token)).text();
     assert.match(html, /Övningssammanträde: Övning i hybridmöte/);
-    const open = await status(token);
+    for (let i = 0; i < 10; i++) {
+      for (const path of [`/join/${token}`, `/join/${token}/status`]) {
+        for (const method of ['GET', 'HEAD']) assert.equal((await fetch(t.url + path, { method })).status, 200);
+      }
+    }
+    assert.equal((await session()).invitees.find((i: { memberId: string }) => i.memberId === withEmail.id).attendedAt, null, 'opening the page is not attending');
+    assert.equal((await session()).joinLinks.find((l: { member: { id: string } }) => l.member.id === withEmail.id).useCount, 0);
+    assert.deepEqual(await completions(withEmail.id), []);
+    await enterLink(t.url, token);
+    const open = await enterLink(t.url, token);
     assert.ok(typeof open === 'object' && open.state === 'open' && open.kind === 'practice');
     const claims = JSON.parse(Buffer.from(open.embed!.jwt.split('.')[1]!, 'base64url').toString());
     assert.deepEqual([claims.nbf, claims.exp], [opensAt.getTime() / 1000, endsAt.getTime() / 1000], 'the Jitsi token is bound to the window');
@@ -125,7 +135,7 @@ describe("practice sessions: invitees' personal join links", () => {
       id: links.find((l: { member: { id: string } }) => l.member.id === withoutEmail.id).id,
     });
     const token = /\/join\/([A-Za-z0-9_-]{43})$/.exec(handed.data!.resendJoinLink.url)![1]!;
-    const open = await status(token);
+    const open = await enterLink(t.url, token);
     assert.ok(typeof open === 'object' && open.state === 'open');
     assert.equal((await completions(withoutEmail.id)).length, 1);
 

@@ -8,6 +8,7 @@ import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { fixClock } from '../support/fixed-clock.js';
 import { issueToken } from '../support/join-links.js';
 import { gql, startTestApp, type TestApp } from '../support/test-app.js';
+import { sql } from '../support/sql.js';
 
 const SCREENSHOTS = join(REPO_ROOT, 'test-results');
 const plus = (iso: string, seconds: number) => new Date(Date.parse(iso) + seconds * 1000);
@@ -18,6 +19,7 @@ describe("a member's join page in Debian Chromium, at iPad size", () => {
   let clock: ReturnType<typeof fixClock>;
   let opensAt: string;
   let token: string;
+  let linkId: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -25,7 +27,9 @@ describe("a member's join page in Debian Chromium, at iPad size", () => {
     const meeting = demoId('uddevalla:meeting:kf-next');
     const res = await gql(t.url, t.realm.token('uddevalla', ['secretary']), 'mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt } } }', { m: meeting });
     opensAt = res.data!.setUpBreakoutRooms[0].windows[0].opensAt;
-    ({ token } = await issueToken(t, 'uddevalla', meeting, (links) => links.find((l) => l.roomId)));
+    let link;
+    ({ token, link } = await issueToken(t, 'uddevalla', meeting, (links) => links.find((l) => l.roomId)));
+    linkId = link.id;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -49,6 +53,8 @@ describe("a member's join page in Debian Chromium, at iPad size", () => {
     assert.match(await page.locator('body').innerText(), /har inte öppnat än/);
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at iPad width');
     await page.screenshot({ path: join(SCREENSHOTS, 'member-page-waiting.png') });
+    const uses = async () => (await sql<{ use_count: number }>(t.ownerUrl, 'select use_count from join_link where id = $1', [linkId]))[0]!.use_count;
+    assert.equal(await uses(), 0, 'opening the page is not coming in');
 
     // The server's clock passes the opening; the page notices by itself.
     clock.set(plus(opensAt, 1));
@@ -58,6 +64,7 @@ describe("a member's join page in Debian Chromium, at iPad size", () => {
     assert.deepEqual(navigations, [], 'no reload');
     assert.doesNotMatch(await page.locator('body').innerText(), /har inte öppnat än/);
     await page.screenshot({ path: join(SCREENSHOTS, 'member-page-open.png') });
+    assert.equal(await uses(), 1, 'the page entered once, with its own same-origin POST');
     assert.deepEqual(errors, []);
   });
 });

@@ -12,3 +12,9 @@ export async function issueToken(t: TestApp, slug: string, meetingId: string, pi
     return { link, token: await links.issue(link) };
   });
 }
+
+/** Enters through the link as the member's page does: a same-origin POST. Returns the status code and body. */
+export async function enterLink(base: string, token: string): Promise<{ code: number; [key: string]: any }> {
+  const res = await fetch(`${base}/join/${token}/enter`, { method: 'POST', headers: { origin: base, 'sec-fetch-site': 'same-origin' } });
+  return { code: res.status, ...((await res.json()) as Record<string, unknown>) };
+}

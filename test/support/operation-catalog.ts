@@ -131,7 +131,6 @@ export const OPERATIONS: Record<string, OperationEntry> = {
  */
 export const KNOWN_DEFECTS_FIXED_ELSEWHERE: { operation: string; test: 'isolation' | 'input'; what: string }[] = [
   { operation: 'sendJoinLinks', test: 'isolation', what: "another municipality's meeting id is answered with an empty report instead of NOT_FOUND" },
-  { operation: 'sortField', test: 'input', what: 'list queries answer sortField "constructor" (any Object.prototype name) with INTERNAL_SERVER_ERROR' },
 ];
 
 /**

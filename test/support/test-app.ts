@@ -27,12 +27,12 @@ export const tenantOf = (slug: string) => demoId(`municipality:${slug}`);
  * and the real Redis, seeded with the demo region, validating tokens as Keycloak issues them
  * (or with the dev sign-in when `devSignIn` is set).
  */
-export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: string; smtpUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: string; smtpUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const scratch = mkdtempSync(join(tmpdir(), 'motesplats-test-'));
   const realm = new TestRealm();
   const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test', PORT: '0', REDIS_URL: options.redisUrl ?? process.env.REDIS_URL }),
+    ...loadConfig({ NODE_ENV: 'test', PORT: '0', REDIS_URL: options.redisUrl ?? process.env.REDIS_URL, ...options.env }),
     databaseUrl: database.url,
     // One data dir for every test process, so all of them agree on the API role's password.
     dataDir: join(REPO_ROOT, '.data', 'test'),

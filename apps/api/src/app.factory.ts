@@ -23,7 +23,8 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
 export async function createApp(config: AppConfig, appDatabaseUrl: string): Promise<NestFastifyApplication> {
   const level = (process.env.LOG_LEVEL ?? 'log') as LogLevel;
   const adapter = new FastifyAdapter({
-    trustProxy: config.production,
+    // Only named proxies: X-Forwarded-For from anyone else is ignored (see AppConfig.trustedProxies).
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     genReqId: requestIdOf,
     requestIdHeader: false,
     logger: {

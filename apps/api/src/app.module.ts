@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthGuard } from './auth/auth.guard.js';
+import { AuthModule } from './auth/auth.module.js';
 import { AuthService } from './auth/auth.service.js';
 import { DevSignInController } from './auth/dev-sign-in.controller.js';
 import { BodiesModule } from './bodies/bodies.module.js';
@@ -11,7 +12,9 @@ import { BreakoutRoomsModule } from './breakout-rooms/breakout-rooms.module.js';
 import { ClockModule } from './common/clock.js';
 import { LimitsModule } from './common/limits.resolver.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
-import { formatGraphQLErrors } from './common/graphql-errors.js';
+import { AppError } from './common/app-error.js';
+import { graphQLErrorFormatter } from './common/graphql-errors.js';
+import { asksForIntrospection, GRAPHQL_LIMITS, limitRules } from './common/graphql-limits.js';
 import { RedisModule } from './common/redis.module.js';
 import { requestContext, type RequestStore } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
@@ -49,20 +52,36 @@ export class AppModule {
         JobsModule.forRoot(config.redisUrl, config.queuePrefix),
         NotificationsModule.forRoot(config),
         TenancyModule,
+        AuthModule,
         ClockModule,
         VideoPlatformsModule.forRoot(config),
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          inject: [TenantDb],
-          useFactory: (db: TenantDb) => ({
+          imports: [AuthModule],
+          inject: [TenantDb, AuthService],
+          useFactory: (db: TenantDb, auth: AuthService) => ({
             path: '/graphql',
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: !config.production,
-            queryDepth: 8,
+            // Limits on size and shape, checked before anything runs (see GRAPHQL_LIMITS): tokens while
+            // parsing, aliases, depth and cost while validating. Refusals carry QUERY_TOO_COMPLEX.
+            graphql: { parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens } },
+            validationRules: limitRules(),
             context: (request: FastifyRequest, reply: FastifyReply): GraphQLContext => ({ request, reply, store: requestContext.getStore()! }),
-            errorFormatter: formatGraphQLErrors,
+            errorFormatter: graphQLErrorFormatter({ suggestions: config.graphqlIntrospection === 'on' }),
             hooks: {
+              // Here rather than as a validation rule: validation results are cached per query
+              // text, but whether the schema may be read depends on who asks.
+              preExecution: async (_schema, document, context) => {
+                if (config.graphqlIntrospection === 'on' || !asksForIntrospection(document)) return;
+                const { store, request } = context as unknown as GraphQLContext;
+                if (config.graphqlIntrospection === 'staff') {
+                  store.actor ??= await auth.authenticate(request.headers.authorization).catch(() => undefined);
+                  if (store.actor) return;
+                }
+                throw new AppError('INTROSPECTION_DISABLED', 'Schemat kan inte läsas här.');
+              },
               // One transaction per GraphQL request: commit only when nothing failed, so a
               // rejected mutation leaves nothing half-written.
               onResolution: async (execution, context) => {
@@ -84,7 +103,6 @@ export class AppModule {
       ],
       controllers: [HealthController, DevSignInController],
       providers: [
-        AuthService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],

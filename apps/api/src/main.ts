@@ -21,16 +21,34 @@ async function main(): Promise<void> {
     if (seeded) log.log('Seeded the demo region Fyrbodal (14 municipalities).');
   }
   const app = await createApp(config, db.appUrl);
-  // Graceful shutdown: stop taking requests, let running ones finish, close pools, and only
-  // then stop an embedded database.
+  // Graceful shutdown: stop taking requests and let running ones finish first — Nest's own
+  // close() ends the database pool and Redis before it closes the HTTP server, which would fail
+  // requests still running — then close pools and workers, and only then stop an embedded
+  // database.
   let stopping = false;
+  const stopTakingRequests = async () => {
+    const server = app.getHttpServer() as import('node:http').Server;
+    const closing = app.getHttpAdapter().getInstance().close();
+    // Keep-alive connections that sit idle would hold the close open for their whole timeout
+    // (72 s); close each as soon as its current request has been answered, and after 25 s
+    // whatever is still open.
+    const sweep = setInterval(() => server.closeIdleConnections(), 200);
+    const deadline = setTimeout(() => server.closeAllConnections(), 25_000);
+    try {
+      await closing;
+    } finally {
+      clearInterval(sweep);
+      clearTimeout(deadline);
+    }
+  };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
       log.log(`${signal}: shutting down`);
-      void app
-        .close()
+      void stopTakingRequests()
+        .then(() => log.log('No longer taking requests; the running ones have finished'))
+        .then(() => app.close())
         .then(() => db.stop())
         .then(() => tracing?.shutdown())
         .then(() => process.exit(0), (err: unknown) => {

@@ -238,6 +238,7 @@ const en: TranslationMessages = {
             recesses: 'Recesses',
             recess_help: 'Start and end a recess with the status buttons under Details; the group rooms are open during the recess.',
             ongoing: 'ongoing',
+            blocked_from_remote: 'May not take part remotely right now under the rules – their link does not let them in. Reach them another way:',
             without_email: 'No e-mail – reach them another way (send again shows you the link):',
             hand_over: 'Link for %{name}, shown only now – hand it over in person:',
             links: 'Personal links',

@@ -444,6 +444,7 @@ const sv: TranslationMessages = {
             recesses: 'Ajourneringar',
             recess_help: 'Starta och avsluta en ajournering med statusknapparna under Uppgifter; grupprummen är öppna under ajourneringen.',
             ongoing: 'pågår',
+            blocked_from_remote: 'Får inte delta på distans just nu enligt reglerna – deras länk släpper inte in dem. Nå dem på annat sätt:',
             without_email: 'Saknar e-post – nå dem på annat sätt (skicka igen visar länken för dig):',
             hand_over: 'Länk till %{name}, visas bara nu – lämna den personligen:',
             links: 'Personliga länkar',

@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'RULE_VIOLATION'
+  | 'QUERY_TOO_COMPLEX'
+  | 'INTROSPECTION_DISABLED'
+  | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL_SERVER_ERROR';
 
 export class AppError extends GraphQLError {

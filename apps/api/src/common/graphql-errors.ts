@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import mercurius from 'mercurius';
 import type { ErrorCode } from './app-error.js';
+import { isTokenLimitError, QUERY_TOO_COMPLEX, tooComplex, withoutSuggestions } from './graphql-limits.js';
 
 const log = new Logger('GraphQL');
 const KNOWN: ReadonlySet<string> = new Set<ErrorCode>([
@@ -11,6 +12,8 @@ const KNOWN: ReadonlySet<string> = new Set<ErrorCode>([
   'UNAUTHENTICATED',
   'CONFLICT',
   'RULE_VIOLATION',
+  'QUERY_TOO_COMPLEX',
+  'INTROSPECTION_DISABLED',
 ]);
 
 type Formatter = NonNullable<mercurius.MercuriusCommonOptions['errorFormatter']>;
@@ -20,17 +23,29 @@ type Formatter = NonNullable<mercurius.MercuriusCommonOptions['errorFormatter']>
  * Malformed queries and wrong argument types are the caller's input; anything unexpected is
  * logged (name and stack only — no variables, which may hold personal data) and hidden.
  */
-export const formatGraphQLErrors: Formatter = (execution, context) => {
-  const formatted = mercurius.defaultErrorFormatter(execution, context);
-  const errors = (execution.errors ?? []).flatMap((err) => {
-    // Mercurius wraps all validation errors of a query (unknown fields, wrong argument types,
-    // missing required arguments) in one error; each is the caller's input.
-    const inner = (err.originalError as { errors?: unknown } | undefined)?.errors;
-    if (Array.isArray(inner)) return inner.map((e: { message?: string; locations?: GraphQLError['locations'] }) => invalidQuery(e.message ?? String(e), e.locations));
-    return [normalise(err)];
-  });
-  return { statusCode: formatted.statusCode, response: { ...formatted.response, errors } };
-};
+export function graphQLErrorFormatter(options: { suggestions: boolean }): Formatter {
+  return (execution, context) => {
+    const formatted = mercurius.defaultErrorFormatter(execution, context);
+    const errors = (execution.errors ?? []).flatMap((err) => {
+      // Mercurius wraps all validation errors of a query (unknown fields, wrong argument types,
+      // missing required arguments, limits) in one error; each is the caller's input.
+      const inner = (err.originalError as { errors?: unknown } | undefined)?.errors;
+      if (Array.isArray(inner)) return inner.map((e: GraphQLError) => validationError(e));
+      return [normalise(err)];
+    }).map((e) => (options.suggestions ? e : { ...e, message: withoutSuggestions(e.message) }));
+    return { statusCode: formatted.statusCode, response: { ...formatted.response, errors } };
+  };
+}
+
+/** Development's formatter: suggestions included. */
+export const formatGraphQLErrors: Formatter = graphQLErrorFormatter({ suggestions: true });
+
+function validationError(e: GraphQLError): GraphQLFormattedError {
+  const message = e.message ?? String(e);
+  if (e.extensions?.code === QUERY_TOO_COMPLEX) return { message, locations: e.locations, extensions: e.extensions };
+  if (isTokenLimitError(message)) return { message: tooComplex('för många delar').message, extensions: { code: QUERY_TOO_COMPLEX } };
+  return invalidQuery(message, e.locations);
+}
 
 function normalise(err: GraphQLError): GraphQLFormattedError {
   const original = err.originalError as (Error & { extensions?: Record<string, unknown> }) | undefined;
@@ -47,6 +62,14 @@ function normalise(err: GraphQLError): GraphQLFormattedError {
   }
   if (unstorableText(original)) {
     return { ...base, message: 'Texten innehåller tecken som inte kan sparas (t.ex. nolltecken).', extensions: { code: 'BAD_USER_INPUT' } };
+  }
+  // The client's own fault caught by Fastify before GraphQL (a body over the limit, a broken
+  // JSON body): answered with its status, and nothing to log.
+  const status = (original as { statusCode?: unknown }).statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return status === 413
+      ? { ...base, message: 'Förfrågan är för stor.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }
+      : invalidQuery(original.message, err.locations, err.path);
   }
   log.error(`${original.name}: ${original.message}`, original.stack);
   return { ...base, message: 'Något gick fel i Mötesplats. Försök igen eller kontakta supporten.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };

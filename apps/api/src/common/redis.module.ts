@@ -25,13 +25,7 @@ export class RedisModule {
           provide: REDIS,
           useFactory: () => {
             const redis = new Redis(url, { maxRetriesPerRequest: null, enableOfflineQueue: false, lazyConnect: false });
-            // ioredis reconnects by itself; say so once a minute instead of an unhandled error per attempt.
-            let lastWarning = 0;
-            redis.on('error', (err: Error) => {
-              if (Date.now() - lastWarning < 60_000) return;
-              lastWarning = Date.now();
-              log.warn(`Redis unavailable (${err.message}); reconnecting`);
-            });
+            redis.on('error', logRedisError);
             return redis;
           },
         },
@@ -40,6 +34,22 @@ export class RedisModule {
       exports: [REDIS],
     };
   }
+}
+
+const lastLogged = new Map<string, number>();
+
+/**
+ * Every Redis connection of the process (this client, BullMQ's queues and workers) reports its
+ * errors here. They reconnect by themselves, trying again and again while Redis is down: each
+ * distinct message is logged once a minute, not once per attempt and connection.
+ */
+export function logRedisError(err: Error): void {
+  const message = (err?.message ?? String(err)).slice(0, 200);
+  const now = Date.now();
+  if (now - (lastLogged.get(message) ?? 0) < 60_000) return;
+  if (lastLogged.size > 100) lastLogged.clear();
+  lastLogged.set(message, now);
+  log.warn(`Redis unavailable (${message}); reconnecting`);
 }
 
 /** Fails with a message a person can act on when nothing answers at REDIS_URL. */

@@ -49,6 +49,18 @@ export interface AppConfig {
   jitsi: { domain: string; appId: string; audience: string; appSecret?: string };
   /** Join-link rate limits (Redis, so they hold across instances). */
   joinRateLimits: JoinRateLimits;
+  /**
+   * Reverse proxies (addresses or CIDRs) whose X-Forwarded-For is believed. Empty: the peer's own
+   * address is the client's, whatever headers it sends — otherwise anyone could pick the
+   * address a per-address limit counts against.
+   */
+  trustedProxies: string[];
+  /**
+   * Who may read the GraphQL schema (`__schema`, `__type`): everyone (`on`, outside production),
+   * nobody (`off`, production's default) or signed-in staff (`staff`). Outside `on`, validation
+   * messages carry no "Did you mean …" hints either.
+   */
+  graphqlIntrospection: 'on' | 'off' | 'staff';
 }
 
 export interface JoinRateLimits {
@@ -107,6 +119,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: env.JITSI_AUDIENCE ?? 'jitsi',
       appSecret: env.JITSI_APP_SECRET || undefined,
     },
+    trustedProxies: readProxies(env.TRUSTED_PROXIES),
+    graphqlIntrospection: readIntrospection(env.GRAPHQL_INTROSPECTION, production),
     joinRateLimits: {
       failuresPerIpPerMinute: positive(env.JOIN_FAILURES_PER_IP_PER_MINUTE, 20),
       perTokenPrefixPerMinute: positive(env.JOIN_PER_TOKEN_PREFIX_PER_MINUTE, 60),
@@ -119,6 +133,26 @@ export const DEFAULT_QUEUE_PREFIX = '{motesplats}';
 /** A prefix without a Redis Cluster hash tag gets one around all of it ("a" → "{a}"). */
 export function hashTagged(prefix: string): string {
   return /\{[^{}]+\}/.test(prefix) ? prefix : `{${prefix}}`;
+}
+
+function readIntrospection(value: string | undefined, production: boolean): AppConfig['graphqlIntrospection'] {
+  if (value === undefined || value === '') return production ? 'off' : 'on';
+  if (value === 'on' || value === 'off' || value === 'staff') return value;
+  throw new ConfigError(`GRAPHQL_INTROSPECTION must be on, off or staff, got "${value}"`);
+}
+
+function readProxies(value: string | undefined): string[] {
+  const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const entry of list) {
+    const [address, bits, ...rest] = entry.split('/');
+    const v4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(address!) && address!.split('.').every((o) => Number(o) <= 255);
+    const v6 = !v4 && /^[0-9a-f:.]+$/i.test(address!) && address!.includes(':');
+    const maxBits = v4 ? 32 : 128;
+    if (rest.length || (!v4 && !v6) || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits))) {
+      throw new ConfigError(`TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 127.0.0.1)`);
+    }
+  }
+  return list;
 }
 
 function positive(value: string | undefined, fallback: number): number {

@@ -15,16 +15,22 @@ export class HealthController {
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
-  /** Readiness: can this instance serve requests (Postgres and Redis answer)? */
+  /**
+   * Readiness. Without Postgres nothing works: 503 "unavailable". Without Redis the instance
+   * still serves staff and members (join-link limits fall back to this process), but jobs —
+   * link delivery, reminders, room provisioning — wait: 200 "degraded", so a load balancer keeps
+   * sending members here while monitoring sees the problem.
+   */
   @Public()
   @Get()
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     const [postgres, redis] = await Promise.all([
       within(this.dataSource.query('select 1').then(() => 'ok' as const)),
-      within(this.redis.ping().then(() => 'ok' as const)),
+      // Not connected is down at once: with no offline queue a ping would fail anyway.
+      this.redis.status === 'ready' ? within(this.redis.ping().then(() => 'ok' as const)) : Promise.resolve('down' as const),
     ]);
-    const status = postgres === 'ok' && redis === 'ok' ? 'ok' : 'unavailable';
-    reply.status(status === 'ok' ? 200 : 503);
+    const status = postgres !== 'ok' ? 'unavailable' : redis !== 'ok' ? 'degraded' : 'ok';
+    reply.status(status === 'unavailable' ? 503 : 200);
     return { status, checks: { postgres, redis } };
   }
 

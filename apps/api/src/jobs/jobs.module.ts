@@ -1,5 +1,39 @@
 import { BullModule, BullRegistrar } from '@nestjs/bullmq';
-import { Global, Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
+import { Global, Injectable, Module, type DynamicModule, type INestApplicationContext, type OnApplicationBootstrap } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
+import { QueueBase } from 'bullmq';
+import { logRedisError } from '../common/redis.module.js';
+
+/**
+ * BullMQ's queues and workers write every connection error to the console when nobody listens
+ * for them — hundreds of stack traces while Redis is down. They get the app's one deduplicated
+ * Redis log instead.
+ */
+@Injectable()
+export class QueueErrorLog implements OnApplicationBootstrap {
+  private readonly attached = new WeakSet<QueueBase>();
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onApplicationBootstrap(): void {
+    this.attach();
+  }
+
+  /** Queues are providers; workers hang off their processors (WorkerHost) once started. */
+  attach(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as unknown;
+      if (!instance || typeof instance !== 'object') continue;
+      const worker = '_worker' in instance ? (instance as { _worker?: unknown })._worker : undefined;
+      for (const candidate of [instance, worker]) {
+        if (candidate instanceof QueueBase && !this.attached.has(candidate)) {
+          this.attached.add(candidate);
+          candidate.on('error', logRedisError);
+        }
+      }
+    }
+  }
+}
 
 /** BullMQ on the shared Redis. Workers start only when `startWorkers` is called (see main.ts). */
 @Global()
@@ -9,6 +43,7 @@ export class JobsModule {
     return {
       module: JobsModule,
       imports: [
+        DiscoveryModule,
         BullModule.forRoot({
           // BullMQ 6 takes the URL as is; workers need maxRetriesPerRequest null.
           connection: { url: redisUrl, maxRetriesPerRequest: null },
@@ -23,7 +58,8 @@ export class JobsModule {
           extraOptions: { manualRegistration: true },
         }),
       ],
-      exports: [BullModule],
+      providers: [QueueErrorLog],
+      exports: [BullModule, QueueErrorLog],
     };
   }
 }
@@ -40,5 +76,6 @@ export function startWorkers(app: INestApplicationContext): boolean {
     return false;
   }
   registrar.register();
+  app.get(QueueErrorLog, { strict: false }).attach();
   return true;
 }

@@ -10,7 +10,7 @@ import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { Member } from '../members/member.entity.js';
-import { MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
+import { isPlainOrigin, MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
 import type { JoinInfo } from '../video-platforms/video-platform.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
 import { PracticeSession } from '../training/practice-session.entity.js';
@@ -20,6 +20,7 @@ import { PracticeRoom } from './practice-room.js';
 import { JoinLink } from './join-link.entity.js';
 import { hashToken, looksLikeToken } from './join-token.js';
 import { tokenOwner } from './token-owner.js';
+import { RemoteEligibilityService, type BlockReason } from './remote-eligibility.service.js';
 
 export interface JoinView {
   state: 'not_yet_open' | 'open' | 'closed';
@@ -32,8 +33,13 @@ export interface JoinView {
   opensAt: Date | null;
   closesAt: Date | null;
   embedOrigins: string[];
-  /** Only while open. */
+  /** Only after entering, while open. */
   join: JoinInfo | null;
+  /**
+   * Set when the rules keep this member from taking part remotely right now (meeting links
+   * only): why, and whom to contact. The link then opens nothing.
+   */
+  blocked: { reasons: BlockReason[]; contact: string | null } | null;
 }
 
 /** What one link opens, and how the member gets in while it is open. */
@@ -43,10 +49,14 @@ interface LinkTarget {
   roomName: string | null;
   state: LinkState;
   enter(member: Member, window: TimeWindow): Promise<JoinInfo>;
+  /** Whether the rules keep the member out, judged now. */
+  blocked(memberId: string): Promise<BlockReason[] | null>;
 }
 
 /**
- * What a join token opens, for the member's page. Unknown, malformed, revoked and expired
+ * What a join token opens, for the member's page. Looking (`resolve`) changes nothing, so a
+ * mail scanner's or link preview's GET cannot count as the member coming in; `enter` is the
+ * explicit step that hands out the way in and records the use. Unknown, malformed, revoked and expired
  * tokens, and tokens of cancelled meetings or withdrawn practice invitations, all come back as
  * null — the caller answers them identically.
  */
@@ -63,9 +73,23 @@ export class JoinAccessService {
     private readonly practiceRoom: PracticeRoom,
     private readonly practiceSessions: PracticeSessionsService,
     private readonly clock: Clock,
+    private readonly eligibility: RemoteEligibilityService,
   ) {}
 
-  async resolve(token: string): Promise<JoinView | null> {
+  /** What the link opens now, without side effects. */
+  resolve(token: string): Promise<JoinView | null> {
+    return this.lookup(token, false);
+  }
+
+  /**
+   * The member comes in: while open and not blocked, hands out the way in, counts the use,
+   * and records attendance (remote attendance, or a practice session's completion).
+   */
+  enter(token: string): Promise<JoinView | null> {
+    return this.lookup(token, true);
+  }
+
+  private async lookup(token: string, entering: boolean): Promise<JoinView | null> {
     if (!looksLikeToken(token)) return null;
     const hash = hashToken(token);
     const tenant = await tokenOwner(this.dataSource, hash);
@@ -78,6 +102,7 @@ export class JoinAccessService {
       if (!target || target.state.state === 'invalid') return null;
       const state = target.state;
       const member = await em.getRepository(Member).findOneOrFail({ where: { id: link.memberId } });
+      const settings = await this.settings.current();
       const view: JoinView = {
         state: state.state,
         kind: target.kind,
@@ -86,10 +111,15 @@ export class JoinAccessService {
         roomName: target.roomName,
         opensAt: state.state === 'open' ? state.window.opensAt : state.opensAt,
         closesAt: state.state === 'open' ? state.window.closesAt : null,
-        embedOrigins: (await this.settings.current()).embedOrigins,
+        // Rows saved before origins were checked strictly never reach the CSP header.
+        embedOrigins: settings.embedOrigins.filter(isPlainOrigin),
         join: null,
+        blocked: null,
       };
-      if (state.state === 'open') {
+      // Judged at the moment of use, not when the link was sent: rules, roles and training change.
+      const reasons = await target.blocked(member.id);
+      if (reasons) view.blocked = { reasons, contact: settings.memberContact ?? null };
+      if (entering && state.state === 'open' && !view.blocked) {
         view.join = await target.enter(member, state.window);
         await em.query(
           `update join_link set use_count = use_count + 1, last_used_at = $2, first_used_at = coalesce(first_used_at, $2), updated_at = now() where id = $1`,
@@ -113,6 +143,13 @@ export class JoinAccessService {
       roomName: room?.name ?? null,
       state: room ? linkState(plan.rooms, now, plan.moreMayCome) : linkState([plan.remote], now),
       enter: (member, window) => this.enterMeeting(link, meetingId, room, member, window, now),
+      // Party-group rooms are the group's own deliberation, outside the meeting: the rules for
+      // remote participation in the meeting govern only the link to the meeting itself.
+      blocked: async (memberId) => {
+        if (room) return null;
+        const verdict = (await this.eligibility.eligibilityForRemote(meetingId, [memberId])).get(memberId);
+        return verdict?.blocked ? verdict.reasons : null;
+      },
     };
   }
 
@@ -131,6 +168,7 @@ export class JoinAccessService {
         await this.practiceSessions.attendByLink(session, member.id, now);
         return join;
       },
+      blocked: async () => null,
     };
   }
 

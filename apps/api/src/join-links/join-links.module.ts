@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BreakoutRoomsModule } from '../breakout-rooms/breakout-rooms.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { RulesModule } from '../rules/rules.module.js';
 import { CalendarFeedController } from './calendar-feed.controller.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { JoinAccessService } from './join-access.service.js';
@@ -12,9 +13,11 @@ import { PracticeLinksService } from './practice-links.service.js';
 import { PracticeRoom } from './practice-room.js';
 import { JoinLinksService } from './join-links.service.js';
 import { JoinRateLimiter } from './join-rate-limiter.js';
+import { MeetingRemoteEligibilityResolver } from './remote-eligibility.resolver.js';
+import { RemoteEligibilityService } from './remote-eligibility.service.js';
 
 @Module({
-  imports: [MeetingsModule, BreakoutRoomsModule],
+  imports: [MeetingsModule, BreakoutRoomsModule, RulesModule],
   controllers: [JoinController, CalendarFeedController],
   providers: [
     JoinLinksService,
@@ -28,7 +31,9 @@ import { JoinRateLimiter } from './join-rate-limiter.js';
     PracticeLinksService,
     PracticeRoom,
     PracticeSessionJoinLinksResolver,
+    RemoteEligibilityService,
+    MeetingRemoteEligibilityResolver,
   ],
-  exports: [JoinLinksService, JoinAccessService],
+  exports: [JoinLinksService, JoinAccessService, RemoteEligibilityService],
 })
 export class JoinLinksModule {}

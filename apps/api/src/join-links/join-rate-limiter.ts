@@ -1,23 +1,39 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../common/redis.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
-/** Tokens sharing these first characters share a budget, wherever the requests come from. */
+/** Tokens sharing these first characters share a budget of failures, wherever they come from. */
 const PREFIX_LENGTH = 2;
 const WINDOW_MS = 60_000;
+/** A rate limit must never hold a member at the door: Redis gets this long, then the process decides alone. */
+const REDIS_TIMEOUT_MS = 300;
+
+const log = new Logger('JoinRateLimiter');
 
 /**
  * Rate limits for join links and calendar feeds, counted in Redis so that they hold across
- * API instances. Two budgets, each over the last one to two minutes: failed look-ups per client address (a burst of
- * guesses), and all look-ups per token prefix (guessing spread over many addresses). A member
- * whose link works never spends the first; a whole council behind one town-hall address can
- * join at once.
+ * API instances. Only failures are counted — a member whose link works never spends a budget,
+ * and nobody else's failures can lock out a working link:
+ *
+ * - failed look-ups per client address (a burst of guesses): over the limit the address gets
+ *   429 for everything, checked before any look-up and without counting further;
+ * - failed look-ups per token prefix, from anywhere (guessing spread over many addresses):
+ *   over the limit further failures there get 429, while working tokens are still answered.
+ *
+ * Malformed tokens are answered before either budget is touched. Each budget covers the current
+ * and the previous minute together, so a burst that straddles a minute boundary is not given a
+ * fresh budget halfway through.
+ *
+ * When Redis does not answer, the counts are kept in this process instead: per instance rather
+ * than across instances, but members still get in.
  */
 @Injectable()
 export class JoinRateLimiter {
   private readonly keyPrefix: string;
+  private readonly local = new Map<string, { count: number; expires: number }>();
+  private redisDown = false;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -26,44 +42,98 @@ export class JoinRateLimiter {
     this.keyPrefix = `${config.queuePrefix}:join-rate`;
   }
 
-  /**
-   * Counts this attempt; false when the caller must get 429. Budgets cover the current and the
-   * previous minute together, so a burst that straddles a minute boundary is not given a fresh
-   * budget halfway through.
-   */
-  async allow(ip: string, token: string): Promise<boolean> {
+  /** Whether this address has failed too often; counts nothing. */
+  async blocked(ip: string): Promise<boolean> {
     const window = Math.floor(Date.now() / WINDOW_MS);
-    const prefixKey = (w: number) => `${this.keyPrefix}:prefix:${token.slice(0, PREFIX_LENGTH)}:${w}`;
-    const results = await this.redis
-      .multi()
-      .mget(this.failureKey(ip, window), this.failureKey(ip, window - 1), prefixKey(window - 1))
-      .incr(prefixKey(window))
-      .pexpire(prefixKey(window), 2 * WINDOW_MS)
-      .exec();
-    const [failedNow, failedBefore, attemptsBefore] = ((results?.[0]?.[1] as (string | null)[]) ?? []).map(Number);
-    const failed = (failedNow || 0) + (failedBefore || 0);
-    const attempts = Number(results?.[1]?.[1] ?? 0) + (attemptsBefore || 0);
-    const limits = this.config.joinRateLimits;
-    return failed < limits.failuresPerIpPerMinute && attempts <= limits.perTokenPrefixPerMinute;
+    const [now, before] = await this.read([this.failureKey(ip, window), this.failureKey(ip, window - 1)]);
+    return now! + before! >= this.config.joinRateLimits.failuresPerIpPerMinute;
   }
 
-  async failed(ip: string): Promise<void> {
-    const key = this.failureKey(ip, Math.floor(Date.now() / WINDOW_MS));
-    await this.redis.multi().incr(key).pexpire(key, 2 * WINDOW_MS).exec();
+  /**
+   * Counts a failed look-up against the address and, when given, the token's prefix. True when
+   * the prefix is now over its budget (the caller answers 429 instead of "not valid").
+   */
+  async failed(ip: string, token?: string): Promise<boolean> {
+    const window = Math.floor(Date.now() / WINDOW_MS);
+    if (!token) {
+      await this.increment([this.failureKey(ip, window)]);
+      return false;
+    }
+    const [, prefixNow] = await this.increment([this.failureKey(ip, window), this.prefixKey(token, window)]);
+    const [prefixBefore] = await this.read([this.prefixKey(token, window - 1)]);
+    return prefixNow! + prefixBefore! > this.config.joinRateLimits.perTokenPrefixPerMinute;
   }
 
-  /** Counts the attempt; when over a limit, answers 429 (with Retry-After) and returns false. */
-  async admit(ip: string, token: string, reply: FastifyReply): Promise<boolean> {
-    if (await this.allow(ip, token)) return true;
-    reply
-      .code(429)
-      .header('retry-after', String(Math.ceil((WINDOW_MS - (Date.now() % WINDOW_MS)) / 1000)))
-      .type('text/plain; charset=utf-8')
-      .send('För många försök. Vänta en stund och försök igen. / Too many attempts: wait a moment and try again.');
+  /** When the address is blocked, answers 429 (with Retry-After) and returns false. */
+  async admit(ip: string, _token: string, reply: FastifyReply): Promise<boolean> {
+    if (!(await this.blocked(ip))) return true;
+    tooMany(reply);
     return false;
+  }
+
+  private async read(keys: string[]): Promise<number[]> {
+    const fromRedis = await this.tryRedis(() => this.redis.mget(...keys));
+    if (fromRedis) return fromRedis.map((v) => Number(v) || 0);
+    const now = Date.now();
+    return keys.map((k) => {
+      const entry = this.local.get(k);
+      return entry && entry.expires > now ? entry.count : 0;
+    });
+  }
+
+  private async increment(keys: string[]): Promise<number[]> {
+    const fromRedis = await this.tryRedis(async () => {
+      const multi = this.redis.multi();
+      for (const k of keys) multi.incr(k).pexpire(k, 2 * WINDOW_MS);
+      const results = await multi.exec();
+      return keys.map((_, i) => Number(results?.[2 * i]?.[1] ?? 0));
+    });
+    if (fromRedis) return fromRedis;
+    const now = Date.now();
+    if (this.local.size > 100_000) for (const [k, e] of this.local) if (e.expires <= now) this.local.delete(k);
+    return keys.map((k) => {
+      const entry = this.local.get(k);
+      const next = entry && entry.expires > now ? { count: entry.count + 1, expires: entry.expires } : { count: 1, expires: now + 2 * WINDOW_MS };
+      this.local.set(k, next);
+      return next.count;
+    });
+  }
+
+  /** The result, or null when Redis is not there (not connected, an error, or no answer in time). */
+  private async tryRedis<T>(fn: () => Promise<T>): Promise<T | null> {
+    if (this.redis.status !== 'ready') return this.down(null);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const result = await Promise.race([fn(), new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), REDIS_TIMEOUT_MS)))]);
+      if (this.redisDown) log.log('Redis answers again: join-link limits are shared across instances again');
+      this.redisDown = false;
+      return result;
+    } catch (err) {
+      return this.down(err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private down(err: unknown): null {
+    if (!this.redisDown) log.warn(`Redis unavailable for join-link limits (${err instanceof Error ? err.message : 'not connected'}); counting in this process until it answers`);
+    this.redisDown = true;
+    return null;
   }
 
   private failureKey(ip: string, window: number): string {
     return `${this.keyPrefix}:fail:${ip}:${window}`;
   }
+
+  private prefixKey(token: string, window: number): string {
+    return `${this.keyPrefix}:prefix-fail:${token.slice(0, PREFIX_LENGTH)}:${window}`;
+  }
+}
+
+export function tooMany(reply: FastifyReply): void {
+  reply
+    .code(429)
+    .header('retry-after', String(Math.ceil((WINDOW_MS - (Date.now() % WINDOW_MS)) / 1000)))
+    .type('text/plain; charset=utf-8')
+    .send('För många försök. Vänta en stund och försök igen. / Too many attempts: wait a moment and try again.');
 }

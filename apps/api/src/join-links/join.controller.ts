@@ -1,17 +1,23 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/roles.decorator.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { JoinAccessService } from './join-access.service.js';
-import { JoinRateLimiter } from './join-rate-limiter.js';
+import { JoinRateLimiter, tooMany } from './join-rate-limiter.js';
+import { looksLikeToken } from './join-token.js';
 import { INVALID_PAGE, INVALID_PAGE_CSP, INVALID_STATUS, joinStatus, memberPageCsp, renderMemberPage, type JoinStatus } from './member-page.js';
 
 /**
- * The member's way in: `/join/<token>` (the page) and `/join/<token>/status` (what the page asks
- * when its state should change). No sign-in. Every invalid token — unknown, malformed,
- * revoked, expired, of a cancelled meeting — gets the same answer, byte for byte.
+ * The member's way in: `/join/<token>` (the page), `/join/<token>/status` (what the page asks
+ * when its state should change) and `POST /join/<token>/enter` (the page coming in). No
+ * sign-in. Every invalid token — unknown, malformed, revoked, expired, of a cancelled
+ * meeting — gets the same answer, byte for byte.
+ *
+ * GET and HEAD change nothing: mail scanners, link previews and prefetching open links
+ * without the member. Only the page's own script entering with a same-origin POST counts a
+ * use, records attendance or completes a practice session's module.
  */
 @Controller('join')
 export class JoinController {
@@ -47,16 +53,56 @@ export class JoinController {
     reply.code(200).send(found.status);
   }
 
+  @Public()
+  @Post(':token/enter')
+  async enter(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
+    if (!sameOrigin(req, this.config.publicUrl)) {
+      // Only our own page (also inside a municipality's iframe, where it is still our origin) enters.
+      return reply.code(403).header('cache-control', 'no-store').send({ error: 'CROSS_ORIGIN', message: 'Entering is only possible from the join page itself.' });
+    }
+    const found = await this.lookup(token, req, reply, true);
+    if (found === undefined) return;
+    if (found === null) return reply.code(404).send(INVALID_STATUS);
+    reply.code(200).send(found.status);
+  }
+
   /** Undefined when the answer (429) has been sent; null for every token that opens nothing. */
-  private async lookup(token: string, req: FastifyRequest, reply: FastifyReply): Promise<{ status: JoinStatus; embedOrigins: string[] } | null | undefined> {
+  private async lookup(token: string, req: FastifyRequest, reply: FastifyReply, entering = false): Promise<{ status: JoinStatus; embedOrigins: string[] } | null | undefined> {
     // Never cached, never passed on in a Referer: the URL is the member's key.
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
+    // Not even a token: answered before any budget is spent, so junk can lock nobody out.
+    if (!looksLikeToken(token)) return null;
     if (!(await this.limiter.admit(req.ip, token, reply))) return undefined;
-    const view = await this.access.resolve(token);
+    const view = entering ? await this.access.enter(token) : await this.access.resolve(token);
     if (!view) {
-      await this.limiter.failed(req.ip);
+      if (await this.limiter.failed(req.ip, token)) {
+        tooMany(reply);
+        return undefined;
+      }
       return null;
     }
     return { status: joinStatus(view, this.clock.now()), embedOrigins: view.embedOrigins };
+  }
+}
+
+/**
+ * Whether a POST comes from a page of our own origin. Browsers send Origin with every POST and
+ * Sec-Fetch-Site with every request; a request carrying neither is not from a browser page
+ * and is refused too, so a cross-site form or fetch can never enter on a member's behalf.
+ */
+export function sameOrigin(req: FastifyRequest, publicUrl: string): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return false;
+  const origin = req.headers.origin;
+  if (origin === undefined) return site === 'same-origin';
+  const own = [safeOrigin(publicUrl), req.headers.host ? `${req.protocol}://${req.headers.host}` : null];
+  return own.includes(origin);
+}
+
+function safeOrigin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
   }
 }

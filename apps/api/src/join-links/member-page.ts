@@ -12,7 +12,10 @@ export interface JoinStatus {
   roomName?: string | null;
   opensAt?: string | null;
   closesAt?: string | null;
+  /** Only in the answer to entering (POST), while open. */
   embed?: { domain: string; roomName: string; jwt: string; url: string } | null;
+  /** The rules keep the member out right now: why (Swedish and English) and whom to contact. */
+  blocked?: { reasons: { code: string; sv: string; en: string }[]; contact: string | null } | null;
 }
 
 export const INVALID_STATUS = { state: 'invalid' } as const;
@@ -28,6 +31,7 @@ export function joinStatus(view: JoinView, now: Date): JoinStatus {
     opensAt: view.opensAt?.toISOString() ?? null,
     closesAt: view.closesAt?.toISOString() ?? null,
     embed: view.join?.embed ? { ...view.join.embed, url: view.join.url } : null,
+    blocked: view.blocked,
   };
 }
 
@@ -137,6 +141,7 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
   </div>
   <div id="video"></div>
   <p id="fallback" hidden><a id="direct" target="_blank" rel="noopener noreferrer">Öppna rummet i ett eget fönster <span class="en" lang="en">Open the room in its own window</span></a></p>
+  <div id="blocked" hidden><ul id="reasons"></ul><p id="contact"></p></div>
   <p id="again-row" hidden><button id="again" type="button">Kontrollera igen <span lang="en">· Check again</span></button></p>
 </main>
 <script type="application/json" id="status" nonce="${nonce}">${data}</script>
@@ -148,7 +153,11 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
     open: ['Rummet är öppet.', 'The room is open.'],
     closed: ['Rummet är stängt just nu.', 'The room is closed for now.'],
     reopens: [' Det öppnar igen ', ' It opens again '],
-    recess: [' Det öppnar igen vid nästa ajournering.', ' It opens again at the next recess.']
+    recess: [' Det öppnar igen vid nästa ajournering.', ' It opens again at the next recess.'],
+    entering: ['Rummet är öppet. Du släpps in …', 'The room is open. Letting you in …'],
+    blocked: ['Du kan inte delta på distans i det här sammanträdet just nu, enligt kommunens regler för deltagande på distans:', 'You cannot take part remotely in this meeting right now, under the municipality’s rules for remote participation:'],
+    contact: ['Kontakta ', 'Contact '],
+    contactDefault: ['Kontakta nämndsekreteraren om du har frågor.', 'Contact the committee secretary if you have questions.']
   };
   // A practice session (övningssammanträde) is named as such, and coming in is what counts as attending.
   var P = {
@@ -187,6 +196,29 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
       .then(function (next) { if (next) { skew = Date.parse(next.serverNow) - Date.now(); render(next); } else { later(30000); } })
       .catch(function () { later(15000); });
   };
+  // Entering is a POST from this page only: opening the link (GET) never counts as coming in.
+  // Once per opening: a window that closes and opens again is entered again.
+  var entering = false, entered = false;
+  var enter = function () {
+    if (entering) return;
+    entering = true;
+    fetch(location.pathname.replace(/\\/+$/, '') + '/enter', { method: 'POST', cache: 'no-store', credentials: 'omit' })
+      .then(function (r) { return r.status === 200 || r.status === 404 ? r.json() : null; })
+      .then(function (next) { entering = false; if (next) { entered = true; skew = Date.parse(next.serverNow) - Date.now(); render(next); } else { later(15000); } })
+      .catch(function () { entering = false; later(15000); });
+  };
+  var showBlocked = function (b) {
+    var list = $('reasons'); list.textContent = '';
+    b.reasons.forEach(function (r) {
+      var li = document.createElement('li'); li.textContent = r.sv;
+      var e = document.createElement('span'); e.className = 'en'; e.lang = 'en'; e.textContent = r.en;
+      li.appendChild(e); list.appendChild(li);
+    });
+    var c = $('contact'); c.textContent = b.contact ? T.contact[0] + b.contact + '.' : T.contactDefault[0];
+    var ce = document.createElement('span'); ce.className = 'en'; ce.lang = 'en'; ce.textContent = b.contact ? T.contact[1] + b.contact + '.' : T.contactDefault[1];
+    c.appendChild(ce);
+    $('blocked').hidden = false;
+  };
   var later = function (ms) { clearTimeout(timer); timer = setTimeout(check, Math.max(500, Math.min(ms, 2147483000))); };
   var embed = function (e) {
     $('direct').href = e.url; $('fallback').hidden = false;
@@ -205,12 +237,19 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
     $('countdown').textContent = ''; clearInterval(tick);
     $('again-row').hidden = next.state === 'open' || next.state === 'invalid';
     if (next.memberName) $('who').textContent = next.memberName + (next.roomName ? ' · ' + next.meetingTitle : '');
+    $('blocked').hidden = true;
+    if (next.state !== 'open' || next.blocked) entered = false;
     if (next.state === 'invalid') { leave(); say(T.invalid[0], T.invalid[1]); shown = next; return; }
+    if (next.blocked) {
+      // The rules may change (a decision, a training completed): ask again now and then.
+      leave(); say(T.blocked[0], T.blocked[1]); showBlocked(next.blocked); later(60000); shown = next; return;
+    }
     if (next.state === 'not_yet_open') {
       leave(); say(T.not_yet_open[0] + fmt(next.opensAt, 'sv') + '.', T.not_yet_open[1] + fmt(next.opensAt, 'en') + '.');
       countdown(next.opensAt); later(Date.parse(next.opensAt) - now() + 250);
     } else if (next.state === 'open') {
-      if (changed || !api) { leave(); say(T.open[0], T.open[1]); if (next.embed) embed(next.embed); }
+      if (next.embed && (changed || !api)) { leave(); say(T.open[0], T.open[1]); embed(next.embed); }
+      else if (!api && !entered) { say(T.entering[0], T.entering[1]); enter(); shown = next; return; }
       // Ask again when the window closes, and now and then in case a recess ends early.
       later(Math.min(Date.parse(next.closesAt) - now() + 250, 60000));
     } else {

@@ -6,6 +6,7 @@ import { BodyMembershipsResolver } from '../bodies/body-memberships.resolver.js'
 import { BreakoutRoomsResolver, MeetingRoomsResolver } from '../breakout-rooms/breakout-rooms.resolver.js';
 import { JoinLinksResolver, MeetingJoinLinksResolver, PracticeSessionJoinLinksResolver } from '../join-links/join-links.resolver.js';
 import { MunicipalitySettingsResolver } from '../tenancy/municipality-settings.resolver.js';
+import { MeetingRemoteEligibilityResolver } from '../join-links/remote-eligibility.resolver.js';
 import { AgendaItemsResolver } from '../meetings/agenda-items.resolver.js';
 import { AttendancesResolver } from '../meetings/attendances.resolver.js';
 import { MeetingsResolver } from '../meetings/meetings.resolver.js';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   JoinLinksResolver,
   MeetingJoinLinksResolver,
   PracticeSessionJoinLinksResolver,
+  MeetingRemoteEligibilityResolver,
   MunicipalitySettingsResolver,
   RuleSetsResolver,
   RegionalRulesResolver,

@@ -21,6 +21,10 @@ export class MunicipalitySettings {
   @Column({ name: 'link_delivery_lead_minutes', type: 'integer' })
   linkDeliveryLeadMinutes!: number;
 
+  @Field(() => String, { nullable: true, description: "Whom members contact when their join link cannot let them in, as shown on the member's page" })
+  @Column({ name: 'member_contact', type: 'text', nullable: true })
+  memberContact!: string | null;
+
   @Field(() => GraphQLISODateTime)
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
@@ -30,4 +34,5 @@ export const DEFAULT_SETTINGS: Omit<MunicipalitySettings, 'tenantId' | 'updatedA
   embedOrigins: [],
   videoPlatform: 'jitsi',
   linkDeliveryLeadMinutes: 24 * 60,
+  memberContact: null,
 };

@@ -16,6 +16,12 @@ export class UpdateMunicipalitySettingsInput {
   @MaxLength(200, { each: true })
   embedOrigins?: string[];
 
+  @Field(() => String, { nullable: true, description: "Whom members contact when their link cannot let them in (shown on the member's page); empty clears it" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  memberContact?: string;
+
   @Field(() => Int, { nullable: true })
   @IsOptional()
   @IsInt()

@@ -14,8 +14,9 @@ export class MunicipalitySettingsService {
     return saved ?? Object.assign(new MunicipalitySettings(), { tenantId: this.db.tenantId(), updatedAt: new Date(0), ...DEFAULT_SETTINGS, embedOrigins: [] });
   }
 
-  async update(values: Partial<Pick<MunicipalitySettings, 'embedOrigins' | 'linkDeliveryLeadMinutes'>>): Promise<MunicipalitySettings> {
+  async update(values: Partial<Pick<MunicipalitySettings, 'embedOrigins' | 'linkDeliveryLeadMinutes' | 'memberContact'>>): Promise<MunicipalitySettings> {
     if (values.embedOrigins) values.embedOrigins = values.embedOrigins.map(normaliseOrigin);
+    if (typeof values.memberContact === 'string') values.memberContact = values.memberContact.trim() || null;
     const em = await this.db.manager();
     // null leaves a setting as it is, like leaving it out: both columns are required.
     const merged = { ...(await this.current()), ...Object.fromEntries(Object.entries(values).filter(([, v]) => v != null)) };
@@ -34,8 +35,20 @@ export function normaliseOrigin(value: string): string {
   } catch {
     throw badInput(`"${value}" är ingen webbadress.`, { embedOrigins: 'ogiltig webbadress' });
   }
-  if (url.protocol !== 'https:' || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+  // The URL parser keeps ";", "*" and the like in a host, and CSP would read them as syntax or
+  // wildcards: only letters, digits, hyphens and dots (IDNs arrive here as punycode).
+  const plainHost = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/.test(url.hostname);
+  if (!plainHost || url.protocol !== 'https:' || url.username || url.password || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     throw badInput(`"${value}" måste vara en https-adress utan sökväg, t.ex. https://www.kommun.se.`, { embedOrigins: 'bara https-ursprung' });
   }
   return url.origin;
+}
+
+/** Whether a stored origin is still one normaliseOrigin would accept (rows saved before it was strict may not be). */
+export function isPlainOrigin(value: string): boolean {
+  try {
+    return normaliseOrigin(value) === value;
+  } catch {
+    return false;
+  }
 }

@@ -20,7 +20,7 @@ export function parseCsv(text: string): CsvRecord[] {
   let startLine = 1;
   const endRecord = () => {
     cells.push(cell);
-    if (cells.length > 1 || cells[0]!.trim() !== '') records.push({ line: startLine, cells: cells.map((c) => c.trim()) });
+    if (cells.length > 1 || cells[0]!.trim() !== '') records.push({ line: startLine, cells: cells.map((c) => unneutralise(c.trim())) });
     cells = [];
     cell = '';
   };
@@ -52,10 +52,26 @@ export function parseCsv(text: string): CsvRecord[] {
   return records;
 }
 
+/**
+ * A cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return before
+ * one) gets a leading single quote, as OWASP advises against CSV injection: a member named
+ * =HYPERLINK(...) is shown as text, never followed. parseCsv takes the quote off again, so an
+ * exported file imports as it is.
+ */
+export function neutralise(value: string): string {
+  // A leading quote is doubled too, so that unneutralise never takes off one that was data.
+  return /^[=+\-@\t\r']/.test(value) ? `'${value}` : value;
+}
+
+/** Undoes neutralise: only a quote followed by a character neutralise guards against. */
+export function unneutralise(value: string): string {
+  return /^'[=+\-@\t\r']/.test(value) ? value.slice(1) : value;
+}
+
 /** Semicolon-separated with a byte-order mark, so Excel in Swedish opens it with å, ä, ö intact. */
 export function toCsv(header: string[], rows: (string | null)[][]): string {
   const field = (v: string | null) => {
-    const s = v ?? '';
+    const s = neutralise(v ?? '');
     return /[";\r\n,]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return `\uFEFF${[header, ...rows].map((r) => r.map(field).join(';')).join('\r\n')}\r\n`;

@@ -12,6 +12,7 @@ import {
     TopToolbar,
 } from 'react-admin';
 import { bodyKindChoices } from '../../choices';
+import { safeExporter } from '../../csvExport';
 
 const filters = [
     <TextInput key="q" source="q" alwaysOn resettable />,
@@ -26,7 +27,7 @@ const Actions = () => (
 );
 
 export const BodyList = () => (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />}>
+    <List exporter={safeExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }} actions={<Actions />}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="name" />
             <DataTable.Col source="kind">

@@ -1,4 +1,4 @@
-import { Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
@@ -13,6 +13,7 @@ interface Rooms {
     recesses: { startedAt: string; endedAt: string | null }[];
     joinLinks: JoinLinkRow[];
     membersWithoutEmail: { id: string; name: string; phone: string | null }[];
+    membersBlockedFromRemote: { member: { id: string; name: string; phone: string | null }; reasons: { sv: string; en: string }[] }[];
 }
 
 const RoomsDocument = graphql(`
@@ -23,6 +24,7 @@ const RoomsDocument = graphql(`
             recesses { startedAt endedAt }
             joinLinks { roomId ...JoinLinkRowFields }
             membersWithoutEmail { id name phone }
+            membersBlockedFromRemote { member { id name phone } reasons { sv en } }
         }
     }
 `);
@@ -118,6 +120,19 @@ export const BreakoutRoomsPanel = () => {
                     ))}
                 </ul>
             </Box>
+            {data.membersBlockedFromRemote.length > 0 && (
+                <Alert severity="warning" data-testid="blocked-from-remote">
+                    <strong>{translate('app.rooms.blocked_from_remote')}</strong>
+                    <ul>
+                        {data.membersBlockedFromRemote.map(b => (
+                            <li key={b.member.id}>
+                                {b.member.name}
+                                {b.member.phone ? ` (${b.member.phone})` : ''}: {b.reasons.map(r => (locale === 'en' ? r.en : r.sv)).join(' ')}
+                            </li>
+                        ))}
+                    </ul>
+                </Alert>
+            )}
             <JoinLinksTable
                 links={data.joinLinks}
                 membersWithoutEmail={data.membersWithoutEmail}

@@ -16,6 +16,7 @@ import {
 import { meetingStatusChoices } from '../../choices';
 import { DateTimeText } from '../../components/DateTimeText';
 import { MeetingStatusChip } from './MeetingStatusChip';
+import { safeExporter } from '../../csvExport';
 
 const filters = [
     <TextInput key="q" source="q" alwaysOn resettable />,
@@ -36,7 +37,7 @@ const Actions = () => (
 );
 
 export const MeetingList = () => (
-    <List filters={filters} sort={{ field: 'startsAt', order: 'ASC' }} actions={<Actions />}>
+    <List exporter={safeExporter} filters={filters} sort={{ field: 'startsAt', order: 'ASC' }} actions={<Actions />}>
         <DataTable rowClick="show" bulkActionButtons={false}>
             <DataTable.Col source="title" />
             <DataTable.Col source="bodyId" disableSort>

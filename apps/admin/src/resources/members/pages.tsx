@@ -16,6 +16,7 @@ import {
     useTranslate,
 } from 'react-admin';
 import { req } from '../../components/validators';
+import { safeExporter } from '../../csvExport';
 
 const filters = [
     <TextInput key="q" source="q" alwaysOn resettable />,
@@ -28,7 +29,7 @@ const filters = [
 ];
 
 export const MemberList = () => (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List exporter={safeExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
         <DataTable rowClick="edit" bulkActionButtons={false}>
             <DataTable.Col source="name" />
             <DataTable.Col source="partyId" disableSort>

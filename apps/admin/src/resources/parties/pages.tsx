@@ -1,10 +1,11 @@
 import { Create, DataTable, Edit, EditButton, List, SimpleForm, TextInput } from 'react-admin';
 import { req } from '../../components/validators';
+import { safeExporter } from '../../csvExport';
 
 const filters = [<TextInput key="q" source="q" alwaysOn resettable />];
 
 export const PartyList = () => (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List exporter={safeExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
         <DataTable rowClick="edit" bulkActionButtons={false}>
             <DataTable.Col source="name" />
             <DataTable.Col source="abbreviation" />

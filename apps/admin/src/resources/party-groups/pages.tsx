@@ -13,6 +13,7 @@ import {
     minValue,
 } from 'react-admin';
 import { integer, req } from '../../components/validators';
+import { safeExporter } from '../../csvExport';
 
 const filters = [
     <TextInput key="q" source="q" alwaysOn resettable />,
@@ -22,7 +23,7 @@ const filters = [
 ];
 
 export const PartyGroupList = () => (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List exporter={safeExporter} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
         <DataTable rowClick="edit" bulkActionButtons={false}>
             <DataTable.Col source="name" />
             <DataTable.Col source="partyId" disableSort>

@@ -47,8 +47,9 @@ export abstract class CrudService<E extends TenantEntity & ObjectLiteral, F exte
     }
     if (filter) this.applyFilter(qb, filter);
     const sortField = args.sortField ?? this.options.defaultSort;
-    const column = this.options.sortable[sortField];
-    if (!column) {
+    // Own keys only: "constructor", "toString" and the like are on every object's prototype.
+    const column = Object.hasOwn(this.options.sortable, sortField) ? this.options.sortable[sortField] : undefined;
+    if (typeof column !== 'string') {
       throw badInput(`Det går inte att sortera på "${sortField}". Välj bland: ${Object.keys(this.options.sortable).join(', ')}.`, {
         sortField: 'okänt sorteringsfält',
       });

@@ -1,0 +1,38 @@
+import { Field, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { MUNICIPAL_READERS } from '../auth/actor.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Member } from '../members/member.entity.js';
+import { LocalizedText } from '../rules/evaluation.model.js';
+import { JoinLinksService } from './join-links.service.js';
+import { RemoteEligibilityService } from './remote-eligibility.service.js';
+
+@ObjectType({ description: 'A member invited to take part remotely whom the rules keep out right now: their link opens nothing' })
+export class BlockedFromRemote {
+  @Field(() => Member)
+  member!: Member;
+
+  @Field(() => [String], { description: 'Stable reason codes, e.g. PRESIDIUM_MUST_BE_ON_SITE, TRAINING_MISSING' })
+  codes!: string[];
+
+  @Field(() => [LocalizedText])
+  reasons!: LocalizedText[];
+}
+
+@Resolver(() => Meeting)
+export class MeetingRemoteEligibilityResolver {
+  constructor(
+    private readonly links: JoinLinksService,
+    private readonly eligibility: RemoteEligibilityService,
+  ) {}
+
+  @Roles(...MUNICIPAL_READERS)
+  @ResolveField(() => [BlockedFromRemote], {
+    description: 'Members with a link to the meeting itself whom the rules keep from taking part remotely: the secretary reaches them',
+  })
+  async membersBlockedFromRemote(@Parent() meeting: Meeting): Promise<BlockedFromRemote[]> {
+    const links = (await this.links.syncInvitations(meeting.id)).filter((l) => !l.roomId && !l.revokedAt);
+    const blocked = await this.eligibility.blockedAmong(meeting.id, [...new Set(links.map((l) => l.memberId))]);
+    return blocked.map(({ member, reasons }) => ({ member, codes: reasons.map((r) => r.code), reasons: reasons.map((r) => ({ sv: r.sv, en: r.en })) }));
+  }
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { Meeting } from '../meetings/meeting.entity.js';
+import { Member } from '../members/member.entity.js';
+import { ComplianceService } from '../rules/compliance.service.js';
+
+export interface BlockReason {
+  code: string;
+  sv: string;
+  en: string;
+}
+
+/** Whether a member may take part remotely in a meeting at all, judged as the compliance view judges it. */
+export interface RemoteVerdict {
+  memberId: string;
+  blocked: boolean;
+  /** Every distinct obstacle (empty when not blocked). */
+  reasons: BlockReason[];
+}
+
+/**
+ * One answer to "may this member come in remotely?", for the join route, the secretary's
+ * list of members to reach, and link delivery. It asks ComplianceService for the very
+ * evaluation the compliance view shows, so the link and the view can never disagree.
+ *
+ * A member is blocked when the rules let them take part remotely in none of the meeting's
+ * items: an item closed to remote participants alone does not keep them out of the rest. A
+ * meeting without agenda items, or a member the evaluation does not list, is not blocked:
+ * there is nothing to judge them against.
+ */
+@Injectable()
+export class RemoteEligibilityService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly compliance: ComplianceService,
+  ) {}
+
+  /** Verdicts for these members (all members of the meeting's plan when omitted), in the current tenant transaction. */
+  async eligibilityForRemote(meetingId: string, memberIds?: readonly string[]): Promise<Map<string, RemoteVerdict>> {
+    const em = await this.db.manager();
+    const meeting = await em.getRepository(Meeting).findOne({ where: { id: meetingId } });
+    const out = new Map<string, RemoteVerdict>();
+    if (!meeting) return out;
+    const evaluation = await this.compliance.evaluate(meeting);
+    const wanted = memberIds ?? [...new Set(evaluation.remoteEligibility.map((e) => e.memberId))];
+    for (const memberId of wanted) {
+      const rows = evaluation.remoteEligibility.filter((e) => e.memberId === memberId);
+      const blocked = rows.length > 0 && rows.every((r) => !r.mayTakePartRemotely);
+      const reasons = new Map<string, BlockReason>();
+      if (blocked) {
+        for (const r of rows.flatMap((row) => row.reasons)) {
+          if (r.code !== 'REMOTE_ALLOWED' && !reasons.has(r.code)) reasons.set(r.code, { code: r.code, sv: r.message.sv, en: r.message.en });
+        }
+      }
+      // An item closed to remote participants matters only when it is all that keeps the member out.
+      const all = [...reasons.values()];
+      const own = all.filter((r) => r.code !== 'ITEM_EXCLUDED');
+      out.set(memberId, { memberId, blocked, reasons: own.length ? own : all });
+    }
+    return out;
+  }
+
+  /** The members with a link to the meeting itself whom the rules keep out, with why. */
+  async blockedAmong(meetingId: string, memberIds: readonly string[]): Promise<{ member: Member; reasons: BlockReason[] }[]> {
+    if (!memberIds.length) return [];
+    const verdicts = await this.eligibilityForRemote(meetingId, memberIds);
+    const blocked = [...verdicts.values()].filter((v) => v.blocked);
+    if (!blocked.length) return [];
+    const em = await this.db.manager();
+    const members = await em.getRepository(Member).find({ where: { id: In(blocked.map((b) => b.memberId)) }, order: { name: 'ASC' } });
+    return members.map((member) => ({ member, reasons: verdicts.get(member.id)!.reasons }));
+  }
+}
