@@ -7,6 +7,7 @@ import { errorCode, gql, startTestApp, tenantOf, type TestApp } from '../support
 import { fixClock } from '../support/fixed-clock.js';
 import { mimePart } from '../support/mime.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
+import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
 
 const A = 'lysekil';
 const B = 'orust';
@@ -77,6 +78,8 @@ describe("practice sessions: invitees' personal join links", () => {
   it('mails the invitee with e-mail a parseable invitation and lists the one without for the secretary', async () => {
     const res = await gql(t.url, adminA, 'mutation($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent forSecretary } }', { s: sessionId });
     assert.deepEqual(res.data!.sendPracticeSessionLinks, { sent: 1, forSecretary: 1 });
+    // The mail leaves through the outbox after commit.
+    await t.app.get(OutboxService).settle();
     assert.equal(sink.received.length, 1);
     const mail = sink.received[0]!;
     assert.ok(mail.to.includes(withEmail.email));

@@ -39,6 +39,12 @@ export interface AppConfig {
   jitsi: { domain: string; appId: string; audience: string; appSecret?: string };
   /** Join-link rate limits (Redis, so they hold across instances). */
   joinRateLimits: JoinRateLimits;
+  /**
+   * Derives the tokens of e-mailed join links from what an outbox row stores (LINK_TOKEN_SECRET):
+   * the row can be retried without a new token, and the database alone opens no link.
+   * Without it (development) one is kept under dataDir; every API and worker process must share it.
+   */
+  linkTokenSecret?: string;
 }
 
 export interface JoinRateLimits {
@@ -63,6 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (production && !env.JITSI_APP_SECRET) {
     throw new ConfigError('Refusing to start in production without JITSI_APP_SECRET (the Jitsi Meet token secret).');
+  }
+  if (production && !env.LINK_TOKEN_SECRET) {
+    throw new ConfigError('Refusing to start in production without LINK_TOKEN_SECRET (derives e-mailed join-link tokens; shared by every process).');
   }
   if (production && (!env.DATABASE_URL || !env.APP_DATABASE_URL)) {
     throw new ConfigError('Refusing to start in production without DATABASE_URL (migrations) and APP_DATABASE_URL (the API role).');
@@ -89,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       audience: env.JITSI_AUDIENCE ?? 'jitsi',
       appSecret: env.JITSI_APP_SECRET || undefined,
     },
+    linkTokenSecret: env.LINK_TOKEN_SECRET || undefined,
     joinRateLimits: {
       failuresPerIpPerMinute: positive(env.JOIN_FAILURES_PER_IP_PER_MINUTE, 20),
       perTokenPrefixPerMinute: positive(env.JOIN_PER_TOKEN_PREFIX_PER_MINUTE, 60),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { BreakoutRoomsModule } from '../breakout-rooms/breakout-rooms.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { CalendarFeedController } from './calendar-feed.controller.js';
@@ -14,7 +15,7 @@ import { JoinLinksService } from './join-links.service.js';
 import { JoinRateLimiter } from './join-rate-limiter.js';
 
 @Module({
-  imports: [MeetingsModule, BreakoutRoomsModule],
+  imports: [MeetingsModule, BreakoutRoomsModule, AuditModule],
   controllers: [JoinController, CalendarFeedController],
   providers: [
     JoinLinksService,
