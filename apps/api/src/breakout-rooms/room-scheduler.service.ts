@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
@@ -41,6 +41,8 @@ export function planJobs(tenantId: string, meetingId: string, edges: number[], d
   return jobs;
 }
 
+const log = new Logger('RoomScheduler');
+
 /** The outbox effect that brings the queues in line with a meeting's recorded plan. */
 export const ROOM_JOBS_EFFECT = 'room-jobs';
 interface RoomJobsPayload {
@@ -54,7 +56,9 @@ const LIVE = [MeetingStatus.CONVENED, MeetingStatus.IN_PROGRESS, MeetingStatus.R
 
 /** Keeps a meeting's window-edge jobs in step with its times, recesses and status. */
 @Injectable()
-export class RoomScheduler implements OnModuleInit {
+export class RoomScheduler implements OnModuleInit, OnModuleDestroy {
+  private reconciling: NodeJS.Timeout | undefined;
+
   constructor(
     private readonly db: TenantDb,
     private readonly windows: MeetingWindowsService,
@@ -74,6 +78,21 @@ export class RoomScheduler implements OnModuleInit {
         await this.apply(row.payload.jobs, row.payload.stale, row.payload.data);
       },
     });
+  }
+
+  /** Reconciles now and then every `intervalMs` (worker processes). */
+  startReconciling(intervalMs: number): void {
+    const run = () =>
+      this.reconcile().then(
+        (r) => r.jobs && log.log(`Restored ${r.jobs} missing job(s) for ${r.meetings} meeting(s)`),
+        (err: unknown) => log.warn(`Reconciling failed: ${(err as Error).message}`),
+      );
+    void run();
+    this.reconciling ??= setInterval(() => void run(), intervalMs);
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.reconciling);
   }
 
   /** The jobs the meeting needs now, from the database alone. */

@@ -1,5 +1,11 @@
 import { BullModule, BullRegistrar } from '@nestjs/bullmq';
 import { Global, Module, type DynamicModule, type INestApplicationContext } from '@nestjs/common';
+import { RoomScheduler } from '../breakout-rooms/room-scheduler.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
+
+/** How often workers look for outbox effects due for a retry, and re-derive the room jobs. */
+const OUTBOX_POLL_MS = 5_000;
+const RECONCILE_EVERY_MS = 15 * 60_000;
 
 /** BullMQ on the shared Redis. Workers start only when `startWorkers` is called (see main.ts). */
 @Global()
@@ -40,5 +46,16 @@ export function startWorkers(app: INestApplicationContext): boolean {
     return false;
   }
   registrar.register();
+  startBackgroundWork(app);
   return true;
+}
+
+/**
+ * With the workers: the outbox poller (retries, and effects whose after-commit kick was lost)
+ * and the reconciler, at start and then periodically, which re-derives from the database the
+ * jobs every convened meeting needs (a Redis that lost its data heals here).
+ */
+function startBackgroundWork(app: INestApplicationContext): void {
+  app.get(OutboxService).startPolling(OUTBOX_POLL_MS);
+  app.get(RoomScheduler, { strict: false }).startReconciling(RECONCILE_EVERY_MS);
 }

@@ -267,7 +267,11 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
 
   private async nextSequence(em: EntityManager, target: LinkTarget): Promise<number> {
     const table = 'meetingId' in target ? 'meeting' : 'practice_session';
-    const [row]: { calendar_sequence: number }[] = await em.query(`update ${table} set calendar_sequence = calendar_sequence + 1 where id = $1 returning calendar_sequence`, [targetId(target)]);
+    // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count].
+    const [row]: { calendar_sequence: number }[] = await em.query(
+      `with bumped as (update ${table} set calendar_sequence = calendar_sequence + 1 where id = $1 returning calendar_sequence) select calendar_sequence from bumped`,
+      [targetId(target)],
+    );
     return row?.calendar_sequence ?? 0;
   }
 
