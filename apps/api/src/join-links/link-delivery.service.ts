@@ -14,6 +14,7 @@ import { Member } from '../members/member.entity.js';
 import { MAILER, type Mailer } from '../notifications/mailer.js';
 import { OutboxService, type OutboxRow } from '../outbox/outbox.service.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
+import { PracticeSessionsService } from '../training/practice-sessions.service.js';
 import { invitationCalendar, invitationText, mailSubject, type InvitationKind, type InvitationMeeting } from './invitation-calendar.js';
 import { DeliveryChannel, JoinLink } from './join-link.entity.js';
 import { JoinLinksService } from './join-links.service.js';
@@ -70,6 +71,7 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     private readonly links: JoinLinksService,
     private readonly practiceLinks: PracticeLinksService,
     private readonly meetings: MeetingsService,
+    private readonly sessions: PracticeSessionsService,
     private readonly outbox: OutboxService,
     private readonly directory: DirectoryService,
     private readonly clock: Clock,
@@ -81,6 +83,10 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
 
   onModuleInit(): void {
     this.meetings.listen(this);
+    this.sessions.listen(async (before, after) => {
+      const moved = +before.startsAt !== +after.startsAt || +before.endsAt !== +after.endsAt || before.place !== after.place;
+      if (moved) await this.followMove({ practiceSessionId: after.id });
+    });
     this.outbox.register<InvitationMail>(INVITATION_EFFECT, {
       timeoutMs: 60_000,
       prepare: (row, em) => this.stillWanted(row, em),
