@@ -44,6 +44,11 @@ export class SmtpMailer implements Mailer {
     const info = await this.transport.sendMail({ from: this.from, ...mail });
     return { messageId: info.messageId };
   }
+
+  /** Ends the pooled connections (shutdown). */
+  close(): void {
+    this.transport.close();
+  }
 }
 
 /**
