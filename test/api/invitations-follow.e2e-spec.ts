@@ -285,6 +285,8 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
       await settle();
       const [row] = await owner<{ status: string; attempts: number }>(`select status, attempts from outbox where subject_id = $1`, [meetingId]);
       assert.deepEqual(row, { status: 'pending', attempts: 1 }, 'the failed attempt waits for its backoff');
+      const [failedLink] = await owner<{ delivery_error: string | null }>(`select delivery_error from join_link where meeting_id = $1`, [meetingId]);
+      assert.match(failedLink!.delivery_error!, /connection lost/, 'staff see why the last attempt failed');
       const clock = fixClock(t.app);
       clock.set(new Date(Date.now() + HOUR));
       await settle().finally(() => clock.reset());
@@ -297,6 +299,8 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
       const token = /\/join\/([A-Za-z0-9_-]{43})$/.exec(a!.url!)![1]!;
       const [{ n }] = await owner<{ n: number }>(`select count(*)::int as n from join_link where meeting_id = $1 and token_hash = sha256($2::bytea)`, [meetingId, Buffer.from(token)]);
       assert.equal(n, 1, 'the mailed token is the one the link accepts');
+      const [delivered] = await owner<{ delivery_error: string | null }>(`select delivery_error from join_link where meeting_id = $1`, [meetingId]);
+      assert.equal(delivered!.delivery_error, null, 'and the error is cleared once it went out');
     } finally {
       mailer.send = send0;
     }

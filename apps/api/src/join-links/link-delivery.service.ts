@@ -90,7 +90,11 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     this.outbox.register<InvitationMail>(INVITATION_EFFECT, {
       timeoutMs: 60_000,
       prepare: (row, em) => this.stillWanted(row, em),
-      perform: (row) => this.mail(row),
+      perform: async (row, em) => {
+        await this.mail(row);
+        await this.noteDeliveryError(em, row.payload, null);
+      },
+      failed: (row, message, em) => this.noteDeliveryError(em, row.payload, message),
     });
   }
 
@@ -265,6 +269,11 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
         content: invitationCalendar(meeting, p.member, links, this.organizer(), new Date(p.stamp), p.kind),
       },
     });
+  }
+
+  private async noteDeliveryError(em: EntityManager, mail: InvitationMail, message: string | null): Promise<void> {
+    const ids = mail.links.map((l) => l.linkId);
+    if (ids.length) await em.getRepository(JoinLink).update({ id: In(ids) }, { deliveryError: message });
   }
 
   private deriveToken(linkId: string, nonce: string): string {

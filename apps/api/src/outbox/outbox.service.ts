@@ -37,6 +37,8 @@ export interface EffectHandler<P = unknown> {
   timeoutMs: number;
   prepare?(row: OutboxRow<P>, em: EntityManager): Promise<'go' | 'drop'>;
   perform(row: OutboxRow<P>, em: EntityManager): Promise<void>;
+  /** Told, in the transaction that records the failed attempt, why it failed (for staff to see). */
+  failed?(row: OutboxRow<P>, message: string, em: EntityManager): Promise<void>;
 }
 
 /** After this many failures an effect is given up (status failed) and stays visible for staff. */
@@ -226,15 +228,20 @@ export class OutboxService implements OnModuleDestroy {
       const message = (err as Error).message.slice(0, 300);
       log.warn(`Outbox effect ${kind} failed: ${message}`);
       await this.db
-        .run(tenantId, (em) =>
-          em.query(
-            `update outbox set attempts = attempts + 1, last_error = $2,
-                    status = case when attempts + 1 >= $3 then 'failed' else status end,
-                    next_attempt_at = $4::timestamptz + make_interval(secs => least($5::float8 * power(2, attempts), $6::float8) / 1000)
-              where id = $1 and status = 'pending'`,
+        .run(tenantId, async (em) => {
+          const [row]: RawRow[] = await em.query(
+            `with failed as (
+               update outbox set attempts = attempts + 1, last_error = $2,
+                      status = case when attempts + 1 >= $3 then 'failed' else status end,
+                      next_attempt_at = $4::timestamptz + make_interval(secs => least($5::float8 * power(2, attempts), $6::float8) / 1000)
+                where id = $1 and status = 'pending'
+                returning id, tenant_id, key, kind, subject_id, payload, attempts)
+             select * from failed`,
             [id, message, MAX_ATTEMPTS, this.clock.now(), BACKOFF_BASE_MS, BACKOFF_MAX_MS],
-          ),
-        )
+          );
+          const handler = row && (this.handlers.get(row.kind) as EffectHandler<unknown> | undefined);
+          if (handler?.failed) await handler.failed(toRow(row), message, em);
+        })
         .catch((e: unknown) => log.error(`Could not record an outbox failure: ${(e as Error).message}`));
       return false;
     }
