@@ -19,6 +19,7 @@ export async function startPrivateRedis(): Promise<{ url: string; stop: () => Pr
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
+    if (child && child.exitCode === null) return;
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
     const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     for (let i = 0; i < 100; i++) {
