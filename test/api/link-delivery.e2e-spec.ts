@@ -7,6 +7,7 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Job, Queue } from 'bullmq';
 import { DELIVERY_QUEUE } from '@motesplats/api/breakout-rooms/queues.js';
 import { LinkDeliveryProcessor } from '@motesplats/api/join-links/link-delivery.processor.js';
+import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { gql, startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 import { fixClock } from '../support/fixed-clock.js';
@@ -25,6 +26,8 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
   const kf = id(A, 'meeting:kf-next');
   let firstWindow: { opensAt: string; closesAt: string };
 
+  /** The outbox carries mail out after commit: wait until it has. */
+  const settle = () => t.app.get(OutboxService).settle();
   const owner = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => sql<T>(t.ownerUrl, text, params);
   const invitation = (raw: string) => {
     const ics = mimePart(raw, 'text/calendar');
@@ -57,6 +60,7 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
   it('e-mails each member one invitation whose iCalendar event carries working links, and lists those without e-mail', async () => {
     const res = await gql(t.url, secretary, `mutation($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary } }`, { m: kf });
     const { sent, forSecretary } = res.data!.sendJoinLinks;
+    await settle();
     const withEmail = await owner<{ n: number }>(
       `select count(distinct l.member_id)::int as n from join_link l join member m on m.tenant_id = l.tenant_id and m.id = l.member_id where l.meeting_id = $1 and m.email is not null`,
       [kf],
@@ -99,6 +103,7 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     const before = sink.received.filter((r) => r.to.includes(emailed.member.email!)).at(-1)!;
     const oldToken = tokenOf(urlOf(invitation(before.raw).event));
     const res = await gql(t.url, secretary, `mutation($id: ID!) { resendJoinLink(id: $id) { url link { deliveredAt } } }`, { id: emailed.id });
+    await settle();
     assert.equal(res.data!.resendJoinLink.url, null);
     const latest = sink.received.filter((r) => r.to.includes(emailed.member.email!)).at(-1)!;
     assert.notEqual(latest, before);
@@ -130,9 +135,12 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     const processor = t.app.get(LinkDeliveryProcessor);
     const before = sink.received.length;
     const first = await processor.process(jobs[0] as Job);
+    await settle();
     assert.ok(first.sent > 0);
     assert.equal(sink.received.length - before, first.sent);
     const retry = await processor.process(jobs[0] as Job);
+    await settle();
+    assert.equal(sink.received.length - before, first.sent);
     assert.equal(retry.sent, 0, 'a retried delivery sends nothing twice');
   });
 

@@ -8,6 +8,7 @@ import { fixClock } from '../support/fixed-clock.js';
 import { mimePart } from '../support/mime.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { enterLink } from '../support/join-links.js';
+import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
 
 const A = 'lysekil';
 const B = 'orust';
@@ -78,6 +79,8 @@ describe("practice sessions: invitees' personal join links", () => {
   it('mails the invitee with e-mail a parseable invitation and lists the one without for the secretary', async () => {
     const res = await gql(t.url, adminA, 'mutation($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent forSecretary } }', { s: sessionId });
     assert.deepEqual(res.data!.sendPracticeSessionLinks, { sent: 1, forSecretary: 1 });
+    // The mail leaves through the outbox after commit.
+    await t.app.get(OutboxService).settle();
     assert.equal(sink.received.length, 1);
     const mail = sink.received[0]!;
     assert.ok(mail.to.includes(withEmail.email));
@@ -94,6 +97,31 @@ describe("practice sessions: invitees' personal join links", () => {
     assert.equal(byMember(withoutEmail.id).deliveryChannel, 'SECRETARY');
     const again = await gql(t.url, adminA, 'mutation($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent } }', { s: sessionId });
     assert.equal(again.data!.sendPracticeSessionLinks.sent, 0, 'delivered links are not sent twice');
+  });
+
+  it('moving the session mails an update with the new times and the same link, and moving it back restores it', async () => {
+    const outbox = t.app.get(OutboxService);
+    const before = sink.received.length;
+    const later = (d: Date) => new Date(d.getTime() + 86_400_000).toISOString();
+    const moved = await gql(t.url, adminA, 'mutation($id: ID!, $i: UpdatePracticeSessionInput!) { updatePracticeSession(id: $id, input: $i) { id } }', {
+      id: sessionId,
+      i: { startsAt: later(startsAt), endsAt: later(endsAt) },
+    });
+    assert.equal(moved.errors, undefined);
+    await outbox.settle();
+    assert.equal(sink.received.length, before + 1, 'one update to the one invitee with e-mail');
+    const update = tokenIn(sink.received.at(-1)!.raw);
+    const original = tokenIn(sink.received[0]!.raw);
+    assert.equal(new Date(update.event.start!).toISOString(), later(startsAt));
+    assert.equal(update.token, original.token, 'the link keeps working: the same token');
+    assert.ok(Number(update.event.sequence) > Number(original.event.sequence));
+    const back = await gql(t.url, adminA, 'mutation($id: ID!, $i: UpdatePracticeSessionInput!) { updatePracticeSession(id: $id, input: $i) { id } }', {
+      id: sessionId,
+      i: { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() },
+    });
+    assert.equal(back.errors, undefined);
+    await outbox.settle();
+    assert.equal(sink.received.length, before + 2);
   });
 
   it('is refused one second before its window, works one second after, and records attendance and one completion', async () => {

@@ -130,7 +130,6 @@ export const OPERATIONS: Record<string, OperationEntry> = {
  * until then the tests assert the defect is still the only deviation, never skip the case.
  */
 export const KNOWN_DEFECTS_FIXED_ELSEWHERE: { operation: string; test: 'isolation' | 'input'; what: string }[] = [
-  { operation: 'sendJoinLinks', test: 'isolation', what: "another municipality's meeting id is answered with an empty report instead of NOT_FOUND" },
 ];
 
 /**

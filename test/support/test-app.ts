@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '@motesplats/api/app.factory.js';
 import { loadConfig, REPO_ROOT, type AppConfig } from '@motesplats/api/config/app-config.js';
@@ -27,7 +28,7 @@ export const tenantOf = (slug: string) => demoId(`municipality:${slug}`);
  * and the real Redis, seeded with the demo region, validating tokens as Keycloak issues them
  * (or with the dev sign-in when `devSignIn` is set).
  */
-export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: string; smtpUrl?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: string; smtpUrl?: string; env?: Record<string, string>; controllers?: Type[] } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const scratch = mkdtempSync(join(tmpdir(), 'motesplats-test-'));
   const realm = new TestRealm();
@@ -44,7 +45,7 @@ export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: st
   };
   const db = await prepareDatabase(config, () => undefined);
   await seedDemoRegion(db.ownerUrl);
-  const app = await createApp(config, db.appUrl);
+  const app = await createApp(config, db.appUrl, { controllers: options.controllers });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { adminStaticOptions } from './admin-static.js';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppExtras } from './app.module.js';
 import { requestContext } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
 import { TenantDb } from './database/tenant-db.service.js';
@@ -20,7 +20,7 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
  * Builds the HTTP application: request context per request, GraphQL, health, dev sign-in and
  * the admin SPA. Shared by `main.ts` and the end-to-end tests so both run the same wiring.
  */
-export async function createApp(config: AppConfig, appDatabaseUrl: string): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, appDatabaseUrl: string, extra: AppExtras = {}): Promise<NestFastifyApplication> {
   const level = (process.env.LOG_LEVEL ?? 'log') as LogLevel;
   const adapter = new FastifyAdapter({
     // Only named proxies: X-Forwarded-For from anyone else is ignored (see AppConfig.trustedProxies).
@@ -36,7 +36,7 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string): Prom
       },
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, appDatabaseUrl, extra), adapter, {
     logger: new AppLogger({ json: config.production, logLevels: LEVELS.slice(0, LEVELS.indexOf(level) + 1) }),
     bufferLogs: false,
     // Throw instead of exiting the process, so callers (main.ts, tests) decide what a failure means.
@@ -46,8 +46,15 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string): Prom
   const db = app.get(TenantDb);
   const metrics = installObservability(app, fastify);
   fastify.addHook('onRequest', (_req, _reply, done) => requestContext.run({}, done));
-  // Safety net: a request that ended without GraphQL's own hook (e.g. a REST route or an abort)
-  // never leaves its tenant transaction open.
+  // A REST route's unit of work ends before its answer leaves: committed on 2xx/3xx, rolled back
+  // otherwise (GraphQL ends its own in Mercurius' onResolution, so nothing is open here then).
+  // A failed commit throws, and Fastify answers 500 instead of the success it was about to send.
+  fastify.addHook('onSend', async (_req, reply, payload) => {
+    const store = requestContext.getStore();
+    if (store?.tx) await db.finish(store, reply.statusCode < 400);
+    return payload;
+  });
+  // Safety net: a request that ended without either (an abort) never leaves its transaction open.
   fastify.addHook('onResponse', async () => {
     const store = requestContext.getStore();
     if (store?.tx) await db.finish(store, false);

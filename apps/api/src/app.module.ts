@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
@@ -25,6 +25,7 @@ import { HealthController } from './health/health.controller.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { JoinLinksModule } from './join-links/join-links.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
+import { OutboxModule } from './outbox/outbox.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { RulesModule } from './rules/rules.module.js';
@@ -40,9 +41,15 @@ export interface GraphQLContext {
   store: RequestStore;
 }
 
+/** Wiring only tests add: e.g. a controller that exercises the request lifecycle. */
+export interface AppExtras {
+  controllers?: Type[];
+  providers?: Type[];
+}
+
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, appDatabaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, appDatabaseUrl: string, extra: AppExtras = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -51,6 +58,7 @@ export class AppModule {
         RedisModule.forRoot(config.redisUrl),
         JobsModule.forRoot(config.redisUrl, config.queuePrefix),
         NotificationsModule.forRoot(config),
+        OutboxModule,
         TenancyModule,
         AuthModule,
         ClockModule,
@@ -101,8 +109,9 @@ export class AppModule {
         TrainingTrackingModule,
         LimitsModule,
       ],
-      controllers: [HealthController, DevSignInController],
+      controllers: [HealthController, DevSignInController, ...(extra.controllers ?? [])],
       providers: [
+        ...(extra.providers ?? []),
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
       ],

@@ -15,6 +15,8 @@ export interface RequestStore {
   loaders?: Map<unknown, unknown>;
   /** Work that must see this transaction's writes, e.g. enqueuing a job that reads them. */
   afterCommit?: (() => Promise<unknown>)[];
+  /** Set on a transaction that deliberately stands apart from its request (TenantDb.standalone). */
+  standaloneReason?: string;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestStore>();

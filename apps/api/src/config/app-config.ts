@@ -61,6 +61,12 @@ export interface AppConfig {
    * messages carry no "Did you mean …" hints either.
    */
   graphqlIntrospection: 'on' | 'off' | 'staff';
+  /**
+   * Derives the tokens of e-mailed join links from what an outbox row stores (LINK_TOKEN_SECRET):
+   * the row can be retried without a new token, and the database alone opens no link.
+   * Without it (development) one is kept under dataDir; every API and worker process must share it.
+   */
+  linkTokenSecret?: string;
 }
 
 export interface JoinRateLimits {
@@ -85,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (production && !env.JITSI_APP_SECRET) {
     throw new ConfigError('Refusing to start in production without JITSI_APP_SECRET (the Jitsi Meet token secret).');
+  }
+  if (production && !env.LINK_TOKEN_SECRET) {
+    throw new ConfigError('Refusing to start in production without LINK_TOKEN_SECRET (derives e-mailed join-link tokens; shared by every process).');
   }
   const migrateOnStart = env.MIGRATE_ON_START ? env.MIGRATE_ON_START !== 'false' : true;
   if (production && !env.APP_DATABASE_URL) {
@@ -121,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     trustedProxies: readProxies(env.TRUSTED_PROXIES),
     graphqlIntrospection: readIntrospection(env.GRAPHQL_INTROSPECTION, production),
+    linkTokenSecret: env.LINK_TOKEN_SECRET || undefined,
     joinRateLimits: {
       failuresPerIpPerMinute: positive(env.JOIN_FAILURES_PER_IP_PER_MINUTE, 20),
       perTokenPrefixPerMinute: positive(env.JOIN_PER_TOKEN_PREFIX_PER_MINUTE, 60),

@@ -1,8 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Actor } from '../auth/actor.js';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { currentStore, requestContext, type RequestStore } from '../common/request-context.js';
 import { forbidden } from '../common/app-error.js';
 import { APP_DATA_SOURCE } from './database.tokens.js';
+
+const log = new Logger('TenantDb');
+
+/** What the current unit of work carries: its transaction, who acts, and for which municipality. */
+export interface UnitOfWork {
+  manager: EntityManager;
+  /** Undefined for jobs and public routes: nobody signed in. */
+  actor: Actor | undefined;
+  /** The municipality the transaction is bound to (null: region-wide, sees no tenant rows). */
+  tenantId: string | null;
+}
 
 /**
  * The only way the API reaches tenant data. Every unit of work is one transaction whose
@@ -16,21 +28,51 @@ export class TenantDb {
   /** The current request's transaction, opened on first use. */
   async manager(): Promise<EntityManager> {
     const store = currentStore();
-    store.tx ??= this.open(store.tenantId !== undefined ? store.tenantId : (store.actor?.tenantId ?? null), store.actor?.regionId ?? null);
+    store.tx ??= this.open(boundTenant(store), store.actor?.regionId ?? null);
     return (await store.tx).manager;
+  }
+
+  /** The current unit of work: one per request (GraphQL or REST) or job, committed only on success. */
+  async current(): Promise<UnitOfWork> {
+    const store = currentStore();
+    return { manager: await this.manager(), actor: store.actor, tenantId: boundTenant(store) };
+  }
+
+  /**
+   * Runs `fn` in a transaction of its own, for the same municipality and actor, committed
+   * whatever becomes of the request's: for what must outlive a rollback (a record of a failed
+   * attempt, say). Named, so a reader of the code sees every place that steps outside the
+   * request's unit of work, and why.
+   */
+  async standalone<T>(reason: string, fn: (work: UnitOfWork) => Promise<T>): Promise<T> {
+    const outer = currentStore();
+    const store: RequestStore = { tenantId: boundTenant(outer), actor: outer.actor, standaloneReason: reason };
+    return requestContext.run(store, async () => {
+      try {
+        const result = await fn(await this.current());
+        await this.finish(store, true);
+        return result;
+      } catch (err) {
+        await this.finish(store, false);
+        log.warn(`Standalone transaction "${reason}" rolled back: ${(err as Error).message}`);
+        throw err;
+      }
+    });
   }
 
   /** The municipality the current unit of work is bound to; refuses region-wide callers. */
   tenantId(): string {
     const store = currentStore();
-    const tenantId = store.tenantId !== undefined ? store.tenantId : (store.actor?.tenantId ?? null);
+    const tenantId = boundTenant(store);
     if (!tenantId) throw forbidden('Endast kommunens egna användare kan ändra kommunens uppgifter.');
     return tenantId;
   }
 
   /**
    * Runs `fn` once the current transaction has committed (never if it rolls back): a job
-   * enqueued earlier could run before the rows it reads are visible.
+   * enqueued earlier could run before the rows it reads are visible. Follow-ups must not wait
+   * on anything outside the database without a bound (see OutboxService.kick): the request's
+   * answer waits for them.
    */
   afterCommit(fn: () => Promise<unknown>): void {
     const store = currentStore();
@@ -51,7 +93,12 @@ export class TenantDb {
     } finally {
       await runner.release();
     }
-    if (commit) for (const fn of followUps) await fn();
+    if (commit) {
+      for (const fn of followUps) {
+        // Committed is committed: a follow-up that fails must not turn the answer into an error.
+        await fn().catch((err: unknown) => log.error(`After-commit work failed: ${(err as Error).message}`));
+      }
+    }
   }
 
   /**
@@ -88,6 +135,10 @@ export class TenantDb {
       throw err;
     }
   }
+}
+
+function boundTenant(store: RequestStore): string | null {
+  return store.tenantId !== undefined ? store.tenantId : (store.actor?.tenantId ?? null);
 }
 
 /**

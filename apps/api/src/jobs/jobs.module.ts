@@ -3,6 +3,8 @@ import { Global, Injectable, Module, type DynamicModule, type INestApplicationCo
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import { QueueBase } from 'bullmq';
 import { logRedisError } from '../common/redis.module.js';
+import { RoomScheduler } from '../breakout-rooms/room-scheduler.service.js';
+import { OutboxService } from '../outbox/outbox.service.js';
 
 /**
  * BullMQ's queues and workers write every connection error to the console when nobody listens
@@ -34,6 +36,10 @@ export class QueueErrorLog implements OnApplicationBootstrap {
     }
   }
 }
+
+/** How often workers look for outbox effects due for a retry, and re-derive the room jobs. */
+const OUTBOX_POLL_MS = 5_000;
+const RECONCILE_EVERY_MS = 15 * 60_000;
 
 /** BullMQ on the shared Redis. Workers start only when `startWorkers` is called (see main.ts). */
 @Global()
@@ -77,5 +83,16 @@ export function startWorkers(app: INestApplicationContext): boolean {
   }
   registrar.register();
   app.get(QueueErrorLog, { strict: false }).attach();
+  startBackgroundWork(app);
   return true;
+}
+
+/**
+ * With the workers: the outbox poller (retries, and effects whose after-commit kick was lost)
+ * and the reconciler, at start and then periodically, which re-derives from the database the
+ * jobs every convened meeting needs (a Redis that lost its data heals here).
+ */
+function startBackgroundWork(app: INestApplicationContext): void {
+  app.get(OutboxService).startPolling(OUTBOX_POLL_MS);
+  app.get(RoomScheduler, { strict: false }).startReconciling(RECONCILE_EVERY_MS);
 }

@@ -45,8 +45,8 @@ export class CalendarFeedsService {
       const feed = await em.getRepository(CalendarFeed).findOne({ where: { tokenHash: hash } });
       if (!feed) return null;
       const since = new Date(this.clock.now().getTime() - 30 * 86_400_000);
-      const rows: { id: string; title: string; place: string; starts_at: Date; ends_at: Date; status: string }[] = await em.query(
-        `select m.id, m.title, m.place, m.starts_at, m.ends_at, m.status
+      const rows: { id: string; title: string; place: string; starts_at: Date; ends_at: Date; status: string; calendar_sequence: number }[] = await em.query(
+        `select m.id, m.title, m.place, m.starts_at, m.ends_at, m.status, m.calendar_sequence
            from meeting m join body_membership bm on bm.tenant_id = m.tenant_id and bm.body_id = m.body_id
           where bm.member_id = $1 and m.status <> 'planned' and m.ends_at >= $2
           order by m.starts_at`,
@@ -54,7 +54,8 @@ export class CalendarFeedsService {
       );
       return memberFeed(
         feed.memberId,
-        rows.map((r) => ({ id: r.id, title: r.title, place: r.place, startsAt: r.starts_at, endsAt: r.ends_at, cancelled: r.status === 'cancelled' })),
+        rows.map((r) => ({ id: r.id, title: r.title, place: r.place, startsAt: r.starts_at, endsAt: r.ends_at, cancelled: r.status === 'cancelled', sequence: r.calendar_sequence })),
+        this.clock.now(),
       );
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module.js';
 import { BreakoutRoomsModule } from '../breakout-rooms/breakout-rooms.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { RulesModule } from '../rules/rules.module.js';
@@ -17,7 +18,7 @@ import { MeetingRemoteEligibilityResolver } from './remote-eligibility.resolver.
 import { RemoteEligibilityService } from './remote-eligibility.service.js';
 
 @Module({
-  imports: [MeetingsModule, BreakoutRoomsModule, RulesModule],
+  imports: [MeetingsModule, BreakoutRoomsModule, RulesModule, AuditModule],
   controllers: [JoinController, CalendarFeedController],
   providers: [
     JoinLinksService,

@@ -16,6 +16,7 @@ import { JoinLink } from './join-link.entity.js';
 import { JoinLinksService } from './join-links.service.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { LinkDeliveryService } from './link-delivery.service.js';
+import { AuditService } from '../audit/audit.service.js';
 
 @ObjectType({ description: 'A link sent again with a new token (the old one no longer works)' })
 class ResentJoinLink {
@@ -50,20 +51,26 @@ export class JoinLinksResolver {
     private readonly delivery: LinkDeliveryService,
     private readonly feeds: CalendarFeedsService,
     private readonly db: TenantDb,
+    private readonly audit: AuditService,
   ) {}
 
   @Roles(...MUNICIPAL_WRITERS)
   @Mutation(() => ResentJoinLink, { description: 'Sends a link again with a new token; the old token stops working' })
   async resendJoinLink(@Args() args: IdArgs) {
     const { id } = await parseInput(IdArgs, args);
-    return this.delivery.resend(id);
+    const resent = await this.delivery.resend(id);
+    await this.audit.record({ action: 'join-link.resent', subjectType: 'join_link', subjectId: id, reason: '', details: { channel: resent.link.deliveryChannel } });
+    return resent;
   }
 
   @Roles(...MUNICIPAL_WRITERS)
   @Mutation(() => LinkDeliveryReport, { description: "Sends now every link of the meeting not yet delivered (otherwise sent automatically before the rooms open)" })
   async sendJoinLinks(@Args('meetingId', { type: () => ID }) meetingId: string) {
     await parseInput(IdArgs, { id: meetingId });
-    const { sent, forSecretary } = await this.delivery.deliverMeeting(this.db.tenantId(), meetingId);
+    // In the request's own unit of work: the invitations go out only if it commits, and the
+    // audit log names who sent them.
+    const { sent, forSecretary } = await this.delivery.sendMeeting(meetingId, true);
+    await this.audit.record({ action: 'join-links.sent', subjectType: 'meeting', subjectId: meetingId, reason: '', details: { sent, forSecretary } });
     return { sent, forSecretary };
   }
 
@@ -78,7 +85,9 @@ export class JoinLinksResolver {
   @Mutation(() => JoinLink, { description: 'Stops a join link from working at once' })
   async revokeJoinLink(@Args() args: IdArgs) {
     const { id } = await parseInput(IdArgs, args);
-    return this.links.revoke(id);
+    const revoked = await this.links.revoke(id);
+    await this.audit.record({ action: 'join-link.revoked', subjectType: 'join_link', subjectId: id, reason: '' });
+    return revoked;
   }
 
   @ResolveField(() => Member)
@@ -126,7 +135,7 @@ export class PracticeSessionJoinLinksResolver {
   async sendPracticeSessionLinks(@Args('sessionId', { type: () => ID }) sessionId: string) {
     await parseInput(IdArgs, { id: sessionId });
     await this.sessions.getOrFail(sessionId);
-    const { sent, forSecretary } = await this.delivery.deliverPracticeSession(this.db.tenantId(), sessionId);
+    const { sent, forSecretary } = await this.delivery.sendPracticeSession(sessionId);
     return { sent, forSecretary };
   }
 

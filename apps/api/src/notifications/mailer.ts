@@ -11,6 +11,8 @@ export interface MailAttachment {
 }
 
 export interface OutgoingMail {
+  /** A fixed Message-ID (e.g. from the outbox row), so a repeated attempt is the same message. */
+  messageId?: string;
   to: string;
   subject: string;
   text: string;
@@ -34,12 +36,18 @@ export class SmtpMailer implements Mailer {
     smtpUrl: string,
     private readonly from: string,
   ) {
-    this.transport = nodemailer.createTransport(smtpUrl);
+    // Pooled: the outbox sends invitations one after another, and a connection per mail is slow.
+    this.transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 3 } as Parameters<typeof nodemailer.createTransport>[0]);
   }
 
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
     const info = await this.transport.sendMail({ from: this.from, ...mail });
     return { messageId: info.messageId };
+  }
+
+  /** Ends the pooled connections (shutdown). */
+  close(): void {
+    this.transport.close();
   }
 }
 

@@ -1,11 +1,18 @@
-import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Global, Inject, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
 import type { AppConfig } from '../config/app-config.js';
-import { MAILER, OutboxMailer, SmtpMailer } from './mailer.js';
+import { MAILER, OutboxMailer, SmtpMailer, type Mailer } from './mailer.js';
 
 @Global()
 @Module({})
-export class NotificationsModule {
+export class NotificationsModule implements OnModuleDestroy {
+  constructor(@Inject(MAILER) private readonly mailer: Mailer) {}
+
+  /** Runs after the outbox has finished (it depends on the mailer), so no mail is cut off. */
+  onModuleDestroy(): void {
+    if (this.mailer instanceof SmtpMailer) this.mailer.close();
+  }
+
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: NotificationsModule,

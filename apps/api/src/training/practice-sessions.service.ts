@@ -16,6 +16,8 @@ import type { PracticeSessionFilter } from './training.inputs.js';
 /** Practice sessions (övningssammanträden): scheduled like meetings; attending completes the module. */
 @Injectable()
 export class PracticeSessionsService extends CrudService<PracticeSession, PracticeSessionFilter> {
+  private readonly listeners: ((before: PracticeSession, after: PracticeSession) => Promise<void>)[] = [];
+
   constructor(
     db: TenantDb,
     private readonly modules: TrainingModulesService,
@@ -44,7 +46,14 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
   override async update(id: string, values: Partial<PracticeSession>): Promise<PracticeSession> {
     const existing = await this.getOrFail(id);
     assertEndsAfterStart(values.startsAt ?? existing.startsAt, values.endsAt ?? existing.endsAt, 'Övningen');
-    return super.update(id, values);
+    const updated = await super.update(id, values);
+    for (const listener of this.listeners) await listener(existing, updated);
+    return updated;
+  }
+
+  /** Told in the same transaction when a session changes (invitations follow a move). */
+  listen(listener: (before: PracticeSession, after: PracticeSession) => Promise<void>): void {
+    this.listeners.push(listener);
   }
 
   /** A session someone attended is part of their training record and stays. */
