@@ -29,6 +29,7 @@ import { PartyGroupsModule } from './party-groups/party-groups.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { VideoPlatformsModule } from './video-platforms/video-platforms.module.js';
 import { TrainingTrackingModule } from './training/training.module.js';
+import { SupportModule } from './support/support.module.js';
 
 export interface GraphQLContext {
   request: FastifyRequest;
@@ -79,6 +80,7 @@ export class AppModule {
         RulesModule,
         AuditModule,
         TrainingTrackingModule,
+        SupportModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [
