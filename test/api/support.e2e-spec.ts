@@ -48,6 +48,7 @@ describe('support scheduling: register, availability, suggestions, assignments, 
   let supportA: string;
   let bodyA: string;
   const ids: Record<string, string> = {};
+  const demo: Record<string, any> = {};
 
   const staff = async (token: string, input: Record<string, unknown>) => {
     const res = await gql(t.url, token, STAFF, { i: { weekly: ALL_WEEK, ...input } });
@@ -79,6 +80,12 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     adminB = t.realm.token(B, ['tenant-admin']);
     coordinator = t.realm.token('fyrbodal', ['coordinator']);
     supportA = t.realm.token(A, ['support'], { preferred_username: 'it.ida.munkedal' });
+    const demoUser = t.realm.token(A, ['support'], { preferred_username: `support.${A}` });
+    demo.me = (await gql(t.url, demoUser, '{ myStaffRecord { name skills } mySupportShifts { role status } }')).data;
+    demo.gaps = (await gql(t.url, t.realm.token('bengtsfors', ['tenant-admin']), GAPS)).data!.supportGaps;
+    demo.evaluation = (await gql(t.url, demoUser, '{ meetings(perPage: 100) { items { title status compliance { findings { code message { sv } } } } } }')).data;
+    // The scenario starts from an empty register; the demo's own staff are checked elsewhere.
+    await sql(t.ownerUrl, 'delete from support_assignment; delete from support_staff; delete from regional_support_staff; delete from support_settings');
     const bodies = await gql(t.url, adminA, '{ bodies(perPage: 50) { items { id kind } } }');
     bodyA = bodies.data!.bodies.items.find((b: { kind: string }) => b.kind === 'EXECUTIVE_BOARD').id;
 
@@ -100,6 +107,14 @@ describe('support scheduling: register, availability, suggestions, assignments, 
   after(async () => {
     await t.close();
     await sink.close();
+  });
+
+  it('seeds staff the demo support user maps to, with shifts, and open needs elsewhere', () => {
+    assert.deepEqual(demo.me.myStaffRecord.skills, ['MEETING_SUPPORT', 'IT_SUPPORT']);
+    assert.deepEqual(demo.me.mySupportShifts.map((s: { role: string; status: string }) => [s.role, s.status]), [['MEETING_SUPPORT', 'ACCEPTED']]);
+    assert.ok(demo.gaps.some((g: { role: string; missing: number }) => g.role === 'IT_SUPPORT' && g.missing === 1), 'Bengtsfors lacks IT support for its council');
+    const kf = demo.evaluation.meetings.items.find((m: { title: string; status: string }) => m.title === 'Kommunfullmäktige' && m.status === 'CONVENED');
+    assert.ok(!kf.compliance.findings.some((f: { code: string }) => f.code === 'SUPPORT_MISSING'), 'Munkedal has both roles assigned');
   });
 
   it('keeps each municipality to its own staff, and the pool to coordinators until a municipality opts in', async () => {
