@@ -367,8 +367,28 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     }
   });
 
+  it("tracks staff training on the modules meant for their work, within the municipality", async () => {
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+    const COVERAGE = '{ staffTrainingCoverage { staffId moduleKey status validUntil } }';
+    const before = (await gql(t.url, adminA, COVERAGE)).data!.staffTrainingCoverage as { staffId: string; moduleKey: string; status: string }[];
+    const of = (rows: typeof before, staffId: string) => Object.fromEntries(rows.filter((r) => r.staffId === staffId).map((r) => [r.moduleKey, r.status]));
+    assert.deepEqual(of(before, ids.sam), { 'secretary-checklist': 'MISSING', 'lead-hybrid-meeting': 'MISSING' });
+    assert.deepEqual(of(before, ids.ida), { 'secretary-checklist': 'MISSING' }, 'support staff: the checklist, not the chair-and-secretary module');
+    const recorded = await gql(t.url, adminA, 'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status validUntil } }', { s: ids.sam });
+    assert.deepEqual(recorded.data!.recordStaffTrainingCompletion, { status: 'TRAINED', validUntil: null });
+    const twice = await gql(t.url, adminA, 'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status } }', { s: ids.sam });
+    assert.equal(errorCode(twice), 'CONFLICT');
+    const hybrid = await gql(t.url, adminA, 'mutation($s: ID!, $d: String!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "lead-hybrid-meeting", completedOn: $d) { status validUntil } }', { s: ids.sam, d: today });
+    assert.equal(hybrid.data!.recordStaffTrainingCompletion.status, 'TRAINED');
+    assert.match(hybrid.data!.recordStaffTrainingCompletion.validUntil, /^\d{4}-\d{2}-\d{2}$/, 'a 24-month validity');
+    const fromB = await gql(t.url, adminB, 'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status } }', { s: ids.mia });
+    assert.equal(errorCode(fromB), 'BAD_USER_INPUT');
+    const seenByB = (await gql(t.url, adminB, COVERAGE)).data!.staffTrainingCoverage as { staffId: string }[];
+    assert.ok(!seenByB.some((r) => r.staffId === ids.sam));
+  });
+
   it('isolates every support table in SQL, and the pool within its region and its opted-in municipalities', async () => {
-    for (const table of ['support_staff', 'support_absence', 'support_assignment', 'support_settings', 'support_reminder', 'support_calendar_feed']) {
+    for (const table of ['support_staff', 'support_absence', 'support_assignment', 'support_settings', 'support_reminder', 'support_calendar_feed', 'staff_training_completion']) {
       const ownerCount = await sql(t.ownerUrl, `select count(*)::int as n from ${table} where tenant_id = $1`, [tenantOf(A)]);
       assert.ok(ownerCount[0]!.n > 0 || table === 'support_calendar_feed', `${table} has rows of A`);
       const asB = await sql(t.appDatabaseUrl, `select count(*)::int as n from ${table} where tenant_id = $1`, [tenantOf(A)], tenantOf(B));

@@ -6,7 +6,8 @@ import { ListArgs, PageOf } from '../common/crud/list-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { StaffFeedService } from './staff-feed.service.js';
 import { StaffService } from './staff.service.js';
-import { StaffAbsence, StaffMember } from './support.model.js';
+import { StaffTrainingService } from './staff-training.service.js';
+import { StaffAbsence, StaffMember, StaffTrainingRow } from './support.model.js';
 import { CreateStaffInput, StaffAbsenceInput, StaffFilter, UpdateStaffInput, WeeklySlotInput } from './support.inputs.js';
 
 const StaffMemberPage = PageOf(StaffMember);
@@ -18,7 +19,25 @@ export class StaffResolver {
   constructor(
     private readonly staff: StaffService,
     private readonly feeds: StaffFeedService,
+    private readonly training: StaffTrainingService,
   ) {}
+
+  @Roles(...MUNICIPAL_READERS)
+  @Query(() => [StaffTrainingRow], { description: "Staff training coverage: each of the municipality's own staff × each module meant for their work" })
+  staffTrainingCoverage() {
+    return this.training.coverage();
+  }
+
+  @Roles(...MUNICIPAL_WRITERS)
+  @Mutation(() => StaffTrainingRow, { description: "Records that a staff member completed a module (the secretary's checklist, leading a hybrid meeting…)" })
+  async recordStaffTrainingCompletion(
+    @Args('staffId', { type: () => ID }) staffId: string,
+    @Args('moduleKey') moduleKey: string,
+    @Args('completedOn', { description: 'YYYY-MM-DD' }) completedOn: string,
+  ) {
+    await parseInput(IdArgs, { id: staffId });
+    return this.training.record(staffId, moduleKey, completedOn);
+  }
 
   @Roles(...MUNICIPAL_READERS, 'coordinator')
   @Query(() => StaffMemberPage, { description: "The municipality's support staff and, once it has opted in, the region's pool (coordinators: the pool)" })

@@ -314,3 +314,32 @@ export class SupportSettingsModel {
   @Field(() => Int, { description: 'Minutes after each meeting that a shift covers' })
   minutesAfter!: number;
 }
+
+export enum StaffTrainingStatus {
+  TRAINED = 'trained',
+  EXPIRING = 'expiring',
+  EXPIRED = 'expired',
+  MISSING = 'missing',
+}
+registerEnumType(StaffTrainingStatus, { name: 'StaffTrainingStatus' });
+
+@ObjectType({ description: "Where one staff member stands on one module meant for their work (secretary, support staff)" })
+export class StaffTrainingRow {
+  @Field(() => ID)
+  staffId!: string;
+
+  @Field()
+  staffName!: string;
+
+  @Field()
+  moduleKey!: string;
+
+  @Field()
+  moduleTitle!: string;
+
+  @Field(() => StaffTrainingStatus)
+  status!: string;
+
+  @Field(() => String, { nullable: true, description: 'Last valid day of the best completion (YYYY-MM-DD); null when missing or never expiring' })
+  validUntil!: string | null;
+}

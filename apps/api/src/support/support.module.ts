@@ -4,6 +4,7 @@ import { RulesModule } from '../rules/rules.module.js';
 import { StaffFeedController } from './staff-feed.controller.js';
 import { StaffFeedService } from './staff-feed.service.js';
 import { StaffResolver } from './staff.resolver.js';
+import { StaffTrainingService } from './staff-training.service.js';
 import { StaffService } from './staff.service.js';
 import { SUPPORT_FACTS } from './support-facts.js';
 import { SupportFactsService } from './support-facts.service.js';
@@ -29,6 +30,7 @@ import { SupportSettingsService } from './support-settings.service.js';
     StaffService,
     StaffResolver,
     StaffFeedService,
+    StaffTrainingService,
     SupportFactsService,
     SupportNeedsService,
     SupportNotifier,

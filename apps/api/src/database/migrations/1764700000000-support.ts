@@ -30,7 +30,7 @@ const ABSENCE_COLUMNS = `
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK (ends_at > starts_at),`;
 
-const TENANT_TABLES = ['support_settings', 'support_staff', 'support_absence', 'support_assignment', 'support_reminder', 'support_calendar_feed'];
+const TENANT_TABLES = ['support_settings', 'support_staff', 'support_absence', 'support_assignment', 'support_reminder', 'support_calendar_feed', 'staff_training_completion'];
 
 /**
  * Support scheduling: each municipality's staff register, the region's shared pool (read only
@@ -126,6 +126,24 @@ export class Support1764700000000 implements MigrationInterface {
         UNIQUE (tenant_id, assignment_id, kind, key)
       );
 
+      -- Staff complete their own modules (the secretary's checklist, leading a hybrid meeting).
+      -- History, like members' completions: rows are only ever added.
+      CREATE TABLE staff_training_completion (
+        tenant_id uuid NOT NULL DEFAULT app_current_tenant() REFERENCES municipality(id),
+        id uuid NOT NULL,
+        staff_id uuid NOT NULL,
+        module_key text NOT NULL,
+        completed_on date NOT NULL,
+        valid_until date,
+        recorded_by text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, id),
+        FOREIGN KEY (tenant_id, staff_id) REFERENCES support_staff (tenant_id, id) ON DELETE CASCADE,
+        UNIQUE (tenant_id, staff_id, module_key, completed_on),
+        CHECK (valid_until IS NULL OR valid_until >= completed_on)
+      );
+
       CREATE TABLE support_calendar_feed (
         tenant_id uuid NOT NULL DEFAULT app_current_tenant() REFERENCES municipality(id),
         id uuid NOT NULL,
@@ -139,6 +157,8 @@ export class Support1764700000000 implements MigrationInterface {
       );
     `);
     for (const table of TENANT_TABLES) await q.query(isolateTenantTable(table));
+    // Completions are history: the API adds rows, it never rewrites or removes them.
+    await q.query('REVOKE UPDATE, DELETE ON staff_training_completion FROM motesplats_api');
     await q.query(`
       -- Whether the caller's municipality has opted in to the region's pool. Runs as the caller,
       -- so it reads only the caller's own settings row.
@@ -210,7 +230,7 @@ export class Support1764700000000 implements MigrationInterface {
       DROP FUNCTION support_feed_tenant(bytea);
       DROP FUNCTION support_pool_busy(timestamptz, timestamptz);
       DROP POLICY support_pool_busy ON meeting;
-      DROP TABLE support_calendar_feed, support_reminder, support_assignment, regional_support_absence, support_absence,
+      DROP TABLE staff_training_completion, support_calendar_feed, support_reminder, support_assignment, regional_support_absence, support_absence,
                  regional_support_staff, support_staff, support_settings;
       DROP FUNCTION app_uses_support_pool();
     `);
