@@ -352,6 +352,20 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.equal(await reminders.sendChanged(data.tenantId, data.assignmentId, data.key), true);
     assert.equal(await reminders.sendChanged(data.tenantId, data.assignmentId, data.key), false, 'a retried job sends nothing twice');
     assert.ok(sink.received.some((m) => m.to.includes('mats@munkedal.example') && /Möte: Ändrat pass/.test(mimePart(m.raw, 'text/plain') ?? '')));
+
+    // Moving the meeting tells the assigned person (after commit), and the shift follows the meeting.
+    const moved = await gql(t.url, adminA, 'mutation($id: ID!, $i: UpdateMeetingInput!) { updateMeeting(id: $id, input: $i) { id } }', {
+      id: extra,
+      i: { startsAt: iso(2027, 5, 4, 19), endsAt: iso(2027, 5, 4, 20) },
+    });
+    assert.equal(moved.errors, undefined, JSON.stringify(moved.errors));
+    const movedJob = (await jobsFor(extra)).jobs.map((j) => j.data as AssignmentChangedData).find((d) => d.key.startsWith('moved-'));
+    assert.ok(movedJob, 'a message about the move is queued');
+    assert.equal(await reminders.sendChanged(movedJob.tenantId, movedJob.assignmentId, movedJob.key), true);
+    const movedMail = sink.received.filter((m) => m.to.includes('mats@munkedal.example')).map((m) => mimePart(m.raw, 'text/plain') ?? '').find((text) => /flyttats/.test(text));
+    assert.ok(movedMail, 'the mail says the meeting moved');
+    const shift = await gql(t.url, adminA, 'query($m: ID!) { supportAssignments(meetingId: $m) { shiftStartsAt } }', { m: extra });
+    assert.equal(shift.data!.supportAssignments[0].shiftStartsAt, iso(2027, 5, 4, 18, 30));
   });
 
   it('forecasts needed against available hours per week and skill for eight weeks', async () => {

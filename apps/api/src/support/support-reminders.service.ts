@@ -25,6 +25,11 @@ const STATUS_TEXT: Record<string, string> = {
   declined: 'Passet är avböjt.',
   withdrawn: 'Passet är återkallat; du behöver inte komma.',
 };
+/** Changes to the meeting rather than to the assignment. */
+const EVENT_TEXT: Record<string, string> = {
+  moved: 'Mötet har flyttats. Passet följer med mötet; kontrollera den nya tiden nedan.',
+  cancelled: 'Mötet är inställt; du behöver inte komma.',
+};
 
 /**
  * Reminders to support staff: the day before each shift, and when an assignment changes. Each is
@@ -43,7 +48,7 @@ export class SupportRemindersService {
     const tomorrow = addDays(today, 1);
     const [y, m, d] = tomorrow.split('-').map(Number) as [number, number, number];
     const [y2, m2, d2] = addDays(tomorrow, 1).split('-').map(Number) as [number, number, number];
-    const shifts = await this.tenantDb.run(tenantId, (em) => em.query(SHIFTS_SQL + ` and m.starts_at >= $1 and m.starts_at < $2 and a.status in ('assigned', 'accepted')`, [localTime(y, m, d, 0), localTime(y2, m2, d2, 0)]) as Promise<Shift[]>);
+    const shifts = await this.tenantDb.run(tenantId, (em) => em.query(SHIFTS_SQL + ` and m.status <> 'cancelled' and m.starts_at >= $1 and m.starts_at < $2 and a.status in ('assigned', 'accepted')`, [localTime(y, m, d, 0), localTime(y2, m2, d2, 0)]) as Promise<Shift[]>);
     let sent = 0;
     for (const s of shifts) {
       if (await this.once(tenantId, s, 'day_before', tomorrow, (text) => ({ subject: `Påminnelse: ${s.title} i morgon`, text }))) sent++;
@@ -55,7 +60,8 @@ export class SupportRemindersService {
   async sendChanged(tenantId: string, assignmentId: string, key: string): Promise<boolean> {
     const [shift] = await this.tenantDb.run(tenantId, (em) => em.query(SHIFTS_SQL + ' and a.id = $1', [assignmentId]) as Promise<Shift[]>);
     if (!shift) return false;
-    return this.once(tenantId, shift, 'changed', key, (text) => ({ subject: `Ditt pass: ${shift.title}`, text: `${STATUS_TEXT[shift.status] ?? ''}\n\n${text}` }));
+    const event = EVENT_TEXT[key.split('-')[0]!] ?? STATUS_TEXT[shift.status] ?? '';
+    return this.once(tenantId, shift, 'changed', key, (text) => ({ subject: `Ditt pass: ${shift.title}`, text: `${event}\n\n${text}` }));
   }
 
   private async once(tenantId: string, s: Shift, kind: 'day_before' | 'changed', key: string, compose: (details: string) => Pick<OutgoingMail, 'subject' | 'text'>): Promise<boolean> {
@@ -102,4 +108,4 @@ const SHIFTS_SQL = `
     join meeting m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
     left join support_staff s on s.tenant_id = a.tenant_id and s.id = a.staff_id
     left join regional_support_staff p on p.region_id = a.pool_region_id and p.id = a.pool_staff_id
-   where m.status <> 'cancelled'`;
+   where true`;

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { MeetingsModule } from '../meetings/meetings.module.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { StaffFeedController } from './staff-feed.controller.js';
 import { StaffFeedService } from './staff-feed.service.js';
@@ -8,6 +9,7 @@ import { StaffTrainingService } from './staff-training.service.js';
 import { StaffService } from './staff.service.js';
 import { SUPPORT_FACTS } from './support-facts.js';
 import { SupportFactsService } from './support-facts.service.js';
+import { SupportMeetingListener } from './support-meeting-listener.js';
 import { SupportNeedsService } from './support-needs.service.js';
 import { SUPPORT_REMINDERS_QUEUE, SupportNotifier } from './support-notifier.js';
 import { SupportRemindersProcessor } from './support-reminders.processor.js';
@@ -23,7 +25,7 @@ import { SupportSettingsService } from './support-settings.service.js';
  */
 @Global()
 @Module({
-  imports: [RulesModule, BullModule.registerQueue({ name: SUPPORT_REMINDERS_QUEUE })],
+  imports: [RulesModule, MeetingsModule, BullModule.registerQueue({ name: SUPPORT_REMINDERS_QUEUE })],
   controllers: [StaffFeedController],
   providers: [
     SupportSettingsService,
@@ -34,6 +36,7 @@ import { SupportSettingsService } from './support-settings.service.js';
     SupportFactsService,
     SupportNeedsService,
     SupportNotifier,
+    SupportMeetingListener,
     SupportScheduleService,
     SupportScheduleResolver,
     SupportRemindersService,
