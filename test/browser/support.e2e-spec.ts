@@ -68,6 +68,11 @@ describe('support scheduling in the admin (Debian Chromium)', () => {
     assert.ok((await page.locator('.recharts-surface').count()) >= 2, 'a chart per role');
     await page.screenshot({ path: join(SCREENSHOTS, 'support-forecast.png'), fullPage: true });
 
+    await page.getByRole('tab', { name: 'Personal' }).click();
+    const training = page.getByRole('table', { name: 'Personalens utbildning' });
+    await training.getByText('Sekreterarens checklista').first().waitFor({ timeout: 20000 });
+    assert.match(await training.innerText(), /Saknas/);
+
     await page.getByRole('tab', { name: 'Veckan' }).click();
     await page.getByRole('heading', { name: /Veckan från måndag/ }).waitFor({ timeout: 20000 });
     await page.close();

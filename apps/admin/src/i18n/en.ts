@@ -306,6 +306,20 @@ const en: TranslationMessages = {
             left_before_joined: 'Left must be after joined',
         },
         support: {
+            training: {
+                title: "Staff training",
+                module: "Module",
+                status: "Status",
+                valid_until: "Valid through",
+                record: "Record",
+                completed_on: "Completed",
+                statuses: {
+                    TRAINED: "Completed",
+                    EXPIRING: "Expiring soon",
+                    EXPIRED: "Expired",
+                    MISSING: "Missing",
+                },
+            },
             title: "Meeting support",
             intro: "Scheduling meeting support and IT support for meetings with remote participants: who can, who is assigned, what is missing and what is needed ahead.",
             saved: "Saved",

@@ -512,6 +512,20 @@ const sv: TranslationMessages = {
             left_before_joined: 'Lämnade måste vara efter anslöt',
         },
         support: {
+            training: {
+                title: "Personalens utbildning",
+                module: "Utbildning",
+                status: "Status",
+                valid_until: "Giltig till och med",
+                record: "Registrera",
+                completed_on: "Genomförd",
+                statuses: {
+                    TRAINED: "Genomförd",
+                    EXPIRING: "Går snart ut",
+                    EXPIRED: "Har gått ut",
+                    MISSING: "Saknas",
+                },
+            },
             title: "Mötesstöd",
             intro: "Schemaläggning av mötesstöd och IT-support för sammanträden med deltagare på distans: vem som kan, vem som är tilldelad, vad som saknas och vad som behövs framåt.",
             saved: "Sparat",

@@ -3,6 +3,7 @@ import { Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, Dial
 import { useTranslate } from 'react-admin';
 import { createStaff, fetchSettings, fetchStaff, SKILLS, updateSettings, updateStaff, type Settings, type StaffInput, type StaffMember } from './api';
 import { Absences, WeeklyEditor } from './Availability';
+import { StaffTraining } from './StaffTraining';
 import type { Run } from './SupportPage';
 
 const EMPTY: StaffInput = { name: '', title: '', email: null, phone: null, account: null, skills: [], weekly: [], active: true };
@@ -88,6 +89,7 @@ export const StaffRegister = ({ canWrite, run, version, regionWide }: { canWrite
                     <Absences person={person} run={run} canWrite={mayEdit(person)} version={version} />
                 </Box>
             )}
+            {!regionWide && <StaffTraining canWrite={canWrite} run={run} version={version} />}
             {editing && (
                 <StaffDialog
                     initial={editing === 'new' ? EMPTY : editing}

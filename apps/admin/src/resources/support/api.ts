@@ -159,3 +159,18 @@ export const issueFeed = (staffId: string) =>
     graphqlRequest<{ issueStaffCalendarFeed: string }>(`mutation($s: ID!) { issueStaffCalendarFeed(staffId: $s) }`, { s: staffId }).then(d => d.issueStaffCalendarFeed);
 
 export const revokeFeed = (staffId: string) => graphqlRequest(`mutation($s: ID!) { revokeStaffCalendarFeed(staffId: $s) }`, { s: staffId });
+
+export interface StaffTraining {
+    staffId: string;
+    staffName: string;
+    moduleKey: string;
+    moduleTitle: string;
+    status: string;
+    validUntil: string | null;
+}
+
+export const fetchStaffTraining = () =>
+    graphqlRequest<{ staffTrainingCoverage: StaffTraining[] }>(`query { staffTrainingCoverage { staffId staffName moduleKey moduleTitle status validUntil } }`).then(d => d.staffTrainingCoverage);
+
+export const recordStaffTraining = (staffId: string, moduleKey: string, completedOn: string) =>
+    graphqlRequest(`mutation($s: ID!, $k: String!, $d: String!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: $k, completedOn: $d) { status } }`, { s: staffId, k: moduleKey, d: completedOn });
