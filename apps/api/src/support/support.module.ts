@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { JoinRateLimiter } from '../join-links/join-rate-limiter.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { StaffFeedController } from './staff-feed.controller.js';
 import { StaffFeedService } from './staff-feed.service.js';
@@ -32,6 +33,7 @@ import { SupportSettingsService } from './support-settings.service.js';
     StaffService,
     StaffResolver,
     StaffFeedService,
+    JoinRateLimiter,
     StaffTrainingService,
     SupportFactsService,
     SupportNeedsService,
