@@ -12,6 +12,7 @@ import parties from './resources/parties';
 import partyGroups from './resources/party-groups';
 import ruleSets from './resources/rules';
 import training from './resources/training';
+import support from './resources/support';
 
 export const App = () => (
     <Admin
@@ -32,6 +33,7 @@ export const App = () => (
         <Resource name="parties" {...parties} />
         <Resource name="rule-sets" {...ruleSets} />
         <Resource name="training" {...training} />
+        <Resource name="support" {...support} />
         {/* Edited from their parent's page, so no menu entry of their own. */}
         <Resource name="body-memberships" />
         <Resource name="agenda-items" recordRepresentation="title" />

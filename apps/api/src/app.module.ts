@@ -34,6 +34,7 @@ import { PartyGroupsModule } from './party-groups/party-groups.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { VideoPlatformsModule } from './video-platforms/video-platforms.module.js';
 import { TrainingTrackingModule } from './training/training.module.js';
+import { SupportModule } from './support/support.module.js';
 
 export interface GraphQLContext {
   request: FastifyRequest;
@@ -108,6 +109,7 @@ export class AppModule {
         AuditModule,
         TrainingTrackingModule,
         LimitsModule,
+        SupportModule,
       ],
       controllers: [HealthController, DevSignInController, ...(extra.controllers ?? [])],
       providers: [

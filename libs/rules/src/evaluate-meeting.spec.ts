@@ -312,6 +312,18 @@ describe('meeting-level rules (table)', () => {
       compliant: true,
     },
     {
+      name: 'KF without its meeting support person, where the rule set makes missing support a blocker',
+      plan: council(1),
+      facts: (p) => goodFacts(p.members, { supportAssigned: [{ role: 'it_support', staffId: 's' }] }),
+      extra: {
+        ruleSetVersions: [
+          publishedVersion({ bodyTypes: { council: { requiredSupport: [{ role: 'meeting_support', count: 1, blocking: true }, { role: 'it_support', count: 1 }] } } }),
+        ],
+      },
+      expect: ['SUPPORT_MISSING'],
+      compliant: false,
+    },
+    {
       name: 'a personnel item under a municipality that excludes personnel matters',
       plan: council(1, { agenda: [{ id: 'item-1', kinds: ['personnel'] }] }),
       extra: { ruleSetVersions: [publishedVersion({ bodyTypes: { council: { excludedItemKinds: ['confidential', 'closed_vote', 'personnel'] } } })] },

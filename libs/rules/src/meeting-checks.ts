@@ -6,6 +6,7 @@ import { LAW_BASELINE } from './law-baseline.js';
 import { LEGAL_BASIS } from './legal-basis.js';
 import { finding, type Finding } from './findings.js';
 import type { MeetingFacts, MeetingPlan } from './meeting-plan.js';
+import type { SupportRole } from './rule-set.js';
 import { meetsResidency, type Platform } from './platform-catalog.js';
 import type { RuleContext } from './remote-eligibility.js';
 import { supportCounts } from './tightness.js';
@@ -123,18 +124,21 @@ export function supportFindings(facts: MeetingFacts, context: RuleContext): Find
     if (!staff) assigned.set(a.role, (staff = new Set()));
     staff.add(a.staffId);
   }
+  const blocking = new Set(
+    (Array.isArray(context.rules.requiredSupport) ? context.rules.requiredSupport : []).filter((r) => r && r.blocking === true).map((r) => r.role),
+  );
   const out: Finding[] = [];
   for (const [role, count] of required) {
     const have = assigned.get(role)?.size ?? 0;
     if (have >= count) continue;
     const text = SUPPORT_TEXT[role] ?? { sv: role, en: role };
-    out.push(
-      finding(
-        'SUPPORT_MISSING',
-        { sv: `Behöver ${count} ${text.sv}, har ${have}.`, en: `Needs ${count} ${text.en}, has ${have}.` },
-        local(context, 'Kommunens krav på stöd'),
-      ),
+    const missing = finding(
+      'SUPPORT_MISSING',
+      { sv: `Behöver ${count} ${text.sv}, har ${have}.`, en: `Needs ${count} ${text.en}, has ${have}.` },
+      local(context, 'Kommunens krav på stöd'),
     );
+    // The rule set decides whether convening without the support is allowed.
+    out.push(blocking.has(role as SupportRole) ? { ...missing, severity: 'blocker' } : missing);
   }
   return out;
 }

@@ -70,6 +70,8 @@ export interface TrainingRequirement {
 export interface SupportRequirement {
   role: SupportRole;
   count: number;
+  /** Whether missing support stops the meeting from being convened; by default it is a warning (staff can be scheduled later). */
+  blocking?: boolean;
 }
 
 /** ABL 8 kap. 21 §, and the consent the study asks for before a board meets remotely. */

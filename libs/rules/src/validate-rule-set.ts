@@ -262,6 +262,7 @@ export function validateBodyRules(
     rules.requiredSupport.forEach((s, i) => {
       if (!s || !SUPPORT_ROLES.includes(s.role)) out.push(invalid(`${path}.requiredSupport.${i}.role`, `expected one of ${SUPPORT_ROLES.join(', ')}`));
       if (!s || !isNonNegativeInteger(s.count)) out.push(invalid(`${path}.requiredSupport.${i}.count`, 'expected a whole number ≥ 0'));
+      if (s && s.blocking !== undefined && typeof s.blocking !== 'boolean') out.push(invalid(`${path}.requiredSupport.${i}.blocking`, 'expected true or false'));
     });
   }
 

@@ -22,10 +22,15 @@ import { PracticeSession, PracticeSessionInvitee } from '../training/practice-se
 import { TrainingCompletionRecord } from '../training/training-completion.entity.js';
 import { MunicipalTrainingModule, RegionalTrainingModule } from '../training/training-module.entity.js';
 import { TrainingReminder } from '../training/training-reminder.entity.js';
+import { RegionalSupportAbsence, SupportAbsence } from '../support/support-absence.entity.js';
+import { SupportAssignment } from '../support/support-assignment.entity.js';
+import { SupportSettingsRow } from '../support/support-settings.entity.js';
+import { RegionalSupportStaff, SupportStaff } from '../support/support-staff.entity.js';
 
 export const ENTITIES = [
   Region, Municipality, Body, Party, PartyGroup, Member, BodyMembership, Meeting, AgendaItem, Attendance,
   MeetingRecess, MunicipalitySettings, VideoMeeting, BreakoutRoom, JoinLink, CalendarFeed,
   VideoPlatform, RegionalRuleTemplate, StoredRuleSetVersion, SubCommitteeRemoteDecision, AuditEntry,
   RegionalTrainingModule, MunicipalTrainingModule, TrainingCompletionRecord, PracticeSession, PracticeSessionInvitee, TrainingReminder,
+  SupportSettingsRow, SupportStaff, RegionalSupportStaff, SupportAbsence, RegionalSupportAbsence, SupportAssignment,
 ];

@@ -14,6 +14,7 @@ import { Attendance } from '../meetings/attendance.entity.js';
 import { byMeeting } from '../meetings/by-meeting.loader.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { Member } from '../members/member.entity.js';
+import { SUPPORT_FACTS, type SupportFacts } from '../support/support-facts.js';
 import { TRAINING_FACTS, type TrainingFacts } from '../training/training-facts.js';
 import type { MeetingEvaluation } from './evaluation.model.js';
 import { buildMeetingPlan, type MeetingRows } from './meeting-plan.builder.js';
@@ -37,6 +38,7 @@ export class ComplianceService {
     private readonly regional: RegionalRulesService,
     private readonly audit: AuditService,
     @Optional() @Inject(TRAINING_FACTS) private readonly training?: TrainingFacts,
+    @Optional() @Inject(SUPPORT_FACTS) private readonly support?: SupportFacts,
   ) {}
 
   /** Per request: every meeting whose compliance a query asks for is evaluated in one batch. */
@@ -89,10 +91,12 @@ export class ComplianceService {
     const [versions, catalog] = await Promise.all([this.ruleSets.libraryVersions(), this.regional.catalog()]);
     const built = rows.map(buildMeetingPlan);
     const training = await this.trainingFor(built.map((b) => b.plan));
+    // Without a support capability nobody is assigned, so required support shows as missing.
+    const support = this.support ? await this.support.assignedFor(built.map((b) => b.plan.id)) : new Map<string, never[]>();
     return built.map(({ plan, facts }, i) => {
       const evaluation = evaluateMeeting({
         plan,
-        facts: { ...facts, trainingCompletions: training.get(plan.id) ?? [] },
+        facts: { ...facts, trainingCompletions: training.get(plan.id) ?? [], supportAssigned: support.get(plan.id) ?? [] },
         ruleSetVersions: versions,
         platformCatalog: catalog,
       });

@@ -24,6 +24,8 @@ import { TrainingCompletionsResolver } from '../training/training-completions.re
 import { BlockedMemberResolver, CoverageMemberResolver, CoverageRowResolver, TrainingCoverageResolver } from '../training/training-coverage.resolver.js';
 import { TrainingModulesResolver } from '../training/training-modules.resolver.js';
 import { TrainingRemindersResolver } from '../training/training-reminders.resolver.js';
+import { StaffResolver } from '../support/staff.resolver.js';
+import { SupportScheduleResolver } from '../support/support-schedule.resolver.js';
 
 /** Every resolver of the API. The e2e test proves this list builds the schema the app serves. */
 export const RESOLVERS = [
@@ -58,6 +60,8 @@ export const RESOLVERS = [
   CoverageMemberResolver,
   BlockedMemberResolver,
   TrainingRemindersResolver,
+  StaffResolver,
+  SupportScheduleResolver,
 ];
 
 export function printSortedSchema(schema: GraphQLSchema): string {

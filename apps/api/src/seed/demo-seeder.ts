@@ -5,6 +5,7 @@ import { REGIONAL_TEMPLATE } from '@motesplats/rules';
 import { seedPlatformCatalog } from '../rules/platform-catalog-seed.js';
 import { DEMO_MUNICIPALITIES, DEMO_PARTIES, DEMO_REGION, FIRST_NAMES, LAST_NAMES } from './demo-region.js';
 import { DEMO_TEMPLATE, demoRuleSet, SUB_COMMITTEE_WITHOUT_DECISION } from './demo-rules.js';
+import { demoSupport, demoSupportPool } from './demo-support.js';
 import { demoTraining, demoTrainingModules } from './demo-training.js';
 
 type Row = Record<string, unknown>;
@@ -45,6 +46,7 @@ export async function seedDemoRegion(ownerUrl: string, now = new Date()): Promis
       },
     ]);
     await insert(client, 'regional_training_module', demoTrainingModules(regionId, now, demoId));
+    await insert(client, 'regional_support_staff', demoSupportPool(regionId, demoId));
     for (const [index, m] of DEMO_MUNICIPALITIES.entries()) {
       const tenantId = demoId(`municipality:${m.slug}`);
       await insert(client, 'municipality', [{ id: tenantId, region_id: regionId, name: m.name, code: m.code, slug: m.slug }]);
@@ -52,6 +54,7 @@ export async function seedDemoRegion(ownerUrl: string, now = new Date()): Promis
       await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
       const data = buildMunicipality(tenantId, index, m, now, templateId);
       Object.assign(data, demoTraining(tenantId, data, now, (key) => demoId(`${m.slug}:${key}`)));
+      Object.assign(data, demoSupport(tenantId, index, m.slug, data, (key) => demoId(`${m.slug}:${key}`)));
       for (const [table, rows] of Object.entries(data)) await insert(client, table, rows);
     }
     await client.query('commit');

@@ -20,8 +20,8 @@ export const DEMO_MODULES = [
   {
     key: 'lead-hybrid-meeting',
     title: 'Leda ett hybridmöte',
-    description: 'För ordförande: se och höra alla på lika villkor, fördela ordet mellan rummet och distans, hantera ärenden som inte får handläggas på distans.',
-    audience: ['chair'],
+    description: 'För ordförande och sekreterare: se och höra alla på lika villkor, fördela ordet mellan rummet och distans, hantera ärenden som inte får handläggas på distans.',
+    audience: ['chair', 'secretary'],
     kind: 'practice_session',
     url: null,
     validity_months: 24,

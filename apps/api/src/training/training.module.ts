@@ -45,6 +45,6 @@ import { TrainingRemindersService } from './training-reminders.service.js';
     TrainingRemindersProcessor,
     { provide: TRAINING_FACTS, useExisting: TrainingCompletionsService },
   ],
-  exports: [TRAINING_FACTS, TrainingCompletionsService, PracticeSessionsService],
+  exports: [TRAINING_FACTS, TrainingCompletionsService, PracticeSessionsService, TrainingModulesService],
 })
 export class TrainingTrackingModule {}

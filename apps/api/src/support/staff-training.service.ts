@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { addDays, isIsoDate, type IsoDate } from '@motesplats/rules';
+import { badInput, conflict } from '../common/app-error.js';
+import { currentActor } from '../common/request-context.js';
+import { localDate } from '../common/stockholm-time.js';
+import { TenantDb } from '../database/tenant-db.service.js';
+import { TrainingModulesService } from '../training/training-modules.service.js';
+import { EXPIRING_WITHIN_DAYS, validUntil } from '../training/validity.js';
+import { StaffService } from './staff.service.js';
+import type { StaffTrainingRow } from './support.model.js';
+
+/** Which training audiences a person's skills put them in. */
+function audiencesOf(skills: readonly string[]): string[] {
+  const out: string[] = [];
+  if (skills.includes('secretary')) out.push('secretary');
+  if (skills.some((s) => s === 'it_support' || s === 'meeting_support' || s === 'av_broadcast')) out.push('support_staff');
+  if (skills.includes('coordinator')) out.push('coordinator');
+  return out;
+}
+
+/**
+ * Staff training: the modules meant for secretaries and support staff (the secretary's
+ * checklist, leading a hybrid meeting), completed by the municipality's own staff, and their
+ * coverage. Members' completions stay in the training capability; these are the staff's.
+ */
+@Injectable()
+export class StaffTrainingService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly staff: StaffService,
+    private readonly modules: TrainingModulesService,
+  ) {}
+
+  async record(staffId: string, moduleKey: string, completedOn: string): Promise<StaffTrainingRow> {
+    const person = await this.staff.get(staffId);
+    if (!person || person.pooled) throw badInput(`Personen ${staffId} finns inte i kommunens register.`, { staffId: 'finns inte' });
+    const module = await this.modules.byKey(moduleKey);
+    if (!module) throw badInput(`Utbildningen "${moduleKey}" finns inte.`, { moduleKey: 'finns inte' });
+    if (!isIsoDate(completedOn) || completedOn > localDate(new Date())) throw badInput('Ange ett datum som inte ligger i framtiden (ÅÅÅÅ-MM-DD).', { completedOn: 'ogiltigt datum' });
+    const em = await this.db.manager();
+    const inserted: unknown[] = await em.query(
+      `insert into staff_training_completion (id, staff_id, module_key, completed_on, valid_until, recorded_by) values ($1, $2, $3, $4, $5, $6)
+       on conflict (tenant_id, staff_id, module_key, completed_on) do nothing returning id`,
+      [randomUUID(), staffId, moduleKey, completedOn, validUntil(completedOn, module.validityMonths), currentActor()?.username ?? 'system'],
+    );
+    if (!inserted.length) throw conflict(`Utbildningen är redan registrerad för personen den ${completedOn}.`);
+    return (await this.coverage(localDate(new Date()))).find((r) => r.staffId === staffId && r.moduleKey === moduleKey)!;
+  }
+
+  /** Each active own staff member × each module whose audience their skills put them in. */
+  async coverage(onDate: IsoDate = localDate(new Date())): Promise<StaffTrainingRow[]> {
+    const [people, modules] = await Promise.all([this.staff.all(), this.modules.all()]);
+    const em = await this.db.manager();
+    const best: { staffId: string; moduleKey: string; until: string | null }[] = await em.query(
+      `select staff_id as "staffId", module_key as "moduleKey",
+              case when bool_or(valid_until is null) then null else max(valid_until)::text end as until
+         from staff_training_completion where completed_on <= $1 group by staff_id, module_key`,
+      [onDate],
+    );
+    const bestOf = new Map(best.map((b) => [`${b.staffId}|${b.moduleKey}`, b]));
+    const soon = addDays(onDate, EXPIRING_WITHIN_DAYS);
+    return people
+      .filter((p) => !p.pooled && p.active)
+      .flatMap((p) => {
+        const audiences = audiencesOf(p.skills);
+        return modules
+          .filter((m) => m.audience.some((a) => audiences.includes(a)))
+          .map((m) => {
+            const b = bestOf.get(`${p.id}|${m.key}`);
+            const status = !b ? 'missing' : b.until === null || b.until >= soon ? 'trained' : b.until >= onDate ? 'expiring' : 'expired';
+            return { staffId: p.id, staffName: p.name, moduleKey: m.key, moduleTitle: m.title, status, validUntil: b?.until ?? null };
+          });
+      });
+  }
+}
