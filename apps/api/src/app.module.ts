@@ -29,6 +29,9 @@ import { PartyGroupsModule } from './party-groups/party-groups.module.js';
 import { TenancyModule } from './tenancy/tenancy.module.js';
 import { VideoPlatformsModule } from './video-platforms/video-platforms.module.js';
 import { TrainingTrackingModule } from './training/training.module.js';
+import { ComparisonModule } from './comparison/comparison.module.js';
+import { ExperienceModule } from './experience/experience.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 
 export interface GraphQLContext {
   request: FastifyRequest;
@@ -79,6 +82,9 @@ export class AppModule {
         RulesModule,
         AuditModule,
         TrainingTrackingModule,
+        ComparisonModule,
+        ExperienceModule,
+        SurveysModule,
       ],
       controllers: [HealthController, DevSignInController],
       providers: [

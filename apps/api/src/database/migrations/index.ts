@@ -4,6 +4,7 @@ import { Rules1764100000000 } from './1764100000000-rules.js';
 import { BreakoutRooms1764200000000 } from './1764200000000-breakout-rooms.js';
 import { Training1764300000000 } from './1764300000000-training.js';
 import { PracticeSessionLinks1764400000000 } from './1764400000000-practice-session-links.js';
+import { Region1764800000000 } from './1764800000000-region.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1763884800000, MembershipRoleOrder1763960000000, Rules1764100000000, BreakoutRooms1764200000000, Training1764300000000, PracticeSessionLinks1764400000000];
+export const MIGRATIONS = [Foundation1763884800000, MembershipRoleOrder1763960000000, Rules1764100000000, BreakoutRooms1764200000000, Training1764300000000, PracticeSessionLinks1764400000000, Region1764800000000];
