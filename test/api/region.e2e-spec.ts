@@ -7,6 +7,8 @@ import { addDays } from '@motesplats/rules';
 import { localDate } from '@motesplats/api/common/stockholm-time.js';
 import { ExperienceRemindersProcessor } from '@motesplats/api/experience/experience-reminders.processor.js';
 import { EXPERIENCE_QUEUE, REMIND_REPORT } from '@motesplats/api/experience/experience-reports.service.js';
+import { MeetingRollupsProcessor } from '@motesplats/api/comparison/meeting-rollups.processor.js';
+import { COMPARISON_ROLLUPS_QUEUE, REFRESH_ROLLUP } from '@motesplats/api/comparison/meeting-rollups.service.js';
 import { SurveyRemindersProcessor } from '@motesplats/api/surveys/survey-reminders.processor.js';
 import { REMIND_SURVEY, SURVEY_QUEUE, type RemindSurveyData } from '@motesplats/api/surveys/surveys.service.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
@@ -124,6 +126,27 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       assert.equal(fromB.data!.experienceReport, null);
       const remindAgain = await t.app.get(ExperienceRemindersProcessor).process({ name: REMIND_REPORT, data: { tenantId: tenantOf(A), reportId } } as Job);
       assert.deepEqual(remindAgain, { reminded: false, emailed: false });
+    });
+
+    it('keeps the comparison rollups current through a job queued after the change commits', async () => {
+      const queue = t.app.get<Queue>(getQueueToken(COMPARISON_ROLLUPS_QUEUE), { strict: false });
+      const jobs = (await queue.getJobs(['delayed', 'waiting'])).filter((j) => j.name === REFRESH_ROLLUP && j.data.tenantId === tenantOf(A));
+      assert.ok(jobs.length >= 1, 'a rebuild of the quarter is queued');
+      const processor = t.app.get(MeetingRollupsProcessor);
+      for (const job of jobs) await processor.process(job);
+      const [rollup] = await sql<{ meetings_held: number; reports: number; incidents: number; minutes_lost: number }>(
+        t.ownerUrl,
+        `select meetings_held, reports, incidents, minutes_lost from meeting_rollup r join meeting m on m.tenant_id = r.tenant_id and m.id = $2
+          where r.tenant_id = $1 and r.quarter = meeting_quarter(m.starts_at) and r.body_kind = 'council'`,
+        [tenantOf(A), meetingId],
+      );
+      const [held] = await sql<{ n: number }>(
+        t.ownerUrl,
+        `select count(*)::int as n from meeting x join body b on b.tenant_id = x.tenant_id and b.id = x.body_id, meeting m
+          where x.tenant_id = $1 and m.tenant_id = $1 and m.id = $2 and b.kind = 'council' and x.status = 'ended' and meeting_quarter(x.starts_at) = meeting_quarter(m.starts_at)`,
+        [tenantOf(A), meetingId],
+      );
+      assert.deepEqual(rollup, { meetings_held: held!.n, reports: 1, incidents: 2, minutes_lost: 16 });
     });
 
     it('shows the coordinator the report anonymised, small counts as "< 3"; withdrawing sharing removes it at once, in the API and for the database role', async () => {

@@ -267,10 +267,10 @@ export class Region1764800000000 implements MigrationInterface {
           SELECT id, quarter,
                  CASE WHEN agg THEN suppress_small(held, t) END,
                  CASE WHEN agg THEN suppress_small(rmeet, t) END,
-                 CASE WHEN agg AND att >= t AND NOT (ratt > 0 AND ratt < t) THEN round(ratt / att, 4) END,
+                 CASE WHEN agg AND att >= t AND NOT (ratt > 0 AND ratt < t) THEN round(ratt::numeric / att, 4) END,
                  CASE WHEN rep THEN suppress_small(reps, t) END,
                  CASE WHEN rep THEN suppress_small(inc, t) END,
-                 CASE WHEN rep AND agg AND held >= t AND NOT (inc > 0 AND inc < t) THEN round(10 * inc / held, 2) END,
+                 CASE WHEN rep AND agg AND held >= t AND NOT (inc > 0 AND inc < t) THEN round(10 * inc::numeric / held, 2) END,
                  CASE WHEN rep AND NOT (inc > 0 AND inc < t) THEN mins END,
                  CASE WHEN rep AND rcount >= t THEN round(rsum::numeric / rcount, 2) END,
                  CASE WHEN rep AND reps >= t AND NOT (sup > 0 AND sup < t) AND NOT (reps - sup > 0 AND reps - sup < t) THEN round(sup::numeric / reps, 4) END
