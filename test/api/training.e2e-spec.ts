@@ -452,10 +452,11 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       // Scheduled in the background at start-up.
       for (let i = 0; i < 50 && !schedulers.length; i++) schedulers = await new Promise((r) => setTimeout(r, 100)).then(() => queue.getJobSchedulers());
       assert.deepEqual(schedulers.map((s) => [s.key, s.pattern, s.tz]), [['training-reminders-daily', '0 7 * * *', 'Europe/Stockholm']]);
-      assert.equal(await processor.sweep(), 14);
-      assert.equal(await processor.sweep(), 14);
+      // Every municipality of both demo regions (Fyrbodal 14, Västernorrland 7).
+      assert.equal(await processor.sweep(), 21);
+      assert.equal(await processor.sweep(), 21);
       const waiting = await queue.getJobs(['waiting', 'prioritized', 'delayed']);
-      assert.equal(waiting.filter((j) => j.name === REMIND_MUNICIPALITY).length, 14);
+      assert.equal(waiting.filter((j) => j.name === REMIND_MUNICIPALITY).length, 21);
     });
   });
 
