@@ -22,6 +22,9 @@ import { TrainingCompletionsResolver } from '../training/training-completions.re
 import { BlockedMemberResolver, CoverageMemberResolver, CoverageRowResolver, TrainingCoverageResolver } from '../training/training-coverage.resolver.js';
 import { TrainingModulesResolver } from '../training/training-modules.resolver.js';
 import { TrainingRemindersResolver } from '../training/training-reminders.resolver.js';
+import { ComparisonResolver } from '../comparison/comparison.resolver.js';
+import { ExperienceReportsResolver, SharingResolver } from '../experience/experience-reports.resolver.js';
+import { SurveysResolver } from '../surveys/surveys.resolver.js';
 
 /** Every resolver of the API. The e2e test proves this list builds the schema the app serves. */
 export const RESOLVERS = [
@@ -54,6 +57,10 @@ export const RESOLVERS = [
   CoverageMemberResolver,
   BlockedMemberResolver,
   TrainingRemindersResolver,
+  ExperienceReportsResolver,
+  SharingResolver,
+  SurveysResolver,
+  ComparisonResolver,
 ];
 
 export function printSortedSchema(schema: GraphQLSchema): string {
