@@ -221,6 +221,19 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       assert.equal(rulesVN.errors, undefined, JSON.stringify(rulesVN.errors));
       const names = new Set([...rulesVN.data!.regionalComparison.rows, ...rulesVN.data!.regionalComparison.rules].map((r: { municipalityName: string }) => r.municipalityName));
       assert.deepEqual([...names].sort(), VASTERNORRLAND_MUNICIPALITIES.map((m) => m.name).sort());
+      // Örnsköldsvik's rules name Zoom (about 2,000 SEK per user and year) for council and board:
+      // the estimate is the people on those bodies times the price.
+      const licence = await gql(t.url, coordinatorVN, '{ regionalComparison(from: "2020-01-01", to: "2030-01-01") { rows { municipalityName licenceCostSekPerYear licencePlatforms } } }');
+      const ovik = licence.data!.regionalComparison.rows.find((r: { municipalityName: string }) => r.municipalityName === 'Örnsköldsvik');
+      const people = await sql<{ n: number }>(
+        t.ownerUrl,
+        `select count(distinct bm.member_id)::int as n from body_membership bm join body b on b.tenant_id = bm.tenant_id and b.id = bm.body_id
+          where bm.tenant_id = $1 and b.kind in ('council', 'executive_board') group by b.kind`,
+        [tenantOf('ornskoldsvik')],
+      );
+      assert.deepEqual(ovik.licencePlatforms, ['zoom']);
+      assert.equal(ovik.licenceCostSekPerYear, people.reduce((sum, p) => sum + p.n, 0) * 2000);
+      assert.ok(licence.data!.regionalComparison.rows.filter((r: { licencePlatforms: string[] }) => r.licencePlatforms.length).length === 1, 'only where rules name a priced platform');
       const reportsVN = await gql(t.url, coordinatorVN, '{ regionalExperienceReports(from: "2000-01-01", to: "2100-01-01") { municipalityName } }');
       assert.ok(!reportsVN.data!.regionalExperienceReports.some((r: { municipalityName: string }) => r.municipalityName === 'Lysekil'));
     });
