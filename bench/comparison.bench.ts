@@ -47,7 +47,7 @@ const RAW = `
       from meeting mt
       join municipality mu on mu.id = mt.tenant_id and mu.region_id = $1
       left join attendance a on a.tenant_id = mt.tenant_id and a.meeting_id = mt.id
-     where mt.status = 'ended' and meeting_quarter(mt.starts_at) between date_trunc('quarter', $2::date)::date and $3::date
+     where mt.status = 'ended' and meeting_quarter(mt.starts_at) between date_trunc('quarter', $2::timestamp)::date and $3::date
      group by mt.tenant_id, mt.id
   ), r as (
     select rep.tenant_id, rep.rating, rep.support_sufficient,

@@ -225,14 +225,13 @@ export class Region1764800000000 implements MigrationInterface {
                  COALESCE((SELECT jsonb_agg(jsonb_build_object('category', i.category, 'minutesLost', i.minutes_lost,
                                    'affectedCount', suppress_small(i.affected_count, g.suppression_threshold), 'resolution', i.resolution) ORDER BY i.created_at, i.id)
                              FROM experience_incident i WHERE i.tenant_id = r.tenant_id AND i.report_id = r.id), '[]'::jsonb)
-            FROM experience_report r
+            FROM (SELECT m.id FROM municipality m WHERE m.region_id = app_region_scope() AND municipality_shares(m.id, 'reports') OFFSET 0) sharing
+            JOIN experience_report r ON r.tenant_id = sharing.id
             JOIN municipality m ON m.id = r.tenant_id
             JOIN region g ON g.id = m.region_id
             JOIN meeting mt ON mt.tenant_id = r.tenant_id AND mt.id = r.meeting_id
             JOIN body b ON b.tenant_id = mt.tenant_id AND b.id = mt.body_id
            WHERE r.status = 'submitted'
-             AND m.region_id = app_region_scope()
-             AND municipality_shares(r.tenant_id, 'reports')
              AND (mt.starts_at AT TIME ZONE 'Europe/Stockholm')::date BETWEEN from_date AND to_date
         $fn$;
 
@@ -246,7 +245,8 @@ export class Region1764800000000 implements MigrationInterface {
                        minutes_lost numeric, average_rating numeric, support_sufficient_share numeric)
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
         AS $fn$
-          WITH scope AS (
+          -- Materialized: the sharing check runs once per municipality, not once per rollup row.
+          WITH scope AS MATERIALIZED (
             SELECT m.id, g.suppression_threshold AS t,
                    municipality_shares(m.id, 'aggregates') AS agg, municipality_shares(m.id, 'reports') AS rep
               FROM municipality m JOIN region g ON g.id = m.region_id
@@ -260,7 +260,7 @@ export class Region1764800000000 implements MigrationInterface {
               FROM scope s
               JOIN meeting_rollup r ON r.tenant_id = s.id
              WHERE (s.agg OR s.rep)
-               AND r.quarter BETWEEN date_trunc('quarter', from_date)::date AND to_date
+               AND r.quarter BETWEEN date_trunc('quarter', from_date::timestamp)::date AND to_date
                AND (kind IS NULL OR r.body_kind = kind)
              GROUP BY s.id, s.t, s.agg, s.rep, CASE WHEN by_quarter THEN r.quarter END
           )
