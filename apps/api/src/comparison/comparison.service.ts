@@ -56,9 +56,8 @@ export class ComparisonService {
       to,
       bodyKind,
     ]);
-    const training: { municipality_id: string; covered: string; total: string }[] = await em.query(
-      `select municipality_id, sum(trained + expiring) as covered, sum(trained + expiring + expired + missing) as total
-         from regional_training_coverage($1::date) group by municipality_id`,
+    const training: { municipality_id: string; covered: string | null; total: string | null }[] = await em.query(
+      'select municipality_id, covered, total from regional_training_totals($1::date)',
       [localDate(new Date())],
     );
     const supportCoverage = this.support ? await this.support.regionalSupportCoverage(from, to) : undefined;
@@ -81,7 +80,7 @@ export class ComparisonService {
         sharesAggregates: agg,
         sharesReports: rep,
         ...this.figures(s, threshold, agg, rep),
-        trainingCoverage: agg && t ? share(Number(t.covered), Number(t.total), threshold) : null,
+        trainingCoverage: agg && t ? (t.covered === null || t.total === null ? figure(null, threshold) : share(Number(t.covered), Number(t.total), threshold)) : null,
         supportCoverage: agg && sup ? share(sup.covered, sup.needed, threshold) : null,
         licenceCostSekPerYear: licence?.cost ?? null,
         licencePlatforms: licence?.platforms ?? [],

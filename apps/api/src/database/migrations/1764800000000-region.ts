@@ -319,18 +319,39 @@ export class Region1764800000000 implements MigrationInterface {
         SET search_path = public, pg_temp
         AS $fn$
           SELECT s.tenant_id, s.module_key, s.seat_role,
-                 count(DISTINCT s.member_id) FILTER (WHERE s.status = 'trained')::integer,
-                 count(DISTINCT s.member_id) FILTER (WHERE s.status = 'expiring')::integer,
-                 count(DISTINCT s.member_id) FILTER (WHERE s.status = 'expired')::integer,
-                 count(DISTINCT s.member_id) FILTER (WHERE s.status = 'missing')::integer
+                 suppress_small(count(DISTINCT s.member_id) FILTER (WHERE s.status = 'trained'), g.suppression_threshold)::integer,
+                 suppress_small(count(DISTINCT s.member_id) FILTER (WHERE s.status = 'expiring'), g.suppression_threshold)::integer,
+                 suppress_small(count(DISTINCT s.member_id) FILTER (WHERE s.status = 'expired'), g.suppression_threshold)::integer,
+                 suppress_small(count(DISTINCT s.member_id) FILTER (WHERE s.status = 'missing'), g.suppression_threshold)::integer
             FROM training_seat_status(on_date) s
             JOIN municipality m ON m.id = s.tenant_id
+            JOIN region g ON g.id = m.region_id
            WHERE s.regional
              AND app_current_tenant() IS NULL
              AND m.region_id = NULLIF(current_setting('app.region_id', true), '')::uuid
              AND municipality_shares(s.tenant_id, 'aggregates')
-           GROUP BY s.tenant_id, s.module_key, s.seat_role
+           GROUP BY s.tenant_id, s.module_key, s.seat_role, g.suppression_threshold
         $fn$;
+
+      -- Per municipality: seats × regional modules in all, and those with a valid completion —
+      -- the comparison's training coverage. Suppressed like every regional count.
+      CREATE FUNCTION regional_training_totals(on_date date)
+        RETURNS TABLE (municipality_id uuid, covered numeric, total numeric)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+        AS $fn$
+          SELECT s.tenant_id,
+                 suppress_small(count(*) FILTER (WHERE s.status IN ('trained', 'expiring')), g.suppression_threshold),
+                 suppress_small(count(*), g.suppression_threshold)
+            FROM training_seat_status(on_date) s
+            JOIN municipality m ON m.id = s.tenant_id
+            JOIN region g ON g.id = m.region_id
+           WHERE s.regional
+             AND m.region_id = app_region_scope()
+             AND municipality_shares(s.tenant_id, 'aggregates')
+           GROUP BY s.tenant_id, g.suppression_threshold
+        $fn$;
+      REVOKE ALL ON FUNCTION regional_training_totals(date) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION regional_training_totals(date) TO motesplats_api;
     `);
 
     // Surveys belong to the region. Who may see a survey is on the survey row itself (asker,
@@ -457,7 +478,7 @@ export class Region1764800000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP TABLE survey_reminder, survey_answer, survey_recipient, survey_question, survey;
-      DROP FUNCTION regional_seat_counts(); DROP FUNCTION regional_rule_sets(date);
+      DROP FUNCTION regional_training_totals(date); DROP FUNCTION regional_seat_counts(); DROP FUNCTION regional_rule_sets(date);
       DROP FUNCTION regional_comparison(date, date, text, boolean); DROP FUNCTION regional_experience_reports(date, date);
       DROP FUNCTION refresh_meeting_rollup(uuid, date);
       DROP INDEX meeting_quarter_idx; DROP FUNCTION meeting_quarter(timestamptz);
