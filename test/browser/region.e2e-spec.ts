@@ -28,7 +28,7 @@ async function settled(page: Page): Promise<void> {
 
 /** Error toasts (react-admin notifications) and error alerts in the page. */
 async function errors(page: Page): Promise<string[]> {
-  return page.locator('.MuiSnackbarContent-root.error, .MuiAlert-standardError, .MuiAlert-filledError, [role="alert"].MuiAlert-colorError').allInnerTexts();
+  return page.locator('.RaNotification-error, .MuiAlert-standardError, .MuiAlert-filledError, .MuiAlert-colorError').allInnerTexts();
 }
 
 describe('the coordinator\'s workspace in Debian Chromium', () => {
@@ -84,6 +84,12 @@ describe('the coordinator\'s workspace in Debian Chromium', () => {
       }
       if (name === 'Översikt') assert.equal(await page.getByRole('table', { name: 'Vad kommunerna delar' }).locator('tbody tr').count(), 14);
     }
+    // The detector does see an error toast: sending an empty survey is refused by the API.
+    await menu.getByRole('menuitem', { name: 'Enkäter', exact: true }).click();
+    await page.getByRole('button', { name: 'Ny enkät' }).click();
+    await page.getByRole('button', { name: 'Skicka enkäten' }).click();
+    await page.locator('.RaNotification-error').first().waitFor({ timeout: 20000 });
+    assert.ok((await errors(page)).length > 0, 'a refused request shows an error toast');
     // A link into a municipal page sends the coordinator back to the region.
     await page.goto(`${t.url}/admin/#/meetings`);
     await page.waitForURL(/#\/region$/, { timeout: 20000 });
