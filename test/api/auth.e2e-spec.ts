@@ -112,7 +112,9 @@ describe('dev sign-in (no Keycloak, not production)', () => {
   it('lists the demo users and issues tokens that pass the same validation', async () => {
     assert.deepEqual(await (await fetch(`${t.url}/auth/config`)).json(), { mode: 'dev' });
     const users = (await (await fetch(`${t.url}/auth/dev/users`)).json()) as { username: string }[];
-    assert.equal(users.filter((u) => u.username.startsWith('admin.')).length, 14);
+    // Both demo regions: Fyrbodal's 14 municipalities and Västernorrland's 7, and a coordinator for each.
+    assert.equal(users.filter((u) => u.username.startsWith('admin.')).length, 21);
+    assert.deepEqual(users.filter((u) => u.username.startsWith('samordnare.')).map((u) => u.username).sort(), ['samordnare.fyrbodal', 'samordnare.vasternorrland']);
     const res = await fetch(`${t.url}/auth/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

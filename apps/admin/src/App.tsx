@@ -1,4 +1,5 @@
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
 import { authProvider } from './authProvider';
 import { LoginPage } from './auth/LoginPage';
 import { dataProvider } from './dataProvider';
@@ -13,6 +14,12 @@ import partyGroups from './resources/party-groups';
 import ruleSets from './resources/rules';
 import training from './resources/training';
 import support from './resources/support';
+import experience from './resources/experience';
+import surveys from './resources/surveys';
+import { ComparisonPage } from './resources/region/ComparisonPage';
+import { RegionExperiencePage } from './resources/region/RegionExperiencePage';
+import { RegionOverview } from './resources/region/RegionOverview';
+import { RegionRulesPage } from './resources/region/RegionRulesPage';
 
 export const App = () => (
     <Admin
@@ -34,6 +41,15 @@ export const App = () => (
         <Resource name="rule-sets" {...ruleSets} />
         <Resource name="training" {...training} />
         <Resource name="support" {...support} />
+        <Resource name="experience" {...experience} />
+        <Resource name="surveys" {...surveys} />
+        {/* The region's pages: the menu offers them to coordinators only. */}
+        <CustomRoutes>
+            <Route path="/region" element={<RegionOverview />} />
+            <Route path="/region/comparison" element={<ComparisonPage />} />
+            <Route path="/region/rules" element={<RegionRulesPage />} />
+            <Route path="/region/experience" element={<RegionExperiencePage />} />
+        </CustomRoutes>
         {/* Edited from their parent's page, so no menu entry of their own. */}
         <Resource name="body-memberships" />
         <Resource name="agenda-items" recordRepresentation="title" />

@@ -35,6 +35,9 @@ import { TenancyModule } from './tenancy/tenancy.module.js';
 import { VideoPlatformsModule } from './video-platforms/video-platforms.module.js';
 import { TrainingTrackingModule } from './training/training.module.js';
 import { SupportModule } from './support/support.module.js';
+import { ComparisonModule } from './comparison/comparison.module.js';
+import { ExperienceModule } from './experience/experience.module.js';
+import { SurveysModule } from './surveys/surveys.module.js';
 
 export interface GraphQLContext {
   request: FastifyRequest;
@@ -110,6 +113,9 @@ export class AppModule {
         TrainingTrackingModule,
         LimitsModule,
         SupportModule,
+        ComparisonModule,
+        ExperienceModule,
+        SurveysModule,
       ],
       controllers: [HealthController, DevSignInController, ...(extra.controllers ?? [])],
       providers: [

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   await assertRedisReachable(config.redisUrl);
   const db = await prepareDatabase(config, (m) => log.log(m));
   if (config.seedDemo && db.ownerUrl) {
-    const seeded = await seedDemoRegion(db.ownerUrl);
+    const seeded = await seedDemoRegion(db.ownerUrl, new Date(), { history: true });
     if (seeded) log.log('Seeded the demo region Fyrbodal (14 municipalities).');
   }
   const app = await createApp(config, db.appUrl);

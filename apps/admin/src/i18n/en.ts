@@ -1,5 +1,6 @@
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
+import { regionEn } from './region.en';
 
 const en: TranslationMessages = {
     ra: {
@@ -15,6 +16,7 @@ const en: TranslationMessages = {
             error: 'Invalid value',
         },
     } as TranslationMessages['ra'],
+    ...regionEn,
     app: {
         name: 'Mötesplats',
         title: 'Mötesplats – administration',
@@ -469,6 +471,8 @@ const en: TranslationMessages = {
         support: {
             name: 'Meeting support |||| Meeting support',
         },
+        experience: { name: 'Experience report |||| Experience' },
+        surveys: { name: 'Survey |||| Surveys' },
         training: {
             name: 'Training |||| Training',
         },

@@ -1,4 +1,5 @@
 import type { TranslationMessages } from 'react-admin';
+import { regionSv } from './region.sv';
 
 // A complete Swedish catalogue: every `ra.*` key of ra-language-english (plus the few that
 // ra-ui-materialui uses without shipping), so no English leaks into the default locale.
@@ -221,6 +222,7 @@ const sv: TranslationMessages = {
             },
         },
     },
+    ...regionSv,
     app: {
         name: 'Mötesplats',
         title: 'Mötesplats – administration',
@@ -675,6 +677,8 @@ const sv: TranslationMessages = {
         support: {
             name: 'Mötesstöd |||| Mötesstöd',
         },
+        experience: { name: 'Erfarenhetsrapport |||| Erfarenheter' },
+        surveys: { name: 'Enkät |||| Enkäter' },
         training: {
             name: 'Utbildning |||| Utbildning',
         },

@@ -11,6 +11,7 @@ import {
     useTranslate,
 } from 'react-admin';
 import { DocumentTitleSync } from './DocumentTitleSync';
+import { AppMenu, RoleRedirect } from './Menu';
 
 /** Which municipality the signed-in user administers; coordinators see their region. */
 const TenantBadge = () => {
@@ -63,8 +64,9 @@ const MotesplatsAppBar = () => (
 );
 
 export const Layout = ({ children }: { children: ReactNode }) => (
-    <RaLayout appBar={MotesplatsAppBar}>
+    <RaLayout appBar={MotesplatsAppBar} menu={AppMenu}>
         <DocumentTitleSync />
+        <RoleRedirect />
         {children}
     </RaLayout>
 );

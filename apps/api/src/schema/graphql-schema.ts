@@ -26,6 +26,9 @@ import { TrainingModulesResolver } from '../training/training-modules.resolver.j
 import { TrainingRemindersResolver } from '../training/training-reminders.resolver.js';
 import { StaffResolver } from '../support/staff.resolver.js';
 import { SupportScheduleResolver } from '../support/support-schedule.resolver.js';
+import { ComparisonResolver } from '../comparison/comparison.resolver.js';
+import { ExperienceReportsResolver, SharingResolver } from '../experience/experience-reports.resolver.js';
+import { SurveysResolver } from '../surveys/surveys.resolver.js';
 
 /** Every resolver of the API. The e2e test proves this list builds the schema the app serves. */
 export const RESOLVERS = [
@@ -62,6 +65,10 @@ export const RESOLVERS = [
   TrainingRemindersResolver,
   StaffResolver,
   SupportScheduleResolver,
+  ExperienceReportsResolver,
+  SharingResolver,
+  SurveysResolver,
+  ComparisonResolver,
 ];
 
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -21,6 +21,30 @@ export const DEMO_MUNICIPALITIES: { name: string; slug: string; code: string; co
   { name: 'Åmål', slug: 'amal', code: '1492', councilSeats: 35, place: 'Stadshuset, Åmål' },
 ];
 
+/** The second demo region: Västernorrland's seven municipalities with their SCB codes (DOMAIN.md §8). */
+export const VASTERNORRLAND = { slug: 'vasternorrland', name: 'Kommunförbundet Västernorrland' };
+export const VASTERNORRLAND_MUNICIPALITIES: typeof DEMO_MUNICIPALITIES = [
+  { name: 'Härnösand', slug: 'harnosand', code: '2280', councilSeats: 49, place: 'Rådhuset, fullmäktigesalen' },
+  { name: 'Kramfors', slug: 'kramfors', code: '2282', councilSeats: 41, place: 'Kommunhuset, Kramfors' },
+  { name: 'Sollefteå', slug: 'solleftea', code: '2283', councilSeats: 41, place: 'Kommunhuset, Sollefteå' },
+  { name: 'Sundsvall', slug: 'sundsvall', code: '2281', councilSeats: 75, place: 'Stadshuset, fullmäktigesalen' },
+  { name: 'Timrå', slug: 'timra', code: '2262', councilSeats: 49, place: 'Kommunhuset, Timrå' },
+  { name: 'Ånge', slug: 'ange', code: '2260', councilSeats: 31, place: 'Kommunhuset, Ånge' },
+  { name: 'Örnsköldsvik', slug: 'ornskoldsvik', code: '2284', councilSeats: 61, place: 'Arken, fullmäktigesalen' },
+];
+
+export interface DemoRegion {
+  slug: string;
+  name: string;
+  municipalities: typeof DEMO_MUNICIPALITIES;
+}
+
+/** Every demo region, Fyrbodal first (its ids and dev users predate the others). */
+export const DEMO_REGIONS: DemoRegion[] = [
+  { ...DEMO_REGION, municipalities: DEMO_MUNICIPALITIES },
+  { ...VASTERNORRLAND, municipalities: VASTERNORRLAND_MUNICIPALITIES },
+];
+
 /** Share of council seats per party in the demo; the last party has none (a party outside the council). */
 export const DEMO_PARTIES: { abbreviation: string; name: string; share: number }[] = [
   { abbreviation: 'S', name: 'Socialdemokraterna', share: 0.3 },

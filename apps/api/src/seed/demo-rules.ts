@@ -28,6 +28,10 @@ const OVERRIDES: Record<string, Partial<Record<BodyType, BodyRulesOverride>>> = 
     committee: { identityCheck: 'e_id', excludedItemKinds: ['confidential', 'closed_vote', 'personnel'], dataResidency: 'SE' },
   },
   bengtsfors: { executive_board: NO_REMOTE, committee: NO_REMOTE, sub_committee: NO_REMOTE },
+  // Västernorrland: Örnsköldsvik equips council, boards and party groups (Zoom among them);
+  // Ånge runs its meetings in Teams only.
+  ornskoldsvik: { council: { approvedPlatforms: ['zoom', 'teams'] }, executive_board: { approvedPlatforms: ['zoom', 'teams'] } },
+  ange: { council: { approvedPlatforms: ['teams'] }, executive_board: { approvedPlatforms: ['teams'] }, committee: { approvedPlatforms: ['teams'] } },
 };
 
 /** The published rule-set version a demo municipality adopted from the template. */

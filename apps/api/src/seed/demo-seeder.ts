@@ -3,7 +3,9 @@ import pg from 'pg';
 import { localDate, localTime } from '../common/stockholm-time.js';
 import { REGIONAL_TEMPLATE } from '@motesplats/rules';
 import { seedPlatformCatalog } from '../rules/platform-catalog-seed.js';
-import { DEMO_MUNICIPALITIES, DEMO_PARTIES, DEMO_REGION, FIRST_NAMES, LAST_NAMES } from './demo-region.js';
+import { DEMO_MUNICIPALITIES, DEMO_PARTIES, DEMO_REGION, DEMO_REGIONS, FIRST_NAMES, LAST_NAMES, type DemoRegion } from './demo-region.js';
+import { demoExperience } from './demo-experience.js';
+import { demoSurveys } from './demo-surveys.js';
 import { DEMO_TEMPLATE, demoRuleSet, SUB_COMMITTEE_WITHOUT_DECISION } from './demo-rules.js';
 import { demoSupport, demoSupportPool } from './demo-support.js';
 import { demoTraining, demoTrainingModules } from './demo-training.js';
@@ -17,54 +19,82 @@ export function demoId(key: string): string {
 }
 
 /**
- * Seeds region Fyrbodal with its 14 municipalities, each with a council, an executive board,
+ * Seeds region Fyrbodal with its 14 municipalities (and Västernorrland with its seven), each with a council, an executive board,
  * two committees, a sub-committee, a company board, parties, members and upcoming meetings.
- * Runs once (returns false when the region exists) in one transaction.
+ * Each region once (returns false when all exist), each in one transaction. `history` adds a
+ * year of ended meetings with experience reports (npm start's demo; tests keep the plain one).
  */
-export async function seedDemoRegion(ownerUrl: string, now = new Date()): Promise<boolean> {
+export async function seedDemoRegion(ownerUrl: string, now = new Date(), options: { history?: boolean } = {}): Promise<boolean> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const { rowCount } = await client.query('select 1 from region where slug = $1', [DEMO_REGION.slug]);
-    if (rowCount) return false;
-    await client.query('begin');
-    const regionId = demoId(`region:${DEMO_REGION.slug}`);
-    await insert(client, 'region', [{ id: regionId, name: DEMO_REGION.name, slug: DEMO_REGION.slug }]);
-    // Region rows go in as region-wide work (no municipality bound), as a coordinator would write them.
-    await seedPlatformCatalog(client, regionId);
-    const templateId = demoId(`template:${DEMO_TEMPLATE.key}:${DEMO_TEMPLATE.version}`);
-    await insert(client, 'regional_rule_template', [
-      {
-        region_id: regionId,
-        id: templateId,
-        key: DEMO_TEMPLATE.key,
-        version: DEMO_TEMPLATE.version,
-        name: REGIONAL_TEMPLATE.name,
-        content: { bodyTypes: REGIONAL_TEMPLATE.bodyTypes, bodies: REGIONAL_TEMPLATE.bodies },
-        published_at: DEMO_TEMPLATE.publishedAt,
-        published_by: DEMO_TEMPLATE.publishedBy,
-      },
-    ]);
-    await insert(client, 'regional_training_module', demoTrainingModules(regionId, now, demoId));
-    await insert(client, 'regional_support_staff', demoSupportPool(regionId, demoId));
-    for (const [index, m] of DEMO_MUNICIPALITIES.entries()) {
-      const tenantId = demoId(`municipality:${m.slug}`);
-      await insert(client, 'municipality', [{ id: tenantId, region_id: regionId, name: m.name, code: m.code, slug: m.slug }]);
-      // Tenant rows go in under the municipality's own tenant, as the API would write them.
-      await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
-      const data = buildMunicipality(tenantId, index, m, now, templateId);
-      Object.assign(data, demoTraining(tenantId, data, now, (key) => demoId(`${m.slug}:${key}`)));
-      Object.assign(data, demoSupport(tenantId, index, m.slug, data, (key) => demoId(`${m.slug}:${key}`)));
-      for (const [table, rows] of Object.entries(data)) await insert(client, table, rows);
+    let seeded = false;
+    for (const region of DEMO_REGIONS) {
+      const { rowCount } = await client.query('select 1 from region where slug = $1', [region.slug]);
+      if (rowCount) continue;
+      await client.query('begin');
+      await seedRegion(client, region, now, options.history ?? false);
+      await client.query('commit');
+      seeded = true;
     }
-    await client.query('commit');
-    return true;
+    return seeded;
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     throw err;
   } finally {
     await client.end();
   }
+}
+
+/** One demo region: registry, catalog, template, training library, municipalities and their data. */
+async function seedRegion(client: pg.Client, region: DemoRegion, now: Date, history: boolean): Promise<void> {
+  // Fyrbodal's ids predate the second region and stay as they were; others are prefixed.
+  const rid = (key: string) => demoId(region.slug === DEMO_REGION.slug ? key : `${region.slug}:${key}`);
+  const regionId = demoId(`region:${region.slug}`);
+  await insert(client, 'region', [{ id: regionId, name: region.name, slug: region.slug }]);
+  // Region rows go in as region-wide work (no municipality bound), as a coordinator would write them.
+  await seedPlatformCatalog(client, regionId);
+  const templateId = rid(`template:${DEMO_TEMPLATE.key}:${DEMO_TEMPLATE.version}`);
+  await insert(client, 'regional_rule_template', [
+    {
+      region_id: regionId,
+      id: templateId,
+      key: DEMO_TEMPLATE.key,
+      version: DEMO_TEMPLATE.version,
+      name: REGIONAL_TEMPLATE.name,
+      content: { bodyTypes: REGIONAL_TEMPLATE.bodyTypes, bodies: REGIONAL_TEMPLATE.bodies },
+      published_at: DEMO_TEMPLATE.publishedAt,
+      published_by: region.name,
+    },
+  ]);
+  await insert(client, 'regional_training_module', demoTrainingModules(regionId, now, rid));
+  await insert(client, 'regional_support_staff', demoSupportPool(regionId, rid));
+  for (const [index, m] of region.municipalities.entries()) {
+    const tenantId = demoId(`municipality:${m.slug}`);
+    await insert(client, 'municipality', [{ id: tenantId, region_id: regionId, name: m.name, code: m.code, slug: m.slug }]);
+    // Tenant rows go in under the municipality's own tenant, as the API would write them.
+    await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
+    const data = buildMunicipality(tenantId, index, m, now, templateId);
+    Object.assign(data, demoTraining(tenantId, data, now, (key) => demoId(`${m.slug}:${key}`)));
+    Object.assign(data, demoSupport(tenantId, index, m.slug, data, (key) => demoId(`${m.slug}:${key}`)));
+    const extra = demoExperience(tenantId, index, m.slug, data, now, history, (key) => demoId(`${m.slug}:${key}`));
+    for (const [table, rows] of Object.entries(extra)) data[table] = [...(data[table] ?? []), ...rows];
+    for (const [table, rows] of Object.entries(data)) await insert(client, table, rows);
+    await client.query(`select refresh_meeting_rollup($1::uuid, q) from (select distinct meeting_quarter(starts_at) as q from meeting where tenant_id = $1 and status = 'ended') x`, [tenantId]);
+  }
+  for (const survey of demoSurveys(region.slug, regionId, demoId)) {
+    // As the asker: the survey's policies let a municipality write only what it asks itself.
+    await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.region_id', $2, true)`, [survey.askerTenantId ?? '', regionId]);
+    for (const [table, rows] of Object.entries(survey.asked)) await insert(client, table, rows);
+    for (const answer of survey.answers) {
+      await client.query(`select set_config('app.tenant_id', $1, true)`, [answer.tenantId]);
+      for (const [table, rows] of Object.entries(answer.rows)) await insert(client, table, rows);
+      await client.query('update survey_recipient set answered_at = $3, answered_by = $4 where survey_id = $1 and municipality_id = $2', [
+        survey.id, answer.tenantId, answer.answeredAt, 'demo',
+      ]);
+    }
+  }
+  await client.query(`select set_config('app.tenant_id', '', true), set_config('app.region_id', '', true)`);
 }
 
 async function insert(client: pg.Client, table: string, rows: Row[]): Promise<void> {

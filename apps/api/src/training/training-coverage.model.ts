@@ -66,13 +66,31 @@ export class CoverageMember {
   validUntil!: string | null;
 }
 
-@ObjectType({ description: 'Counts for one municipality: never names.' })
-export class RegionalCoverageRow extends Counts {
+@ObjectType({ description: 'Counts for one municipality: never names; a count above zero and below the region\'s threshold is null (shown as "< 3").' })
+export class RegionalCoverageRow {
   @Field(() => ID)
   municipalityId!: string;
 
   @Field()
   municipalityName!: string;
+
+  @Field()
+  moduleKey!: string;
+
+  @Field(() => MembershipRole)
+  seatRole!: MembershipRole;
+
+  @Field(() => Int, { nullable: true })
+  trained!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  expiring!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  expired!: number | null;
+
+  @Field(() => Int, { nullable: true })
+  missing!: number | null;
 }
 
 @ObjectType({ description: 'A member who may not take part remotely for want of training.' })

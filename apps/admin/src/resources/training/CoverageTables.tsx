@@ -18,7 +18,8 @@ import {
 } from './api';
 
 const COUNTS = ['trained', 'expiring', 'expired', 'missing'] as const;
-type Counts = Record<(typeof COUNTS)[number], number>;
+// Null only in the region's view: a count above zero and below the threshold is suppressed.
+type Counts = Record<(typeof COUNTS)[number], number | null>;
 
 const CountHeaders = () => {
     const translate = useTranslate();
@@ -37,7 +38,7 @@ const CountCells = ({ counts }: { counts: Counts }) => (
     <>
         {COUNTS.map(k => (
             <TableCell key={k} align="right">
-                {counts[k]}
+                {counts[k] ?? '< 3'}
             </TableCell>
         ))}
     </>

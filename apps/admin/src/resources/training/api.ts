@@ -140,10 +140,11 @@ export interface RegionalRow {
     municipalityName: string;
     moduleKey: string;
     seatRole: string;
-    trained: number;
-    expiring: number;
-    expired: number;
-    missing: number;
+    /** Null: suppressed for the region (above zero, below the threshold). */
+    trained: number | null;
+    expiring: number | null;
+    expired: number | null;
+    missing: number | null;
 }
 
 const RegionalCoverageDocument = graphql(`
