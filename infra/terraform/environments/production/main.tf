@@ -72,6 +72,7 @@ module "app" {
     app_id = "motesplats"
   }
   jitsi_app_secret   = var.jitsi_app_secret
+  link_token_secret  = var.link_token_secret
   zoom_client_secret = var.zoom_client_secret
 
   # The provider's private network (managed PostgreSQL and Redis, SMTP relay, Keycloak,

@@ -60,6 +60,7 @@ module "app" {
     app_id = "motesplats-staging"
   }
   jitsi_app_secret   = var.jitsi_app_secret
+  link_token_secret  = var.link_token_secret
   zoom_client_secret = var.zoom_client_secret
 
   api = {

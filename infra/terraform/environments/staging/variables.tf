@@ -60,6 +60,11 @@ variable "jitsi_app_secret" {
   sensitive = true
 }
 
+variable "link_token_secret" {
+  type      = string
+  sensitive = true
+}
+
 variable "zoom_client_secret" {
   description = "\"\" while Zoom is not configured."
   type        = string

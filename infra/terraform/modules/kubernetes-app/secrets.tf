@@ -13,6 +13,7 @@ resource "kubernetes_secret_v1" "runtime" {
     REDIS_URL          = "${local.redis_scheme}://:${urlencode(var.redis_password)}@${var.redis.host}:${var.redis.port}"
     SMTP_URL           = "smtp://${urlencode(var.smtp.user)}:${urlencode(var.smtp_password)}@${var.smtp.host}:${var.smtp.port}"
     JITSI_APP_SECRET   = var.jitsi_app_secret
+    LINK_TOKEN_SECRET  = var.link_token_secret
     ZOOM_CLIENT_SECRET = var.zoom_client_secret
   }
 }

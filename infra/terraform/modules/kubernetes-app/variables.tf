@@ -128,6 +128,12 @@ variable "jitsi_app_secret" {
   sensitive   = true
 }
 
+variable "link_token_secret" {
+  description = "Derives the tokens of e-mailed join links (LINK_TOKEN_SECRET); every API and worker pod shares it. Rotating it retires links not yet sent."
+  type        = string
+  sensitive   = true
+}
+
 variable "zoom" {
   description = "A Zoom Server-to-Server OAuth app; null leaves Zoom off."
   type = object({
