@@ -3,8 +3,14 @@ import {
     BodyKind,
     CoverageStatus,
     IdentityLevel,
+    IncidentCategory,
     MeetingStatus,
     MembershipRole,
+    StaffAbsenceKind,
+    SupportRoleKind,
+    SupportSkill,
+    SurveyChoice,
+    SurveyQuestionKind,
     TrainingAudience,
     TrainingKind,
 } from './gql/graphql';
@@ -39,3 +45,10 @@ export const identityLevelChoices = choices('resources.members.identity', identi
 export const trainingAudiences = enumValues(TrainingAudience, { MEMBER: 0, CHAIR: 1, SECRETARY: 2, SUPPORT_STAFF: 3, COORDINATOR: 4 });
 export const trainingKinds = enumValues(TrainingKind, { E_LEARNING: 0, INSTRUCTION: 1, PRACTICE_SESSION: 2 });
 export const coverageStatuses = enumValues(CoverageStatus, { TRAINED: 0, EXPIRING: 1, EXPIRED: 2, MISSING: 3 });
+
+export const supportSkills = enumValues(SupportSkill, { IT_SUPPORT: 0, MEETING_SUPPORT: 1, AV_BROADCAST: 2, SECRETARY: 3, COORDINATOR: 4 });
+export const supportRoleKinds = enumValues(SupportRoleKind, { MEETING_SUPPORT: 0, IT_SUPPORT: 1 });
+export const staffAbsenceKinds = enumValues(StaffAbsenceKind, { HOLIDAY: 0, SICK_LEAVE: 1, OTHER: 2, EXTRA_AVAILABILITY: 3 });
+export const incidentCategories = enumValues(IncidentCategory, { AUDIO: 0, VIDEO: 1, CONNECTION: 2, SIGN_IN: 3, DOCUMENTS: 4, VOTING: 5, OTHER: 6 });
+export const surveyQuestionKinds = enumValues(SurveyQuestionKind, { CHOICE: 0, NUMBER: 1, TEXT: 2 });
+export const surveyChoices = enumValues(SurveyChoice, { YES: 0, NO: 1, PARTLY: 2 });

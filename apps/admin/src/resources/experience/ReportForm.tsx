@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Box, Button, Checkbox, FormControlLabel, IconButton, MenuItem, Rating, TextField, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useTranslate } from 'react-admin';
-import { CATEGORIES, type Incident, type Report, type ReportInput } from './api';
+import { CATEGORIES, type Incident, type IncidentCategory, type Report, type ReportInput } from './api';
 
 /** The report itself: counts prefilled from attendance, incidents without names, support, lessons, rating. */
 export const ReportForm = ({ report, onSubmit, canWrite }: { report: Report; onSubmit: (input: ReportInput) => Promise<void>; canWrite: boolean }) => {
@@ -33,7 +33,7 @@ export const ReportForm = ({ report, onSubmit, canWrite }: { report: Report; onS
             <Typography variant="caption">{translate('experience.noNames')}</Typography>
             {form.incidents.map((inc, i) => (
                 <Box key={i} sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-                    <TextField select label={t('category')} value={inc.category} onChange={e => setIncident(i, { category: e.target.value })} size="small" sx={{ minWidth: 180 }}>
+                    <TextField select label={t('category')} value={inc.category} onChange={e => setIncident(i, { category: e.target.value as IncidentCategory })} size="small" sx={{ minWidth: 180 }}>
                         {CATEGORIES.map(c => (
                             <MenuItem key={c} value={c}>
                                 {translate(`region.incident.${c.toLowerCase()}`)}

@@ -1,39 +1,29 @@
+import { incidentCategories } from '../../choices';
+import { graphql } from '../../gql';
+import type { ExperienceReportsQuery, IncidentCategory, SubmitExperienceReportInput } from '../../gql/graphql';
 import { graphqlRequest } from '../../graphql';
 
-export const CATEGORIES = ['AUDIO', 'VIDEO', 'CONNECTION', 'SIGN_IN', 'DOCUMENTS', 'VOTING', 'OTHER'] as const;
+// The schema's IncidentCategory values (see choices.ts), in the order the form offers them.
+export const CATEGORIES = incidentCategories;
 
-export interface Incident {
-    category: string;
-    minutesLost: number;
-    affectedCount: number;
-    resolution: string;
-}
+const ReportsDocument = graphql(`
+    query ExperienceReports {
+        experienceReports {
+            id meetingId meetingTitle meetingStartsAt status dueOn remindedAt submittedAt platformKey onSiteCount remoteCount
+            supportSufficient whatWorked lessons rating incidents { category minutesLost affectedCount resolution }
+        }
+    }
+`);
+const SubmitReportDocument = graphql(`
+    mutation SubmitExperienceReport($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { id } }
+`);
 
-export interface Report {
-    id: string;
-    meetingId: string;
-    meetingTitle: string;
-    meetingStartsAt: string;
-    status: 'REQUESTED' | 'SUBMITTED';
-    dueOn: string;
-    remindedAt: string | null;
-    submittedAt: string | null;
-    platformKey: string | null;
-    onSiteCount: number;
-    remoteCount: number;
-    supportSufficient: boolean | null;
-    whatWorked: string;
-    lessons: string;
-    rating: number | null;
-    incidents: Incident[];
-}
+export type Report = ExperienceReportsQuery['experienceReports'][number];
+export type Incident = Report['incidents'][number];
+// The form always holds every field, including those the schema defaults.
+export type ReportInput = Required<SubmitExperienceReportInput>;
+export type { IncidentCategory };
 
-const FIELDS = `id meetingId meetingTitle meetingStartsAt status dueOn remindedAt submittedAt platformKey onSiteCount remoteCount
-    supportSufficient whatWorked lessons rating incidents { category minutesLost affectedCount resolution }`;
+export const fetchReports = () => graphqlRequest(ReportsDocument).then(d => d.experienceReports);
 
-export const fetchReports = () => graphqlRequest<{ experienceReports: Report[] }>(`query { experienceReports { ${FIELDS} } }`).then(d => d.experienceReports);
-
-export type ReportInput = Pick<Report, 'platformKey' | 'onSiteCount' | 'remoteCount' | 'whatWorked' | 'lessons' | 'incidents'> & { supportSufficient: boolean; rating: number };
-
-export const submitReport = (id: string, input: ReportInput) =>
-    graphqlRequest(`mutation($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { id } }`, { id, i: input });
+export const submitReport = (id: string, input: ReportInput) => graphqlRequest(SubmitReportDocument, { id, i: input });

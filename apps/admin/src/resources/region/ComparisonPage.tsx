@@ -26,7 +26,7 @@ export const ComparisonPage = () => {
     const notify = useNotify();
     const [period, setPeriod] = useState(defaultPeriod());
     const [kind, setKind] = useState<string>('');
-    const { data, loading, error } = useLoad(() => fetchComparison(period.from, period.to, kind || null, false), [period.from, period.to, kind]);
+    const { data, loading, error } = useLoad(() => fetchComparison(period.from, period.to, kind || null), [period.from, period.to, kind]);
     const query = `from=${period.from}&to=${period.to}${kind ? `&bodyKind=${kind}` : ''}`;
     const save = (path: string, name: string) => download(`/comparison/${path}?${query}`, name).catch((e: Error) => notify(e.message, { type: 'error' }));
     const rows = data?.rows ?? [];

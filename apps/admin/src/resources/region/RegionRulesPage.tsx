@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Card, CardContent, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { PageFrame } from './PageFrame';
-import { BODY_KINDS, fetchComparison, type RulesCell } from './api';
+import { BODY_KINDS, fetchRulesMatrix, type RulesCell } from './api';
 import { useLoad } from './useLoad';
 
 const FIELDS: { key: string; deviation: string[]; show: (c: RulesCell) => string }[] = [
@@ -19,7 +19,7 @@ export const RegionRulesPage = () => {
     const translate = useTranslate();
     const [kind, setKind] = useState<string>('council');
     const today = new Date().toISOString().slice(0, 10);
-    const { data, loading, error } = useLoad(() => fetchComparison(today, today, kind), [kind]);
+    const { data, loading, error } = useLoad(() => fetchRulesMatrix(today, today, kind), [kind]);
     return (
         <PageFrame title="region.rules.title" intro="region.rules.intro" loading={loading} error={error}>
             <Card>

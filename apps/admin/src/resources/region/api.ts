@@ -1,133 +1,93 @@
 import { apiUrl } from '../../api';
 import { getAccessToken } from '../../auth/accessToken';
+import { bodyKinds } from '../../choices';
+import { graphql } from '../../gql';
+import type {
+    FigureFieldsFragment,
+    RegionalComparisonQuery,
+    RegionalExperienceReportsQuery,
+    RegionalRulesQuery,
+    SharingFieldsFragment,
+    SharingInput,
+} from '../../gql/graphql';
 import { graphqlRequest } from '../../graphql';
 
 /** The region's GraphQL operations: comparison, shared reports, sharing, surveys. */
 
-export interface Figure {
-    value: number | null;
-    suppressed: boolean;
-    display: string;
-}
+export type Figure = FigureFieldsFragment;
 
-const FIG = '{ value suppressed display }';
+// The comparison filters on the stored body kind, the schema's BodyKind value in lower case.
+export const BODY_KINDS = bodyKinds.map(k => k.toLowerCase());
 
-export const BODY_KINDS = ['council', 'executive_board', 'committee', 'sub_committee', 'company_board'] as const;
+graphql(`fragment FigureFields on Figure { value suppressed display }`);
+graphql(`fragment SharingFields on SharingSettings { municipalityId municipalityName sharesRules sharesAggregates sharesReports contactEmail updatedAt }`);
 
-export interface ComparisonRow {
-    municipalityId: string;
-    municipalityName: string;
-    municipalityCode: string;
-    sharesRules: boolean;
-    sharesAggregates: boolean;
-    sharesReports: boolean;
-    meetingsHeld: Figure | null;
-    remoteMeetings: Figure | null;
-    remoteShare: Figure | null;
-    reports: Figure | null;
-    incidents: Figure | null;
-    incidentsPer10Meetings: Figure | null;
-    minutesLost: Figure | null;
-    averageRating: Figure | null;
-    supportSufficientShare: Figure | null;
-    trainingCoverage: Figure | null;
-    supportCoverage: Figure | null;
-    licenceCostSekPerYear: number | null;
-    licencePlatforms: string[];
-}
+const ComparisonDocument = graphql(`
+    query RegionalComparison($f: String!, $t: String!, $k: String) {
+        regionalComparison(from: $f, to: $t, bodyKind: $k) {
+            threshold
+            rows {
+                municipalityId municipalityName municipalityCode sharesRules sharesAggregates sharesReports
+                meetingsHeld { ...FigureFields } remoteMeetings { ...FigureFields } remoteShare { ...FigureFields }
+                reports { ...FigureFields } incidents { ...FigureFields } incidentsPer10Meetings { ...FigureFields }
+                minutesLost { ...FigureFields } averageRating { ...FigureFields } supportSufficientShare { ...FigureFields }
+                trainingCoverage { ...FigureFields } supportCoverage { ...FigureFields }
+                licenceCostSekPerYear licencePlatforms
+            }
+            trends { municipalityId quarter meetingsHeld { ...FigureFields } remoteShare { ...FigureFields } incidentsPer10Meetings { ...FigureFields } }
+        }
+    }
+`);
+const RulesDocument = graphql(`
+    query RegionalRules($f: String!, $t: String!, $k: String) {
+        regionalComparison(from: $f, to: $t, bodyKind: $k) {
+            rules {
+                municipalityId municipalityName bodyType decisionReference version remoteAllowed excludedItemKinds equalTerms
+                maxRemoteParticipants approvedPlatforms breakoutPolicy deviations { field change templateValue municipalValue }
+            }
+        }
+    }
+`);
 
-export interface TrendPoint {
-    municipalityId: string;
-    quarter: string;
-    meetingsHeld: Figure | null;
-    remoteShare: Figure | null;
-    incidentsPer10Meetings: Figure | null;
-}
+export type ComparisonRow = RegionalComparisonQuery['regionalComparison']['rows'][number];
+export type RulesCell = RegionalRulesQuery['regionalComparison']['rules'][number];
 
-export interface RulesCell {
-    municipalityId: string;
-    municipalityName: string;
-    bodyType: string;
-    decisionReference: string;
-    version: number;
-    remoteAllowed: boolean;
-    excludedItemKinds: string[];
-    equalTerms: string;
-    maxRemoteParticipants: number | null;
-    approvedPlatforms: string[] | null;
-    breakoutPolicy: string;
-    deviations: { field: string; change: string; templateValue: string; municipalValue: string }[];
-}
+export const fetchComparison = (from: string, to: string, bodyKind: string | null) =>
+    graphqlRequest(ComparisonDocument, { f: from, t: to, k: bodyKind }).then(d => d.regionalComparison);
 
-export interface Comparison {
-    threshold: number;
-    rows: ComparisonRow[];
-    trends: TrendPoint[];
-    rules: RulesCell[];
-}
+/** The municipalities' meeting rules side by side, for one kind of body. */
+export const fetchRulesMatrix = (from: string, to: string, bodyKind: string | null) =>
+    graphqlRequest(RulesDocument, { f: from, t: to, k: bodyKind }).then(d => d.regionalComparison);
 
-const ROW = `municipalityId municipalityName municipalityCode sharesRules sharesAggregates sharesReports
-    meetingsHeld ${FIG} remoteMeetings ${FIG} remoteShare ${FIG} reports ${FIG} incidents ${FIG} incidentsPer10Meetings ${FIG}
-    minutesLost ${FIG} averageRating ${FIG} supportSufficientShare ${FIG} trainingCoverage ${FIG} supportCoverage ${FIG}
-    licenceCostSekPerYear licencePlatforms`;
+const RegionalReportsDocument = graphql(`
+    query RegionalExperienceReports($f: String!, $t: String!) {
+        regionalExperienceReports(from: $f, to: $t) {
+            id municipalityName bodyKind quarter platformKey onSiteCount { ...FigureFields } remoteCount { ...FigureFields }
+            supportSufficient whatWorked lessons rating
+            incidents { category minutesLost affectedCount { ...FigureFields } resolution }
+        }
+    }
+`);
 
-export const fetchComparison = (from: string, to: string, bodyKind: string | null, withRules = true) =>
-    graphqlRequest<{ regionalComparison: Comparison }>(
-        `query($f: String!, $t: String!, $k: String) { regionalComparison(from: $f, to: $t, bodyKind: $k) {
-            threshold rows { ${ROW} } trends { municipalityId quarter meetingsHeld ${FIG} remoteShare ${FIG} incidentsPer10Meetings ${FIG} }
-            ${withRules ? 'rules { municipalityId municipalityName bodyType decisionReference version remoteAllowed excludedItemKinds equalTerms maxRemoteParticipants approvedPlatforms breakoutPolicy deviations { field change templateValue municipalValue } }' : 'rules { municipalityId }'}
-        } }`,
-        { f: from, t: to, k: bodyKind },
-    ).then(d => d.regionalComparison);
-
-export interface RegionalReport {
-    id: string;
-    municipalityName: string;
-    bodyKind: string;
-    quarter: string;
-    platformKey: string | null;
-    onSiteCount: Figure;
-    remoteCount: Figure;
-    supportSufficient: boolean | null;
-    whatWorked: string;
-    lessons: string;
-    rating: number | null;
-    incidents: { category: string; minutesLost: number; affectedCount: Figure; resolution: string }[];
-}
+export type RegionalReport = RegionalExperienceReportsQuery['regionalExperienceReports'][number];
 
 export const fetchRegionalReports = (from: string, to: string) =>
-    graphqlRequest<{ regionalExperienceReports: RegionalReport[] }>(
-        `query($f: String!, $t: String!) { regionalExperienceReports(from: $f, to: $t) {
-            id municipalityName bodyKind quarter platformKey onSiteCount ${FIG} remoteCount ${FIG} supportSufficient whatWorked lessons rating
-            incidents { category minutesLost affectedCount ${FIG} resolution } } }`,
-        { f: from, t: to },
-    ).then(d => d.regionalExperienceReports);
+    graphqlRequest(RegionalReportsDocument, { f: from, t: to }).then(d => d.regionalExperienceReports);
 
-export interface Sharing {
-    municipalityId: string;
-    municipalityName: string;
-    sharesRules: boolean;
-    sharesAggregates: boolean;
-    sharesReports: boolean;
-    contactEmail: string | null;
-    updatedAt: string | null;
-}
-const SHARING = 'municipalityId municipalityName sharesRules sharesAggregates sharesReports contactEmail updatedAt';
+export type Sharing = SharingFieldsFragment;
 
-export const fetchRegionalSharing = () =>
-    graphqlRequest<{ regionalSharing: Sharing[] }>(`query { regionalSharing { ${SHARING} } }`).then(d => d.regionalSharing);
+const RegionalSharingDocument = graphql(`query RegionalSharing { regionalSharing { ...SharingFields } }`);
+const MySharingDocument = graphql(`query RegionSharing { regionSharing { ...SharingFields } }`);
+const UpdateMySharingDocument = graphql(`mutation UpdateRegionSharing($i: SharingInput!) { updateRegionSharing(input: $i) { ...SharingFields } }`);
+const MunicipalitiesDocument = graphql(`query MunicipalityNames { municipalities(perPage: 500) { items { id name code } } }`);
 
-export const fetchMySharing = () => graphqlRequest<{ regionSharing: Sharing }>(`query { regionSharing { ${SHARING} } }`).then(d => d.regionSharing);
+export const fetchRegionalSharing = () => graphqlRequest(RegionalSharingDocument).then(d => d.regionalSharing);
 
-export const updateMySharing = (input: Partial<Pick<Sharing, 'sharesRules' | 'sharesAggregates' | 'sharesReports' | 'contactEmail'>>) =>
-    graphqlRequest<{ updateRegionSharing: Sharing }>(`mutation($i: SharingInput!) { updateRegionSharing(input: $i) { ${SHARING} } }`, { i: input }).then(
-        d => d.updateRegionSharing,
-    );
+export const fetchMySharing = () => graphqlRequest(MySharingDocument).then(d => d.regionSharing);
 
-export const fetchMunicipalities = () =>
-    graphqlRequest<{ municipalities: { items: { id: string; name: string; code: string }[] } }>(`query { municipalities(perPage: 500) { items { id name code } } }`).then(
-        d => d.municipalities.items,
-    );
+export const updateMySharing = (input: SharingInput) => graphqlRequest(UpdateMySharingDocument, { i: input }).then(d => d.updateRegionSharing);
+
+export const fetchMunicipalities = () => graphqlRequest(MunicipalitiesDocument).then(d => d.municipalities.items);
 
 /** Downloads a file with the bearer token (a plain link would not carry it). */
 export const download = async (path: string, filename: string) => {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Box, Button, IconButton, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useLocale, useTranslate } from 'react-admin';
-import { ABSENCE_KINDS, addAbsence, fetchAbsences, removeAbsence, setWeekly, type Absence, type StaffMember, type WeeklySlot } from './api';
+import { ABSENCE_KINDS, addAbsence, fetchAbsences, removeAbsence, setWeekly, type Absence, type StaffAbsenceKind, type StaffMember, type WeeklySlot } from './api';
 import { formatTime } from './format';
 import type { Run } from './SupportPage';
 
@@ -55,7 +55,7 @@ export const Absences = ({ person, run, canWrite, version }: { person: StaffMemb
     const translate = useTranslate();
     const locale = useLocale();
     const [rows, setRows] = useState<Absence[]>([]);
-    const [draft, setDraft] = useState({ startsAt: '', endsAt: '', kind: 'HOLIDAY', note: '' });
+    const [draft, setDraft] = useState<{ startsAt: string; endsAt: string; kind: StaffAbsenceKind; note: string }>({ startsAt: '', endsAt: '', kind: 'HOLIDAY', note: '' });
     useEffect(() => {
         fetchAbsences(person.id).then(setRows).catch(() => setRows([]));
     }, [person.id, version]);
@@ -101,7 +101,7 @@ export const Absences = ({ person, run, canWrite, version }: { person: StaffMemb
             </Table>
             {canWrite && (
                 <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-                    <TextField select size="small" label={translate('app.support.absences.kind')} value={draft.kind} onChange={e => setDraft({ ...draft, kind: e.target.value })} sx={{ minWidth: 200 }}>
+                    <TextField select size="small" label={translate('app.support.absences.kind')} value={draft.kind} onChange={e => setDraft({ ...draft, kind: e.target.value as StaffAbsenceKind })} sx={{ minWidth: 200 }}>
                         {ABSENCE_KINDS.map(k => (
                             <MenuItem key={k} value={k}>
                                 {translate(`app.support.absence_kinds.${k}`)}

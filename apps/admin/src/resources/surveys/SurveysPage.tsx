@@ -20,6 +20,8 @@ import {
     Typography,
 } from '@mui/material';
 import { useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { surveyChoices, surveyQuestionKinds } from '../../choices';
+import type { SurveyChoice, SurveyQuestionKind } from '../../gql/graphql';
 import { PageFrame } from '../region/PageFrame';
 import { download, fetchMunicipalities } from '../region/api';
 import { useLoad } from '../region/useLoad';
@@ -84,9 +86,9 @@ const NewSurveyForm = ({ ownId, onCreated }: { ownId: string | null; onCreated: 
                         label={translate('surveys.fields.kind')}
                         value={q.kind}
                         sx={{ minWidth: 160 }}
-                        onChange={e => setForm({ ...form, questions: form.questions.map((x, k) => (k === i ? { ...x, kind: e.target.value as never } : x)) })}
+                        onChange={e => setForm({ ...form, questions: form.questions.map((x, k) => (k === i ? { ...x, kind: e.target.value as SurveyQuestionKind } : x)) })}
                     >
-                        {['CHOICE', 'NUMBER', 'TEXT'].map(k => (
+                        {surveyQuestionKinds.map(k => (
                             <MenuItem key={k} value={k}>
                                 {translate(`surveys.kind.${k}`)}
                             </MenuItem>
@@ -119,8 +121,8 @@ const AnswerForm = ({ survey, onSaved }: { survey: Survey; onSaved: () => void }
                 <Box key={q.id} sx={{ display: 'grid', gap: 1 }}>
                     <Typography>{`${q.position}. ${q.text}`}</Typography>
                     {q.kind === 'CHOICE' && (
-                        <TextField select size="small" label={translate('surveys.fields.answer')} value={answers[q.id]?.choice ?? ''} onChange={e => set(q.id, { choice: e.target.value as never })} disabled={closed} sx={{ maxWidth: 200 }}>
-                            {['YES', 'NO', 'PARTLY'].map(c => (
+                        <TextField select size="small" label={translate('surveys.fields.answer')} value={answers[q.id]?.choice ?? ''} onChange={e => set(q.id, { choice: e.target.value as SurveyChoice })} disabled={closed} sx={{ maxWidth: 200 }}>
+                            {surveyChoices.map(c => (
                                 <MenuItem key={c} value={c}>
                                     {translate(`surveys.choice.${c}`)}
                                 </MenuItem>
