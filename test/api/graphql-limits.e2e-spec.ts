@@ -14,6 +14,7 @@ const PRODUCTION_ENV = {
   KEYCLOAK_REALM: 'fyrbodal',
   KEYCLOAK_CLIENT_ID: 'motesplats-admin',
   JITSI_APP_SECRET: 'not-a-real-secret',
+  LINK_TOKEN_SECRET: 'not-a-real-secret-either',
   DATABASE_URL: 'postgres://owner@db.invalid/motesplats',
   APP_DATABASE_URL: 'postgres://app@db.invalid/motesplats',
 };

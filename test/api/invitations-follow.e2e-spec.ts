@@ -21,12 +21,7 @@ const A = 'stromstad';
 const HOUR = 3_600_000;
 
 /** Meetings either side of the clock changes of 2026-10-25 and 2027-03-28, at 18.00 Stockholm time. */
-const AROUND_CLOCK_CHANGES = [
-  localTime(2026, 10, 24, 18),
-  localTime(2026, 10, 26, 18),
-  localTime(2027, 3, 27, 18),
-  localTime(2027, 3, 29, 18),
-];
+const AROUND_CLOCK_CHANGES = [localTime(2026, 10, 24, 18), localTime(2026, 10, 26, 18), localTime(2027, 3, 27, 18), localTime(2027, 3, 29, 18)];
 
 interface Calendar {
   method: string | null;
@@ -73,14 +68,10 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
   /** A convened meeting with the given members taking part remotely, written as the secretary would have. */
   const convened = async (startsAt: Date, title: string, who = members) => {
     const meetingId = randomUUID();
-    await owner(`insert into meeting (tenant_id, id, body_id, title, starts_at, ends_at, place, status) values ($1, $2, $3, $4, $5, $6, 'Stadshuset, sessionssalen', 'convened')`, [
-      tenant,
-      meetingId,
-      body,
-      title,
-      startsAt,
-      new Date(startsAt.getTime() + 2 * HOUR),
-    ]);
+    await owner(
+      `insert into meeting (tenant_id, id, body_id, title, starts_at, ends_at, place, status) values ($1, $2, $3, $4, $5, $6, 'Stadshuset, sessionssalen', 'convened')`,
+      [tenant, meetingId, body, title, startsAt, new Date(startsAt.getTime() + 2 * HOUR)],
+    );
     await owner(`insert into attendance (tenant_id, id, meeting_id, member_id, mode) select $1, gen_random_uuid(), $2, m, 'remote' from unnest($3::uuid[]) m`, [
       tenant,
       meetingId,
@@ -115,8 +106,22 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
 
   it('writes every time with TZID=Europe/Stockholm and a VTIMEZONE; two parsers in UTC and New York read the meeting instants', () => {
     for (const startsAt of AROUND_CLOCK_CHANGES) {
-      const meeting = { id: randomUUID(), title: 'KF', place: 'Stadshuset', startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR), cancelled: false, sequence: 1 };
-      const invitation = invitationCalendar(meeting, { id: 'm', name: 'M', email: 'm@example.se' }, [{ roomName: null, url: 'https://x/join/t' }], { name: 'O', email: 'o@example.se' }, new Date());
+      const meeting = {
+        id: randomUUID(),
+        title: 'KF',
+        place: 'Stadshuset',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * HOUR),
+        cancelled: false,
+        sequence: 1,
+      };
+      const invitation = invitationCalendar(
+        meeting,
+        { id: 'm', name: 'M', email: 'm@example.se' },
+        [{ roomName: null, url: 'https://x/join/t' }],
+        { name: 'O', email: 'o@example.se' },
+        new Date(),
+      );
       const feed = memberFeed('m', [meeting], new Date());
       for (const ics of [invitation, feed]) {
         assert.match(ics, /BEGIN:VTIMEZONE\r?\nTZID:Europe\/Stockholm/);
@@ -159,7 +164,8 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
     assert.match(mimePart(mailsFor(ids[0]!)[0]!.raw, 'text/plain')!, /lördag 24 oktober 2026 kl\. 18\.00/);
     assert.match(mimePart(mailsFor(ids[0]!)[0]!.raw, 'text/plain')!, /Saturday 24 October 2026, 18:00/);
 
-    const feedUrl = (await gql(t.url, secretary, `mutation($m: ID!) { issueCalendarFeed(memberId: $m) }`, { m: members[0]!.id })).data!.issueCalendarFeed as string;
+    const feedUrl = (await gql(t.url, secretary, `mutation($m: ID!) { issueCalendarFeed(memberId: $m) }`, { m: members[0]!.id })).data!
+      .issueCalendarFeed as string;
     const feed = await (await fetch(feedUrl)).text();
     for (const tz of FOREIGN_ZONES) {
       const parsed = parseIn(tz, feed);
@@ -188,42 +194,49 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
       if (requestContext.getStore()?.actor && sentAtCommit === undefined) sentAtCommit = requests(current);
       return kick(tenantId, budget);
     };
-    afterAll(() => {
-      outbox.kick = kick;
-    });
-    for (let round = 0; round < rounds; round++) {
-      const meetingId = await convened(new Date(Date.now() + HOUR), `Racet ${round}`);
-      const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-      current = meetingId;
-      sentAtCommit = undefined;
-      // From "at once" to "after the first invitations are out", so both orders happen.
-      const cancel = pause((round % 10) * 30).then(async () => {
-        const res = await gql(t.url, secretary, `mutation($m: ID!) { changeMeetingStatus(id: $m, status: CANCELLED) { status } }`, { m: meetingId });
-        assert.equal(res.data?.changeMeetingStatus.status, 'CANCELLED', JSON.stringify(res.errors));
-      });
-      await Promise.all([
-        ...[0, 1, 2].map(() => delivery.deliverMeeting(tenant, meetingId)),
-        ...[3, 6].map((ms) => pause(ms).then(() => outbox.dispatch(tenant))),
-        cancel,
-      ]);
-      await settle();
+    try {
+      for (let round = 0; round < rounds; round++) {
+        const meetingId = await convened(new Date(Date.now() + HOUR), `Racet ${round}`);
+        const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+        current = meetingId;
+        sentAtCommit = undefined;
+        // From "at once" to "after the first invitations are out", so both orders happen.
+        const cancel = pause((round % 10) * 30).then(async () => {
+          const res = await gql(t.url, secretary, `mutation($m: ID!) { changeMeetingStatus(id: $m, status: CANCELLED) { status } }`, { m: meetingId });
+          assert.equal(res.data?.changeMeetingStatus.status, 'CANCELLED', JSON.stringify(res.errors));
+        });
+        await Promise.all([
+          ...[0, 1, 2].map(() => delivery.deliverMeeting(tenant, meetingId)),
+          ...[3, 6].map((ms) => pause(ms).then(() => outbox.dispatch(tenant))),
+          cancel,
+        ]);
+        await settle();
 
-      const calendars = mailsFor(meetingId).map(calendarOf);
-      const invitations = calendars.filter((c) => c.method === 'REQUEST');
-      const cancellations = calendars.filter((c) => c.method === 'CANCEL');
-      assert.equal(invitations.length, sentAtCommit, `round ${round}: no invitation after the cancellation committed`);
-      if (invitations.length) raced++;
-      assert.equal(new Set(invitations.map((c) => c.uid)).size, invitations.length, 'one invitation per member');
-      assert.deepEqual(cancellations.map((c) => c.uid).sort(), invitations.map((c) => c.uid).sort(), `round ${round}: exactly one cancellation per invited member`);
-      for (const c of cancellations) {
-        const invited = invitations.find((i) => i.uid === c.uid)!;
-        assert.ok(c.sequence > invited.sequence, 'a higher SEQUENCE');
-        assert.equal(c.status, 'CANCELLED');
-        assert.match(c.description, /Mötet är inställt: Racet/);
-        assert.match(c.description, /this meeting is cancelled/);
+        const calendars = mailsFor(meetingId).map(calendarOf);
+        const invitations = calendars.filter((c) => c.method === 'REQUEST');
+        const cancellations = calendars.filter((c) => c.method === 'CANCEL');
+        assert.equal(invitations.length, sentAtCommit, `round ${round}: no invitation after the cancellation committed`);
+        if (invitations.length) raced++;
+        assert.equal(new Set(invitations.map((c) => c.uid)).size, invitations.length, 'one invitation per member');
+        assert.deepEqual(
+          cancellations.map((c) => c.uid).sort(),
+          invitations.map((c) => c.uid).sort(),
+          `round ${round}: exactly one cancellation per invited member`,
+        );
+        for (const c of cancellations) {
+          const invited = invitations.find((i) => i.uid === c.uid)!;
+          assert.ok(c.sequence > invited.sequence, 'a higher SEQUENCE');
+          assert.equal(c.status, 'CANCELLED');
+          assert.match(c.description, /Mötet är inställt: Racet/);
+          assert.match(c.description, /this meeting is cancelled/);
+        }
+        const [{ working }] = await owner<{ working: number }>(`select count(*)::int as working from join_link where meeting_id = $1 and revoked_at is null`, [
+          meetingId,
+        ]);
+        assert.equal(working, 0, `round ${round}: no link left unrevoked`);
       }
-      const [{ working }] = await owner<{ working: number }>(`select count(*)::int as working from join_link where meeting_id = $1 and revoked_at is null`, [meetingId]);
-      assert.equal(working, 0, `round ${round}: no link left unrevoked`);
+    } finally {
+      outbox.kick = kick;
     }
     // Some rounds must have had invitations out before the cancellation, or nothing was raced.
     assert.ok(raced > 0 && raced < rounds, `${raced} of ${rounds} rounds sent invitations before cancelling: both orders happened`);
@@ -236,11 +249,16 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
     const first = mailsFor(meetingId).map(calendarOf);
     // Across the change to summer time.
     const moved = localTime(2027, 3, 29, 9);
-    const res = await gql(t.url, secretary, `mutation($m: ID!, $s: DateTime!, $e: DateTime!) { updateMeeting(id: $m, input: { startsAt: $s, endsAt: $e, place: "Kommunhuset" }) { startsAt } }`, {
-      m: meetingId,
-      s: moved.toISOString(),
-      e: new Date(moved.getTime() + 2 * HOUR).toISOString(),
-    });
+    const res = await gql(
+      t.url,
+      secretary,
+      `mutation($m: ID!, $s: DateTime!, $e: DateTime!) { updateMeeting(id: $m, input: { startsAt: $s, endsAt: $e, place: "Kommunhuset" }) { startsAt } }`,
+      {
+        m: meetingId,
+        s: moved.toISOString(),
+        e: new Date(moved.getTime() + 2 * HOUR).toISOString(),
+      },
+    );
     assert.ok(!res.errors, JSON.stringify(res.errors));
     await settle();
     const updates = mailsFor(meetingId).slice(first.length);
@@ -254,14 +272,20 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
       const parsed = parseIn('America/New_York', mimePart(mail.raw, 'text/calendar')!);
       assert.equal(parsed.icaljs[0]!.start, moved.toISOString());
       assert.equal(parsed.nodeical[0]!.start, moved.toISOString());
-      assert.match(mimePart(mail.raw, 'text/plain')!, /Ändrad tid eller plats\. Flyttas i Strömstad\r?\nNär: måndag 29 mars 2027 kl\. 09\.00–11\.00\r?\nVar: Kommunhuset/);
+      assert.match(
+        mimePart(mail.raw, 'text/plain')!,
+        /Ändrad tid eller plats\. Flyttas i Strömstad\r?\nNär: måndag 29 mars 2027 kl\. 09\.00–11\.00\r?\nVar: Kommunhuset/,
+      );
     }
-    const [link] = await owner<{ revoked_at: Date | null; token_hash: Buffer }>(`select revoked_at, token_hash from join_link where meeting_id = $1 limit 1`, [meetingId]);
+    const [link] = await owner<{ revoked_at: Date | null; token_hash: Buffer }>(`select revoked_at, token_hash from join_link where meeting_id = $1 limit 1`, [
+      meetingId,
+    ]);
     assert.equal(link!.revoked_at, null);
 
     const cancelled = await convened(localTime(2027, 4, 2, 18), 'Ställs in');
     await gql(t.url, secretary, `mutation($m: ID!) { changeMeetingStatus(id: $m, status: CANCELLED) { status } }`, { m: cancelled });
-    const feedUrl = (await gql(t.url, secretary, `mutation($m: ID!) { issueCalendarFeed(memberId: $m) }`, { m: members[1]!.id })).data!.issueCalendarFeed as string;
+    const feedUrl = (await gql(t.url, secretary, `mutation($m: ID!) { issueCalendarFeed(memberId: $m) }`, { m: members[1]!.id })).data!
+      .issueCalendarFeed as string;
     const feed = parseIn('UTC', await (await fetch(feedUrl)).text());
     const movedInFeed = feed.icaljs.find((e) => e.uid.startsWith(meetingId))!;
     assert.equal(movedInFeed.start, moved.toISOString());
@@ -297,7 +321,10 @@ describe('calendar invitations: Stockholm time everywhere, and they follow the m
       const messageId = (m: ReceivedMail) => /^message-id:\s*(.+)$/im.exec(m.raw)![1]!.trim();
       assert.equal(messageId(mails[0]!), messageId(mails[1]!), 'the same Message-ID');
       const token = /\/join\/([A-Za-z0-9_-]{43})$/.exec(a!.url!)![1]!;
-      const [{ n }] = await owner<{ n: number }>(`select count(*)::int as n from join_link where meeting_id = $1 and token_hash = sha256($2::bytea)`, [meetingId, Buffer.from(token)]);
+      const [{ n }] = await owner<{ n: number }>(`select count(*)::int as n from join_link where meeting_id = $1 and token_hash = sha256($2::bytea)`, [
+        meetingId,
+        Buffer.from(token),
+      ]);
       assert.equal(n, 1, 'the mailed token is the one the link accepts');
       const [delivered] = await owner<{ delivery_error: string | null }>(`select delivery_error from join_link where meeting_id = $1`, [meetingId]);
       assert.equal(delivered!.delivery_error, null, 'and the error is cleared once it went out');

@@ -165,7 +165,7 @@ describe('past one machine: BullMQ on a Redis Cluster', () => {
 });
 
 describe('past one machine: migrations apart from the serving processes', () => {
-  const production = { NODE_ENV: 'production', KEYCLOAK_URL: 'https://kc.example', KEYCLOAK_REALM: 'motesplats', KEYCLOAK_CLIENT_ID: 'motesplats-admin', JITSI_APP_SECRET: 's' };
+  const production = { NODE_ENV: 'production', KEYCLOAK_URL: 'https://kc.example', KEYCLOAK_REALM: 'motesplats', KEYCLOAK_CLIENT_ID: 'motesplats-admin', JITSI_APP_SECRET: 's', LINK_TOKEN_SECRET: 't' };
 
   it('lets production run without the owner connection only when migrations are off', () => {
     const app = 'postgres://app@127.0.0.1/x';

@@ -1,4 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { badInput } from '../common/app-error.js';
 import { ListArgs, PageOf, SortOrder } from '../common/crud/list-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { currentStore } from '../common/request-context.js';
@@ -7,6 +8,9 @@ import { Municipality } from './municipality.entity.js';
 import { Viewer } from './viewer.model.js';
 
 const MunicipalityPage = PageOf(Municipality);
+
+/** What the municipalities list sorts on, as the crud lists do: own keys only. */
+const MUNICIPALITY_SORT = { name: 'name', code: 'code', slug: 'slug' } as const;
 
 @Resolver()
 export class TenancyResolver {
@@ -27,8 +31,12 @@ export class TenancyResolver {
 
   @Query(() => MunicipalityPage, { description: "The region's municipalities (public names and codes)" })
   async municipalities(@Args() args: ListArgs) {
-    const { page, perPage, sortOrder } = await parseInput(ListArgs, args);
-    const all = this.directory.municipalitiesIn(currentStore().actor!.regionId);
+    const { page, perPage, sortField = 'name', sortOrder } = await parseInput(ListArgs, args);
+    if (!Object.hasOwn(MUNICIPALITY_SORT, sortField)) {
+      throw badInput(`Det går inte att sortera på "${sortField}". Välj bland: ${Object.keys(MUNICIPALITY_SORT).join(', ')}.`, { sortField: 'okänt sorteringsfält' });
+    }
+    const key = MUNICIPALITY_SORT[sortField as keyof typeof MUNICIPALITY_SORT];
+    const all = this.directory.municipalitiesIn(currentStore().actor!.regionId).sort((a, b) => a[key].localeCompare(b[key], 'sv'));
     if (sortOrder === SortOrder.DESC) all.reverse();
     return { items: all.slice((page - 1) * perPage, page * perPage), total: all.length };
   }
