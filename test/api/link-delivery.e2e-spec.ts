@@ -58,14 +58,24 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
   });
 
   it('e-mails each member one invitation whose iCalendar event carries working links, and lists those without e-mail', async () => {
-    const res = await gql(t.url, secretary, `mutation($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary } }`, { m: kf });
-    const { sent, forSecretary } = res.data!.sendJoinLinks;
+    const listed = await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersBlockedFromRemote { member { id } } } }`, { m: kf });
+    const blockedIds = (listed.data!.meeting.membersBlockedFromRemote as { member: { id: string } }[]).map((b) => b.member.id);
+    const res = await gql(t.url, secretary, `mutation($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary blocked } }`, { m: kf });
+    const { sent, forSecretary, blocked } = res.data!.sendJoinLinks;
     await settle();
+    // Members the rules keep out get no link to the meeting itself; their group-room links still go.
+    assert.equal(blocked, blockedIds.length);
+    assert.ok(blocked > 0, 'the demo has remote members the rules keep out');
     const withEmail = await owner<{ n: number }>(
-      `select count(distinct l.member_id)::int as n from join_link l join member m on m.tenant_id = l.tenant_id and m.id = l.member_id where l.meeting_id = $1 and m.email is not null`,
-      [kf],
+      `select count(distinct l.member_id)::int as n from join_link l join member m on m.tenant_id = l.tenant_id and m.id = l.member_id
+        where l.meeting_id = $1 and m.email is not null and (l.room_id is not null or not l.member_id = any($2::uuid[]))`,
+      [kf, blockedIds],
     );
     assert.equal(sent, withEmail[0]!.n);
+    const heldBack = await owner<{ n: number }>(`select count(*)::int as n from join_link where meeting_id = $1 and room_id is null and member_id = any($2::uuid[]) and delivered_at is not null`, [
+      kf, blockedIds,
+    ]);
+    assert.equal(heldBack[0]!.n, 0, 'no link to the meeting reaches a member the rules keep out');
     assert.ok(sent > 20 && forSecretary > 5, `${sent} sent, ${forSecretary} for the secretary`);
     assert.equal(sink.received.length, sent);
 
@@ -83,12 +93,13 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     clock.set(new Date(Date.parse(firstWindow.opensAt) + 60_000));
     assert.equal(await state(tokenOf(url)), 'open', 'the link in the invitation works inside the window');
 
-    const withoutEmail = await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersWithoutEmail { email } joinLinks { deliveryChannel deliveredAt member { email } } } }`, { m: kf });
+    const withoutEmail = await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersWithoutEmail { email } joinLinks { deliveryChannel deliveredAt roomId member { id email } } } }`, { m: kf });
     const m = withoutEmail.data!.meeting;
     assert.equal(m.membersWithoutEmail.length, forSecretary);
     assert.ok(m.membersWithoutEmail.every((x: { email: string | null }) => x.email === null));
     for (const l of m.joinLinks) {
-      if (l.member.email) assert.deepEqual([l.deliveryChannel, Boolean(l.deliveredAt)], ['EMAIL', true]);
+      if (!l.roomId && blockedIds.includes(l.member.id)) assert.deepEqual([l.deliveryChannel, l.deliveredAt], [null, null], 'held back');
+      else if (l.member.email) assert.deepEqual([l.deliveryChannel, Boolean(l.deliveredAt)], ['EMAIL', true]);
       else assert.equal(l.deliveryChannel, 'SECRETARY');
     }
     const again = await gql(t.url, secretary, `mutation($m: ID!) { sendJoinLinks(meetingId: $m) { sent } }`, { m: kf });
@@ -163,5 +174,53 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     assert.equal(stolen.errors?.[0]?.extensions?.code, 'NOT_FOUND');
     const [{ n }] = await owner<{ n: number }>('select count(*)::int as n from calendar_feed where tenant_id = $1', [tenantOf(B)]);
     assert.equal(n, 0);
+  });
+  it('holds back the meeting link of a member missing required training, lists them, and sends it once the training is recorded', async () => {
+    const meeting = (await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { bodyId } }`, { m: kf })).data!.meeting;
+    const admin = t.realm.token(A, ['tenant-admin']);
+    const created = await gql(t.url, admin, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', {
+      i: { name: 'Test Otränad', email: 'otranad@stromstad.example', identityLevel: 'E_ID' },
+    });
+    assert.equal(created.errors, undefined, JSON.stringify(created.errors));
+    const memberId = created.data!.createMember.id as string;
+    const seat = await gql(t.url, admin, 'mutation($i: CreateBodyMembershipInput!) { createBodyMembership(input: $i) { id } }', { i: { bodyId: meeting.bodyId, memberId, role: 'MEMBER' } });
+    assert.equal(seat.errors, undefined, JSON.stringify(seat.errors));
+    const attended = await gql(t.url, secretary, 'mutation($m: ID!, $p: ID!) { createAttendance(input: { meetingId: $m, memberId: $p, mode: REMOTE }) { id } }', { m: kf, p: memberId });
+    assert.equal(attended.errors, undefined, JSON.stringify(attended.errors));
+    const mailsTo = () => sink.received.filter((m) => m.to.includes('otranad@stromstad.example'));
+    const send = async () => {
+      const res = await gql(t.url, secretary, `mutation($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary blocked } }`, { m: kf });
+      assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+      await settle();
+      return res.data!.sendJoinLinks as { sent: number; forSecretary: number; blocked: number };
+    };
+    const listed = async () =>
+      ((await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersBlockedFromRemote { member { id } codes } } }`, { m: kf })).data!.meeting
+        .membersBlockedFromRemote as { member: { id: string }; codes: string[] }[]).find((b) => b.member.id === memberId);
+
+    const held = await send();
+    assert.equal(held.sent, 0, 'no invitation for a member the rules keep out');
+    assert.ok(held.blocked >= 1, 'the delivery says it held a member back');
+    assert.equal(mailsTo().length, 0);
+    assert.deepEqual((await listed())?.codes, ['TRAINING_MISSING'], 'listed for the secretary, with why');
+    const [link] = await owner<{ delivered_at: Date | null }>(`select delivered_at from join_link where meeting_id = $1 and member_id = $2 and room_id is null`, [kf, memberId]);
+    assert.equal(link!.delivered_at, null, 'the link waits, undelivered');
+    const resent = await gql(t.url, secretary, 'query($m: ID!) { meeting(id: $m) { joinLinks { id memberId roomId } } }', { m: kf });
+    const linkId = (resent.data!.meeting.joinLinks as { id: string; memberId: string; roomId: string | null }[]).find((l) => l.memberId === memberId && !l.roomId)!.id;
+    const refused = await gql(t.url, secretary, 'mutation($id: ID!) { resendJoinLink(id: $id) { url } }', { id: linkId });
+    assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT', 'sending it by hand is refused too');
+    await settle();
+    assert.equal(mailsTo().length, 0);
+
+    const recorded = await gql(t.url, admin, 'mutation($i: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $i) { validUntil } }', {
+      i: { memberId, moduleKey: 'remote-participation-basics', completedOn: new Date().toISOString().slice(0, 10) },
+    });
+    assert.equal(recorded.errors, undefined, JSON.stringify(recorded.errors));
+    assert.equal(await listed(), undefined, 'no longer listed');
+    const sent = await send();
+    assert.equal(sent.sent, 1);
+    assert.equal(mailsTo().length, 1, 'the invitation goes out once the member may take part remotely');
+    const { event } = invitation(mailsTo()[0]!.raw);
+    assert.notEqual(await state(tokenOf(urlOf(event))), 404, 'its link is a live one');
   });
 });

@@ -13,6 +13,7 @@ import { SurveyRemindersProcessor } from '@motesplats/api/surveys/survey-reminde
 import { REMIND_SURVEY, SURVEY_QUEUE, type RemindSurveyData } from '@motesplats/api/surveys/surveys.service.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { DEMO_MUNICIPALITIES, VASTERNORRLAND_MUNICIPALITIES } from '@motesplats/api/seed/demo-region.js';
+import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { sql } from '../support/sql.js';
 import { errorCode, gql, startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
@@ -102,6 +103,7 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       const before = sink.received.length;
       assert.deepEqual(await processor.process(job), { reminded: true, emailed: true });
       assert.deepEqual(await processor.process(job), { reminded: false, emailed: false }, 'a retry sends nothing twice');
+      await t.app.get(OutboxService).settle();
       const mails = sink.received.slice(before);
       assert.deepEqual(mails.map((m) => m.to), [[`kansliet@${A}.example`]]);
     });
@@ -301,6 +303,11 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       const processor = t.app.get(SurveyRemindersProcessor);
       assert.deepEqual(await processor.process(job as Job<RemindSurveyData>), { reminded: [tenantOf(missing.slug)] });
       assert.deepEqual(await processor.process(job as Job<RemindSurveyData>), { reminded: [] }, 'the same day again sends nothing');
+      // A retry after an attempt that stopped between writing the message and recording it: the
+      // reminder is finished, but the message, already in the outbox under the same key, is not written twice.
+      await sql(t.ownerUrl, `update survey_reminder set channel = 'listed', sent_at = null where survey_id = $1`, [surveyId]);
+      assert.deepEqual(await processor.process(job as Job<RemindSurveyData>), { reminded: [] });
+      await t.app.get(OutboxService).settle();
       assert.deepEqual(sink.received.slice(before).map((m) => m.to), [[`kansliet@${missing.slug}.example`]]);
       const rows = await sql(t.ownerUrl, 'select municipality_id, channel from survey_reminder where survey_id = $1', [surveyId]);
       assert.deepEqual(rows, [{ municipality_id: tenantOf(missing.slug), channel: 'email' }]);

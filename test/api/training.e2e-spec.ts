@@ -8,6 +8,7 @@ import { TRAINING_FACTS, type TrainingFacts } from '@motesplats/api/training/tra
 import { REMIND_MUNICIPALITY, TrainingRemindersProcessor } from '@motesplats/api/training/training-reminders.processor.js';
 import { addMonths, validUntil } from '@motesplats/api/training/validity.js';
 import type { Job } from 'bullmq';
+import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
 import { errorCode, gql, startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 
@@ -449,6 +450,11 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       assert.deepEqual(first, { emailed: withMail.length, listed: due.length - withMail.length });
       const second = (await processor.process(job)) as { emailed: number; listed: number };
       assert.deepEqual(second, { emailed: 0, listed: 0 });
+      await t.app.get(OutboxService).settle();
+      // Even were the reminder records lost, the same (member, module, expiry) writes no second message.
+      await sql(t.ownerUrl, `delete from training_reminder where tenant_id = $1 and channel = 'email'`, [tenantOf(B)]);
+      assert.deepEqual(await processor.process(job), { emailed: withMail.length, listed: 0 });
+      await t.app.get(OutboxService).settle();
       const mails = sink.received.slice(sentBefore);
       assert.deepEqual(mails.flatMap((m) => m.to).sort(), withMail);
       assert.match(mails[0]!.raw, /Subject: =\?UTF-8\?|Subject: Din utbildning/);

@@ -130,7 +130,7 @@ describe('one unit of work per request (REST and GraphQL), side effects through 
     assert.equal(sentEntry!.details.sent, sent);
 
     const [link] = await owner<{ id: string }>(
-      `select l.id from join_link l join member m on m.tenant_id = l.tenant_id and m.id = l.member_id where l.meeting_id = $1 and m.email is not null limit 1`,
+      `select l.id from join_link l join member m on m.tenant_id = l.tenant_id and m.id = l.member_id where l.meeting_id = $1 and m.email is not null and l.delivered_at is not null limit 1`,
       [kf],
     );
     await gql(t.url, secretary, `mutation($id: ID!) { resendJoinLink(id: $id) { url } }`, { id: link!.id });

@@ -231,7 +231,7 @@ const en: TranslationMessages = {
             rule: 'Group rooms exist only alongside meetings the municipality convenes, for party groups with seats (per the municipality\'s rules).',
             set_up: 'Create group rooms',
             send_now: 'Send links now',
-            sent: '%{sent} e-mails sent; %{forSecretary} members have no e-mail.',
+            sent: '%{sent} e-mails sent; %{forSecretary} members have no e-mail; %{blocked} may not take part remotely (their meeting link is held back).',
             room: 'Room',
             status: 'Status',
             invitees: 'Invited',

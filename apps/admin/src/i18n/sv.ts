@@ -437,7 +437,7 @@ const sv: TranslationMessages = {
             rule: 'Grupprum finns bara i anslutning till sammanträden som kommunen kallar till, för partigrupper med mandat (enligt kommunens regler).',
             set_up: 'Skapa grupprum',
             send_now: 'Skicka länkar nu',
-            sent: '%{sent} e-postmeddelanden skickade; %{forSecretary} ledamöter saknar e-post.',
+            sent: '%{sent} e-postmeddelanden skickade; %{forSecretary} ledamöter saknar e-post; %{blocked} får inte delta på distans (mötets länk hålls inne).',
             room: 'Rum',
             status: 'Status',
             invitees: 'Inbjudna',

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { addDays } from '@motesplats/rules';
 import { notFound } from '../common/app-error.js';
@@ -15,7 +15,7 @@ import type { Meeting } from '../meetings/meeting.entity.js';
 import type { MeetingListener } from '../meetings/meeting-listener.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { MAILER, type Mailer } from '../notifications/mailer.js';
+import { MailOutbox } from '../outbox/mail-outbox.service.js';
 import { sendNotice } from '../notifications/notice.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import type { SubmitExperienceReportInput } from './experience.inputs.js';
@@ -55,7 +55,7 @@ export class ExperienceReportsService implements MeetingListener, OnModuleInit {
     private readonly directory: DirectoryService,
     private readonly clock: Clock,
     @InjectQueue(EXPERIENCE_QUEUE) private readonly queue: Queue,
-    @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly mail: MailOutbox,
   ) {}
 
   onModuleInit(): void {
@@ -143,8 +143,9 @@ export class ExperienceReportsService implements MeetingListener, OnModuleInit {
   }
 
   /**
-   * The reminder job: once per report, only while it is still outstanding. Recorded first,
-   * so a retry after the mail went out finds it reminded and sends nothing again.
+   * The reminder job: once per report, only while it is still outstanding. Recorded in the same
+   * transaction as the message goes to the outbox, so a retry finds it reminded and writes
+   * nothing again, and a rollback leaves neither.
    */
   async remind(tenantId: string, reportId: string): Promise<{ reminded: boolean; emailed: boolean }> {
     const outcome = await this.db.run(tenantId, async (em) => {
@@ -157,17 +158,19 @@ export class ExperienceReportsService implements MeetingListener, OnModuleInit {
          select * from reminded`,
         [reportId],
       );
-      if (!rows[0]) return null;
-      return { ...rows[0], to: await this.sharing.contactEmail() };
+      const row = rows[0];
+      if (!row) return null;
+      const to = await this.sharing.contactEmail();
+      if (!to) return { emailed: false };
+      await sendNotice(this.mail, `experience-report:${reportId}`, {
+        to,
+        subject: `Påminnelse: erfarenhetsrapport för ${row.title}`,
+        text: `Erfarenhetsrapporten efter ${row.title} ska lämnas senast ${row.due_on}. Den fylls i under Erfarenheter i Mötesplats.`,
+      });
+      return { emailed: true };
     });
     if (!outcome) return { reminded: false, emailed: false };
-    if (!outcome.to) return { reminded: true, emailed: false };
-    await sendNotice(this.mailer, {
-      to: outcome.to,
-      subject: `Påminnelse: erfarenhetsrapport för ${outcome.title}`,
-      text: `Erfarenhetsrapporten efter ${outcome.title} ska lämnas senast ${outcome.due_on}. Den fylls i under Erfarenheter i Mötesplats.`,
-    });
-    return { reminded: true, emailed: true };
+    return { reminded: true, emailed: outcome.emailed };
   }
 
   /** The coordinator's view: what municipalities of the region share, anonymised and suppressed in the database. */

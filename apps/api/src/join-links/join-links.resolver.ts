@@ -34,6 +34,11 @@ class LinkDeliveryReport {
 
   @Field(() => Int, { description: 'Members without e-mail, whom the secretary reaches otherwise' })
   forSecretary!: number;
+
+  @Field(() => Int, {
+    description: 'Members the rules keep from taking part remotely: their link to the meeting is held back (see membersBlockedFromRemote); room links still go out',
+  })
+  blocked!: number;
 }
 
 /** The invited members without e-mail, whom the secretary reaches another way. */
@@ -69,9 +74,9 @@ export class JoinLinksResolver {
     await parseInput(IdArgs, { id: meetingId });
     // In the request's own unit of work: the invitations go out only if it commits, and the
     // audit log names who sent them.
-    const { sent, forSecretary } = await this.delivery.sendMeeting(meetingId, true);
-    await this.audit.record({ action: 'join-links.sent', subjectType: 'meeting', subjectId: meetingId, reason: '', details: { sent, forSecretary } });
-    return { sent, forSecretary };
+    const { sent, forSecretary, blocked } = await this.delivery.sendMeeting(meetingId, true);
+    await this.audit.record({ action: 'join-links.sent', subjectType: 'meeting', subjectId: meetingId, reason: '', details: { sent, forSecretary, blocked } });
+    return { sent, forSecretary, blocked };
   }
 
   @Roles(...MUNICIPAL_WRITERS)
@@ -135,8 +140,8 @@ export class PracticeSessionJoinLinksResolver {
   async sendPracticeSessionLinks(@Args('sessionId', { type: () => ID }) sessionId: string) {
     await parseInput(IdArgs, { id: sessionId });
     await this.sessions.getOrFail(sessionId);
-    const { sent, forSecretary } = await this.delivery.sendPracticeSession(sessionId);
-    return { sent, forSecretary };
+    const { sent, forSecretary, blocked } = await this.delivery.sendPracticeSession(sessionId);
+    return { sent, forSecretary, blocked };
   }
 
   @Roles(...MUNICIPAL_READERS)

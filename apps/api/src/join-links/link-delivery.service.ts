@@ -20,11 +20,18 @@ import { DeliveryChannel, JoinLink } from './join-link.entity.js';
 import { JoinLinksService } from './join-links.service.js';
 import { hashToken } from './join-token.js';
 import { PracticeLinksService } from './practice-links.service.js';
+import { RemoteEligibilityService } from './remote-eligibility.service.js';
 
 export interface DeliveryResult {
   sent: number;
   forSecretary: number;
   failed: number;
+  /**
+   * Members the rules keep from taking part remotely: their link to the meeting is held back
+   * (still undelivered, so a later delivery sends it once they may) and the secretary sees
+   * them under membersBlockedFromRemote. Their party-group room links still go out.
+   */
+  blocked: number;
 }
 
 /** What a member's links lead to: a meeting (and its rooms) or a practice session. */
@@ -53,7 +60,7 @@ export interface InvitationMail {
   stamp: string;
 }
 
-const ZERO: DeliveryResult = { sent: 0, forSecretary: 0, failed: 0 };
+const ZERO: DeliveryResult = { sent: 0, forSecretary: 0, failed: 0, blocked: 0 };
 
 /**
  * Sends members their links: one e-mail per member and meeting (or practice session), with an
@@ -74,6 +81,7 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     private readonly sessions: PracticeSessionsService,
     private readonly outbox: OutboxService,
     private readonly directory: DirectoryService,
+    private readonly eligibility: RemoteEligibilityService,
     private readonly clock: Clock,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -138,13 +146,26 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
 
   private async sendLinks(target: LinkTarget, pending: JoinLink[]): Promise<DeliveryResult> {
     const result = { ...ZERO };
+    const held = 'meetingId' in target ? await this.blockedFromRemote(target.meetingId, pending) : new Set<string>();
     const byMember = new Map<string, JoinLink[]>();
     for (const l of pending) byMember.set(l.memberId, [...(byMember.get(l.memberId) ?? []), l]);
-    for (const [memberId, links] of byMember) {
+    for (const [memberId, all] of byMember) {
+      // Only the link to the meeting itself is remote participation; a party-group room is not.
+      const links = held.has(memberId) ? all.filter((l) => l.roomId) : all;
+      if (held.has(memberId)) result.blocked++;
+      if (!links.length) continue;
       if ((await this.deliverToMember(target, memberId, links)) === 'sent') result.sent++;
       else result.forSecretary++;
     }
     return result;
+  }
+
+  /** Members with a pending link to the meeting itself whom the rules keep from taking part remotely. */
+  private async blockedFromRemote(meetingId: string, pending: JoinLink[]): Promise<Set<string>> {
+    const invited = [...new Set(pending.filter((l) => !l.roomId).map((l) => l.memberId))];
+    if (!invited.length) return new Set();
+    const verdicts = await this.eligibility.eligibilityForRemote(meetingId, invited);
+    return new Set([...verdicts.values()].filter((v) => v.blocked).map((v) => v.memberId));
   }
 
   /** New tokens for the member's links, and the e-mail that carries them, in the outbox. */
@@ -179,6 +200,9 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     const link = await this.links.get(linkId);
     const em = await this.db.manager();
     await this.assertLive(em, targetOf(link));
+    if (link.meetingId && !link.roomId && (await this.blockedFromRemote(link.meetingId, [link])).size) {
+      throw conflict('Reglerna hindrar ledamoten från att delta på distans i mötet: länken skickas inte (se listan över ledamöter som inte kan delta på distans).');
+    }
     const member = await em.getRepository(Member).findOneOrFail({ where: { id: link.memberId } });
     if (member.email) {
       await this.deliverToMember(targetOf(link), link.memberId, [link]);

@@ -1,4 +1,4 @@
-import type { Mailer } from './mailer.js';
+import type { MailOutbox } from '../outbox/mail-outbox.service.js';
 
 /** A short plain-text message to a municipality's office (reminders for reports and surveys). */
 export interface Notice {
@@ -8,10 +8,10 @@ export interface Notice {
 }
 
 /**
- * The one place regional reminders leave the system. Today it hands the mail to the mailer
- * directly (callers run in a job, after the reminder is recorded); when the transactional
- * outbox lands, this becomes "write to the outbox" without its callers changing.
+ * The one place regional reminders leave the system: written to the transactional outbox in
+ * the current unit of work (the one that records the reminder), mailed after it commits. The
+ * key names the occasion, so a retried job writes the same message only once.
  */
-export async function sendNotice(mailer: Mailer, notice: Notice): Promise<void> {
-  await mailer.send({ to: notice.to, subject: notice.subject, text: notice.text });
+export async function sendNotice(mail: MailOutbox, key: string, notice: Notice): Promise<boolean> {
+  return mail.send(`notice:${key}`, notice);
 }

@@ -6,7 +6,7 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { SupportNotifier } from './support-notifier.js';
 
 /**
- * When a meeting moves or is cancelled, everyone assigned to it is told (after commit). Shift
+ * When a meeting moves or is cancelled, everyone assigned to it is told (through the outbox, in the same transaction). Shift
  * times are always derived from the meeting, so nothing is rewritten here; a move that makes
  * a shift collide shows up in the conflict list by itself.
  */
@@ -28,6 +28,6 @@ export class SupportMeetingListener implements OnModuleInit, MeetingListener {
     if (!moved && !cancelled) return;
     const em = await this.db.manager();
     const active: { id: string }[] = await em.query(`select id from support_assignment where meeting_id = $1 and status in ('assigned', 'accepted')`, [after.id]);
-    for (const a of active) this.notifier.assignmentChanged(after.tenantId, a.id, cancelled ? 'cancelled' : 'moved');
+    for (const a of active) await this.notifier.assignmentChanged(a.id, cancelled ? 'cancelled' : 'moved');
   }
 }

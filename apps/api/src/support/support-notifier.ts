@@ -1,10 +1,9 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger } from '@nestjs/common';
-import type { Queue } from 'bullmq';
-import { jobId } from '../jobs/job-id.js';
-import { TenantDb } from '../database/tenant-db.service.js';
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { SupportRemindersService } from './support-reminders.service.js';
 
 export const SUPPORT_REMINDERS_QUEUE = 'support-reminders';
+/** Jobs of this name may still wait in Redis from before messages went through the outbox. */
 export const ASSIGNMENT_CHANGED = 'assignment-changed';
 
 export interface AssignmentChangedData {
@@ -15,26 +14,16 @@ export interface AssignmentChangedData {
 }
 
 /**
- * The one place the support capability hands work to the outside world. It runs only after the
- * request's transaction commits (nothing is sent for rolled-back data) and never fails the
- * request when Redis is away. When the transactional outbox lands, only this class changes.
+ * The one place the support capability hands a change to the outside world: the message is
+ * written to the transactional outbox in the transaction that makes the change, so it goes out
+ * only if that commits, is retried when mail is down, and never fails the request on SMTP.
  */
 @Injectable()
 export class SupportNotifier {
-  private readonly log = new Logger('SupportNotifier');
+  constructor(private readonly reminders: SupportRemindersService) {}
 
-  constructor(
-    private readonly db: TenantDb,
-    @InjectQueue(SUPPORT_REMINDERS_QUEUE) private readonly queue: Queue,
-  ) {}
-
-  assignmentChanged(tenantId: string, assignmentId: string, status: string): void {
-    const key = `${status}-${Date.now()}`;
-    const data: AssignmentChangedData = { tenantId, assignmentId, key };
-    this.db.afterCommit(() =>
-      this.queue
-        .add(ASSIGNMENT_CHANGED, data, { jobId: jobId(ASSIGNMENT_CHANGED, assignmentId, key) })
-        .catch((err: Error) => this.log.warn(`Could not queue the message about a changed shift: ${err.message}`)),
-    );
+  /** In the current unit of work. The key names this change (status plus a fresh id): each change is its own occasion. */
+  async assignmentChanged(assignmentId: string, status: string): Promise<void> {
+    await this.reminders.changed(assignmentId, `${status}-${randomUUID()}`);
   }
 }

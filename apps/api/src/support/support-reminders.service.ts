@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { addDays, type IsoDate } from '@motesplats/rules';
 import { localTime } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { MAILER, type Mailer, type OutgoingMail } from '../notifications/mailer.js';
+import type { OutgoingMail } from '../notifications/mailer.js';
+import { MailOutbox } from '../outbox/mail-outbox.service.js';
 
 interface Shift {
   assignmentId: string;
@@ -33,14 +34,15 @@ const EVENT_TEXT: Record<string, string> = {
 
 /**
  * Reminders to support staff: the day before each shift, and when an assignment changes. Each is
- * recorded once (assignment, kind, key) in the same transaction as the sending, so a re-run or a
- * retried job sends nothing twice and a failed send leaves nothing recorded.
+ * recorded once (assignment, kind, key) and written to the outbox in the same transaction, so a
+ * re-run or a retried job sends nothing twice, a rolled-back change sends nothing, and a failed
+ * send is retried by the outbox.
  */
 @Injectable()
 export class SupportRemindersService {
   constructor(
     private readonly tenantDb: TenantDb,
-    @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly mail: MailOutbox,
   ) {}
 
   /** Reminds everyone with a shift on the day after `today` (Stockholm); answers how many were new. */
@@ -56,33 +58,37 @@ export class SupportRemindersService {
     return sent;
   }
 
-  /** Tells the person about a change to their assignment. */
-  async sendChanged(tenantId: string, assignmentId: string, key: string): Promise<boolean> {
-    const [shift] = await this.tenantDb.run(tenantId, (em) => em.query(SHIFTS_SQL + ' and a.id = $1', [assignmentId]) as Promise<Shift[]>);
+  /** Tells the person about a change to their assignment, in a transaction of its own (jobs queued before the outbox). */
+  sendChanged(tenantId: string, assignmentId: string, key: string): Promise<boolean> {
+    return this.tenantDb.run(tenantId, () => this.changed(assignmentId, key));
+  }
+
+  /** In the current unit of work (the one that changes the assignment or the meeting): the message to the outbox. */
+  async changed(assignmentId: string, key: string): Promise<boolean> {
+    const em = await this.tenantDb.manager();
+    const [shift]: Shift[] = await em.query(SHIFTS_SQL + ' and a.id = $1', [assignmentId]);
     if (!shift) return false;
     const event = EVENT_TEXT[key.split('-')[0]!] ?? STATUS_TEXT[shift.status] ?? '';
-    return this.once(tenantId, shift, 'changed', key, (text) => ({ subject: `Ditt pass: ${shift.title}`, text: `${event}\n\n${text}` }));
+    return this.record(shift, 'changed', key, (text) => ({ subject: `Ditt pass: ${shift.title}`, text: `${event}\n\n${text}` }));
   }
 
-  private async once(tenantId: string, s: Shift, kind: 'day_before' | 'changed', key: string, compose: (details: string) => Pick<OutgoingMail, 'subject' | 'text'>): Promise<boolean> {
+  private once(tenantId: string, s: Shift, kind: 'day_before' | 'changed', key: string, compose: (details: string) => Pick<OutgoingMail, 'subject' | 'text'>): Promise<boolean> {
+    return this.tenantDb.run(tenantId, () => this.record(s, kind, key, compose));
+  }
+
+  private async record(s: Shift, kind: 'day_before' | 'changed', key: string, compose: (details: string) => Pick<OutgoingMail, 'subject' | 'text'>): Promise<boolean> {
     if (!s.email) return false;
-    return this.tenantDb.run(tenantId, async (em) => {
-      const inserted: { id: string }[] = await em.query(
-        `insert into support_reminder (tenant_id, id, assignment_id, kind, key) values ($1, $2, $3, $4, $5)
-         on conflict (tenant_id, assignment_id, kind, key) do nothing returning id`,
-        [tenantId, randomUUID(), s.assignmentId, kind, key],
-      );
-      if (!inserted.length) return false;
-      await deliver(this.mailer, { to: s.email!, ...compose(details(s)) });
-      await em.query('update support_reminder set sent_at = now() where tenant_id = $1 and id = $2', [tenantId, inserted[0]!.id]);
-      return true;
-    });
+    const em = await this.tenantDb.manager();
+    const id = randomUUID();
+    const inserted: { id: string }[] = await em.query(
+      `insert into support_reminder (id, assignment_id, kind, key, sent_at) values ($1, $2, $3, $4, now())
+       on conflict (tenant_id, assignment_id, kind, key) do nothing returning id`,
+      [id, s.assignmentId, kind, key],
+    );
+    if (!inserted.length) return false;
+    // sent_at now means "handed to the outbox": the mail itself goes out after commit.
+    return this.mail.send(`support:${kind}:${s.assignmentId}:${key}`, { to: s.email, ...compose(details(s)) });
   }
-}
-
-/** The single sending call: switch it to the transactional outbox when that lands. */
-export function deliver(mailer: Mailer, mail: OutgoingMail): Promise<unknown> {
-  return mailer.send(mail);
 }
 
 function details(s: Shift): string {

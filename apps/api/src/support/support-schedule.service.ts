@@ -193,7 +193,7 @@ export class SupportScheduleService {
       if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') throw conflict(`${person.name} är redan tilldelad mötet.`);
       throw err;
     }
-    this.notifier.assignmentChanged(row.tenantId, row.id, 'assigned');
+    await this.notifier.assignmentChanged(row.id, 'assigned');
     return (await this.describe([row]))[0]!;
   }
 
@@ -229,7 +229,7 @@ export class SupportScheduleService {
     row.reason = reason?.trim() || null;
     row.respondedAt = this.clock.now();
     await em.getRepository(SupportAssignment).save(row);
-    this.notifier.assignmentChanged(row.tenantId, row.id, status);
+    await this.notifier.assignmentChanged(row.id, status);
     return (await this.describe([row]))[0]!;
   }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import type { Actor } from '../auth/actor.js';
 import { badInput, conflict, notFound } from '../common/app-error.js';
@@ -10,7 +10,7 @@ import { currentActor, currentStore } from '../common/request-context.js';
 import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { jobId } from '../jobs/job-id.js';
-import { MAILER, type Mailer } from '../notifications/mailer.js';
+import { MailOutbox } from '../outbox/mail-outbox.service.js';
 import { sendNotice } from '../notifications/notice.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import {
@@ -62,7 +62,7 @@ export class SurveysService {
     private readonly directory: DirectoryService,
     private readonly clock: Clock,
     @InjectQueue(SURVEY_QUEUE) private readonly queue: Queue,
-    @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly mail: MailOutbox,
   ) {}
 
   async create(input: CreateSurveyInput): Promise<Survey> {
@@ -163,31 +163,41 @@ export class SurveysService {
       data.askerTenantId,
       async (em) => {
         const surveys: SurveyRow[] = await em.query('select * from survey where id = $1', [data.surveyId]);
-        if (!surveys[0] || surveys[0].deadline.getTime() <= Date.now()) return { survey: null, ids: [] as string[] };
+        if (!surveys[0] || surveys[0].deadline.getTime() <= Date.now()) return { survey: null, ids: [] as string[], open: [] as string[] };
         const rows: { municipality_id: string }[] = await em.query(
           `insert into survey_reminder (region_id, survey_id, municipality_id, reminded_on, channel)
            select region_id, survey_id, municipality_id, $2::date, 'listed' from survey_recipient where survey_id = $1 and answered_at is null
            on conflict do nothing returning municipality_id`,
           [data.surveyId, data.day],
         );
-        return { survey: surveys[0], ids: rows.map((r) => r.municipality_id) };
+        // Today's reminders not yet handed on, new or left by an attempt that stopped half-way.
+        const open: { municipality_id: string }[] = await em.query(
+          `select municipality_id from survey_reminder where survey_id = $1 and reminded_on = $2::date and sent_at is null order by municipality_id`,
+          [data.surveyId, data.day],
+        );
+        return { survey: surveys[0], ids: rows.map((r) => r.municipality_id), open: open.map((r) => r.municipality_id) };
       },
       asker,
     );
     if (!due.survey) return [];
     const asked = due.survey.asked_by_tenant_id ? this.directory.municipality(due.survey.asked_by_tenant_id)?.name : this.associationName(data.regionId);
-    for (const municipalityId of due.ids) {
-      // Each municipality's office address is its own to read: looked up in its own transaction.
+    for (const municipalityId of due.open) {
+      // Each municipality's office address is its own to read: looked up, and the message written
+      // to its outbox, in its own transaction. The key names survey, recipient and day, so an
+      // attempt repeated after a failure below writes nothing twice.
       const to = await this.db.run(municipalityId, async (em) => {
         const r: { contact_email: string | null }[] = await em.query('select contact_email from municipality_region_settings where tenant_id = $1', [municipalityId]);
-        return r[0]?.contact_email ?? null;
+        const address = r[0]?.contact_email ?? null;
+        if (address) {
+          await sendNotice(this.mail, `survey:${data.surveyId}:${municipalityId}:${data.day}`, {
+            to: address,
+            subject: `Påminnelse: ${due.survey!.title}`,
+            text: `${asked} väntar på ert svar på enkäten "${due.survey!.title}". Sista svarsdag: ${localDate(due.survey!.deadline)}. Svara under Enkäter i Mötesplats.`,
+          });
+        }
+        return address;
       });
       if (!to) continue;
-      await sendNotice(this.mailer, {
-        to,
-        subject: `Påminnelse: ${due.survey.title}`,
-        text: `${asked} väntar på ert svar på enkäten "${due.survey.title}". Sista svarsdag: ${localDate(due.survey.deadline)}. Svara under Enkäter i Mötesplats.`,
-      });
       await this.db.run(data.askerTenantId, (em) =>
         em.query(`update survey_reminder set channel = 'email', sent_at = now() where survey_id = $1 and municipality_id = $2 and reminded_on = $3`, [
           data.surveyId, municipalityId, data.day,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { addDays, type IsoDate } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { MAILER, type Mailer } from '../notifications/mailer.js';
+import { MailOutbox } from '../outbox/mail-outbox.service.js';
 import { ReminderChannel } from './training-reminder.entity.js';
 import { EXPIRING_WITHIN_DAYS } from './validity.js';
 
@@ -17,14 +17,14 @@ interface Due {
 /**
  * Reminders before a completion expires: an e-mail to the member where there is an address,
  * otherwise a line on the secretary's list. A reminder is recorded once per member, module
- * and expiry date, in its own transaction with the sending, so a re-run (or a retried job)
- * finds it and sends nothing twice; a failed send leaves nothing recorded and is retried.
+ * and expiry date, in one transaction with its message in the outbox, so a re-run (or a retried
+ * job) finds it and sends nothing twice; a failed send is retried by the outbox.
  */
 @Injectable()
 export class TrainingRemindersService {
   constructor(
     private readonly tenantDb: TenantDb,
-    @Inject(MAILER) private readonly mailer: Mailer,
+    private readonly mail: MailOutbox,
   ) {}
 
   /** Sends what is due in one municipality on `today`; answers how many reminders were new. */
@@ -42,7 +42,7 @@ export class TrainingRemindersService {
         );
         if (!inserted.length) return false;
         if (d.email) {
-          await this.mailer.send({
+          await this.mail.send(`training:${d.memberId}:${d.moduleKey}:${d.validUntil}`, {
             to: d.email,
             subject: `Din utbildning "${d.title}" går ut ${d.validUntil}`,
             text: [
@@ -55,6 +55,7 @@ export class TrainingRemindersService {
               'Mötesplats',
             ].join('\n'),
           });
+          // sent_at now means "handed to the outbox": the mail goes out once this commits.
           await em.query('update training_reminder set sent_at = now() where tenant_id = $1 and id = $2', [tenantId, inserted[0]!.id]);
         }
         return true;

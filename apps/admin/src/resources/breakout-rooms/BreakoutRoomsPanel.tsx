@@ -29,7 +29,7 @@ const RoomsDocument = graphql(`
     }
 `);
 const SetUpRoomsDocument = graphql(`mutation SetUpBreakoutRooms($m: ID!) { setUpBreakoutRooms(meetingId: $m) { id } }`);
-const SendLinksDocument = graphql(`mutation SendJoinLinks($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary } }`);
+const SendLinksDocument = graphql(`mutation SendJoinLinks($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary blocked } }`);
 
 /**
  * A meeting's party-group rooms (the Timrå rule): their windows, the recesses the secretary

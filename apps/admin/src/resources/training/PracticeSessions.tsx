@@ -35,7 +35,7 @@ const OneDocument = graphql(`
     }
 `);
 const SendLinksDocument = graphql(`
-    mutation SendPracticeSessionLinks($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent forSecretary } }
+    mutation SendPracticeSessionLinks($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent forSecretary blocked } }
 `);
 
 /**
