@@ -1,4 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
+import { badInput } from '../common/app-error.js';
 import { ListArgs, PageOf, SortOrder } from '../common/crud/list-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { currentStore } from '../common/request-context.js';
@@ -7,6 +8,7 @@ import { Municipality } from './municipality.entity.js';
 import { Viewer } from './viewer.model.js';
 
 const MunicipalityPage = PageOf(Municipality);
+const SORTABLE: string[] = ['name', 'code'];
 
 @Resolver()
 export class TenancyResolver {
@@ -27,8 +29,11 @@ export class TenancyResolver {
 
   @Query(() => MunicipalityPage, { description: "The region's municipalities (public names and codes)" })
   async municipalities(@Args() args: ListArgs) {
-    const { page, perPage, sortOrder } = await parseInput(ListArgs, args);
+    const { page, perPage, sortField, sortOrder } = await parseInput(ListArgs, args);
+    // Like every other list: an unknown sort field is refused, not silently ignored.
+    if (sortField != null && !SORTABLE.includes(sortField)) throw badInput(`Det går inte att sortera på "${sortField}".`, { sortField: 'okänt sorteringsfält' });
     const all = this.directory.municipalitiesIn(currentStore().actor!.regionId);
+    if (sortField === 'name' || sortField === 'code') all.sort((a, b) => a[sortField].localeCompare(b[sortField], 'sv'));
     if (sortOrder === SortOrder.DESC) all.reverse();
     return { items: all.slice((page - 1) * perPage, page * perPage), total: all.length };
   }
