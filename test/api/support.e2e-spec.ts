@@ -411,13 +411,18 @@ describe('support scheduling: register, availability, suggestions, assignments, 
       assert.equal(none[0]!.n, 0, `${table}: no tenant, no rows`);
       await assert.rejects(sql(t.appDatabaseUrl, `insert into ${table} (tenant_id) values ($1)`, [tenantOf(A)], tenantOf(B)), /row-level security|null value|violates/);
     }
-    // Another region's municipality that opted in sees nothing of Fyrbodal's pool.
-    await sql(t.ownerUrl, `insert into region (id, name, slug) values ('00000000-0000-4000-a000-000000000001', 'Västernorrland', 'vasternorrland')`);
-    await sql(t.ownerUrl, `insert into municipality (id, region_id, name, code, slug) values ('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-a000-000000000001', 'Timrå', '2262', 'timra')`);
-    const timra = '00000000-0000-4000-a000-000000000002';
-    await sql(t.appDatabaseUrl, 'insert into support_settings (tenant_id, uses_regional_pool) values ($1, true)', [timra], timra);
-    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], timra))[0]!.n, 0);
-    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from support_pool_busy($1, $2)', ['2027-01-01', '2028-01-01'], timra))[0]!.n, 0);
+    // Another region's municipality that opted in sees nothing of Fyrbodal's pool: the demo's
+    // Timrå (Västernorrland, which has a pool of its own since the second region was seeded).
+    const [timraRow] = await sql(t.ownerUrl, "select id from municipality where slug = 'timra'");
+    const timra = timraRow!.id as string;
+    const fyrbodalPool = (await sql(t.ownerUrl, "select s.id from regional_support_staff s join region r on r.id = s.region_id where r.slug = 'fyrbodal'")).map((r) => r.id as string);
+    assert.ok(fyrbodalPool.length > 0);
+    await sql(t.appDatabaseUrl, 'insert into support_settings (tenant_id, uses_regional_pool) values ($1, true) on conflict (tenant_id) do update set uses_regional_pool = true', [timra], timra);
+    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff where id = any($1::uuid[])', [fyrbodalPool], timra))[0]!.n, 0);
+    // The demo pools were cleared above; one person in Västernorrland's pool shows the query can see a pool at all.
+    await sql(t.ownerUrl, "insert into regional_support_staff (region_id, id, name, title) select region_id, gen_random_uuid(), 'Vera Norrland', 'Regional IT-support' from municipality where id = $1", [timra]);
+    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], timra))[0]!.n, 1, "Timrå sees its own region's pool");
+    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from support_pool_busy($1, $2) where staff_id = any($3::uuid[])', ['2027-01-01', '2028-01-01', fyrbodalPool], timra))[0]!.n, 0);
     // A municipality of the region that has not opted in sees no pool either.
     const amal = tenantOf('amal');
     assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], amal))[0]!.n, 0);
