@@ -186,6 +186,8 @@ describe('whole-schema region isolation: every operation a coordinator may call,
       ...(await r2Ids('select id::text from experience_report where municipality_region(tenant_id) = $1')),
       ...(await r2Ids('select id::text from survey where region_id = $1')),
       ...(await r2Ids('select id::text from regional_support_staff where region_id = $1')),
+      ...(await r2Ids('select id::text from regional_support_absence where region_id = $1')),
+      ...(await r2Ids('select id::text from survey_question where region_id = $1')),
       ...(await r2Ids('select id::text from regional_training_module where region_id = $1')),
     ];
     assert.ok(secrets.length > 10);
