@@ -8,7 +8,9 @@ import { Municipality } from './municipality.entity.js';
 import { Viewer } from './viewer.model.js';
 
 const MunicipalityPage = PageOf(Municipality);
-const SORTABLE: string[] = ['name', 'code'];
+// 'id' too: react-admin's default sort field when a page names none.
+const SORTABLE = ['name', 'code', 'id'] as const;
+const isSortable = (field: string): field is (typeof SORTABLE)[number] => (SORTABLE as readonly string[]).includes(field);
 
 @Resolver()
 export class TenancyResolver {
@@ -30,10 +32,12 @@ export class TenancyResolver {
   @Query(() => MunicipalityPage, { description: "The region's municipalities (public names and codes)" })
   async municipalities(@Args() args: ListArgs) {
     const { page, perPage, sortField, sortOrder } = await parseInput(ListArgs, args);
-    // Like every other list: an unknown sort field is refused, not silently ignored.
-    if (sortField != null && !SORTABLE.includes(sortField)) throw badInput(`Det går inte att sortera på "${sortField}".`, { sortField: 'okänt sorteringsfält' });
     const all = this.directory.municipalitiesIn(currentStore().actor!.regionId);
-    if (sortField === 'name' || sortField === 'code') all.sort((a, b) => a[sortField].localeCompare(b[sortField], 'sv'));
+    if (sortField != null) {
+      // Like every other list: an unknown sort field is refused, not silently ignored.
+      if (!isSortable(sortField)) throw badInput(`Det går inte att sortera på "${sortField}".`, { sortField: 'okänt sorteringsfält' });
+      all.sort((a, b) => a[sortField].localeCompare(b[sortField], 'sv'));
+    }
     if (sortOrder === SortOrder.DESC) all.reverse();
     return { items: all.slice((page - 1) * perPage, page * perPage), total: all.length };
   }
