@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { gql, startTestApp, type GraphQLResponse, type TestApp } from '../support/test-app.js';
-import { SchemaWalk, unwrap, type Operation } from '../support/schema-walk.js';
+import { SchemaWalk, setPath, unwrap, type Operation } from '../support/schema-walk.js';
+import { operationVariables } from '../support/argument-values.js';
 import { argumentsArbitrary } from '../support/input-arbitraries.js';
 import { callerFor, changedTables, idsOf, kindOf, KNOWN_DEFECTS_FIXED_ELSEWHERE, prepareTenant, tenantChecksums, type Kind } from '../support/operation-catalog.js';
 
@@ -91,6 +92,33 @@ describe('bad input, by property: every operation, arguments generated from the 
     const codes = await Promise.all(lists.map(async (op) => (await gql(t.url, admin, walk.document(op), { sortField: 'constructor' })).errors?.[0]?.extensions?.code));
     const known = KNOWN_DEFECTS_FIXED_ELSEWHERE.some((d) => d.operation === 'sortField');
     if (known) assert.ok(codes.some((c) => c === 'INTERNAL_SERVER_ERROR'), 'the sortField fix is merged: remove it from KNOWN_DEFECTS_FIXED_ELSEWHERE');
-    else assert.deepEqual(codes, lists.map(() => 'BAD_USER_INPUT'));
+    else assert.deepEqual(Object.fromEntries(lists.map((op, i) => [op.name, codes[i]])), Object.fromEntries(lists.map((op) => [op.name, 'BAD_USER_INPUT'])));
+  });
+
+  // Regression: survey, answerSurvey, remindSurvey, experienceReport and submitExperienceReport
+  // sent a malformed id to a uuid column and answered INTERNAL_SERVER_ERROR. Every operation, every id, deterministically.
+  it('refuses a malformed id in any id argument or input field as the caller’s mistake, never INTERNAL_SERVER_ERROR', async () => {
+    const failures: string[] = [];
+    for (const op of walk.operations) {
+      for (const p of walk.idPaths(op)) {
+        const ownId = (owner: string, field: string) => ids[kindOf(op.name, owner, field) as Kind] ?? '00000000-0000-4000-8000-000000000000';
+        const variables = setPath(operationVariables(walk, op, ownId), p.path, p.list ? ['not-a-uuid'] : 'not-a-uuid');
+        const before = op.kind === 'mutation' ? await tenantChecksums(t, A) : {};
+        const res = await gql(t.url, callerFor(t, op.name, A), walk.document(op), variables);
+        const code = res.errors?.[0]?.extensions?.code;
+        if (!res.errors?.length) failures.push(`${op.name}(${p.path.join('.')}): accepted`);
+        else if (!code || !CODES.includes(code)) failures.push(`${op.name}(${p.path.join('.')}): ${code} ${res.errors[0]!.message}`);
+        else if (op.kind === 'mutation' && changedTables(before, await tenantChecksums(t, A)).length) failures.push(`${op.name}(${p.path.join('.')}): wrote`);
+      }
+    }
+    assert.deepEqual(failures, [], failures.join('\n'));
+  });
+
+  // Regression: staffAbsences passed an unparseable DateTime on to Postgres (INTERNAL_SERVER_ERROR).
+  it('refuses an unparseable date in staffAbsences with BAD_USER_INPUT', async () => {
+    for (const variables of [{ to: 'not a date' }, { from: 'inte ett datum' }]) {
+      const res = await gql(t.url, admin, 'query($from: DateTime, $to: DateTime) { staffAbsences(from: $from, to: $to) { id } }', variables);
+      assert.equal(res.errors?.[0]?.extensions?.code, 'BAD_USER_INPUT', JSON.stringify(res.errors));
+    }
   });
 });

@@ -34,6 +34,9 @@ export const PLAUSIBLE: Record<string, unknown> = {
   decisionReference: 'KF § 1',
   status: 'CANCELLED',
   from: 'REGIONAL_TEMPLATE',
+  // `Owner.field` where one name means different things: a weekly slot's times of day.
+  'WeeklySlotInput.from': '08:00',
+  'WeeklySlotInput.to': '17:00',
 };
 
 /** A value for one argument or field; IDs come from `id(field, owner)`. */
@@ -41,6 +44,7 @@ export function plausible(walk: SchemaWalk, v: IntrospectionInputValue, owner: s
   const { name, list } = unwrap(v.type);
   const one = (): unknown => {
     if (name === 'ID') return id(owner, v.name);
+    if (`${owner}.${v.name}` in PLAUSIBLE) return PLAUSIBLE[`${owner}.${v.name}`];
     if (v.name in PLAUSIBLE) return PLAUSIBLE[v.name];
     const t = walk.types.get(name);
     if (t?.kind === 'ENUM') return t.enumValues[0]!.name;

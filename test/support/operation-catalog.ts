@@ -40,11 +40,15 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   bodyMemberships: { roles: READERS },
   breakoutRooms: { roles: READERS },
   evaluateMeeting: { roles: READERS },
+  experienceReport: { roles: READERS, id: 'experienceReport' },
+  experienceReports: { roles: READERS },
   limits: { roles: SIGNED_IN },
   me: { roles: SIGNED_IN },
   meeting: { roles: READERS, id: 'meeting' },
   meetingTrainingGaps: { roles: READERS },
   meetings: { roles: READERS },
+  myStaffRecord: { roles: REGION },
+  mySupportShifts: { roles: READERS },
   member: { roles: READERS, id: 'member' },
   members: { roles: READERS },
   municipalities: { roles: SIGNED_IN },
@@ -58,12 +62,29 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   practiceSessions: { roles: READERS },
   regionalTemplate: { roles: REGION },
   regionalTemplates: { roles: REGION },
+  regionalComparison: { roles: COORDINATOR },
+  regionalExperienceReports: { roles: COORDINATOR },
+  regionalSharing: { roles: COORDINATOR },
   regionalTrainingCoverage: { roles: COORDINATOR },
+  regionSharing: { roles: READERS },
   ruleSetDiff: { roles: READERS },
   ruleSetInForce: { roles: READERS },
   ruleSetVersion: { roles: READERS, id: 'ruleSetVersion' },
   ruleSetVersions: { roles: READERS },
+  staffAbsences: { roles: REGION },
+  staffMember: { roles: REGION, id: 'staffMember' },
+  staffMembers: { roles: REGION },
+  staffTrainingCoverage: { roles: READERS },
   subCommitteeRemoteDecisions: { roles: READERS },
+  supportAssignments: { roles: READERS },
+  supportConflicts: { roles: READERS },
+  supportForecast: { roles: READERS },
+  supportGaps: { roles: READERS },
+  supportNeeds: { roles: READERS },
+  supportSettings: { roles: READERS },
+  supportSuggestions: { roles: WRITERS },
+  survey: { roles: REGION, id: 'survey' },
+  surveys: { roles: REGION },
   trainingCompletion: { roles: READERS, id: 'trainingCompletion' },
   trainingCompletions: { roles: READERS },
   trainingCoverage: { roles: READERS },
@@ -72,6 +93,10 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   trainingModules: { roles: REGION },
   trainingReminders: { roles: READERS },
   // mutations
+  acceptSupportAssignment: { roles: READERS, id: 'supportAssignment' },
+  addStaffAbsence: { roles: REGION },
+  answerSurvey: { roles: WRITERS, id: 'survey' },
+  assignSupport: { roles: WRITERS },
   changeMeetingStatus: { roles: WRITERS, id: 'meeting' },
   createAgendaItem: { roles: WRITERS },
   createAttendance: { roles: WRITERS },
@@ -84,7 +109,10 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   createPartyGroup: { roles: ADMINS },
   createPracticeSession: { roles: WRITERS },
   createRuleSetDraft: { roles: ADMINS },
+  createStaffMember: { roles: WRITERS_AND_COORDINATOR },
+  createSurvey: { roles: WRITERS_AND_COORDINATOR },
   createTrainingModule: { roles: WRITERS_AND_COORDINATOR },
+  declineSupportAssignment: { roles: READERS, id: 'supportAssignment' },
   deleteAgendaItem: { roles: WRITERS, id: 'agendaItem' },
   deleteAttendance: { roles: WRITERS, id: 'attendance' },
   deleteBody: { roles: ADMINS, id: 'body' },
@@ -95,21 +123,29 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   deletePartyGroup: { roles: ADMINS, id: 'partyGroup' },
   deletePracticeSession: { roles: WRITERS, id: 'practiceSession' },
   deleteRuleSetDraft: { roles: ADMINS, id: 'ruleSetDraft' },
+  deleteStaffMember: { roles: WRITERS_AND_COORDINATOR, id: 'staffMember' },
   deleteTrainingModule: { roles: WRITERS_AND_COORDINATOR, id: 'trainingModule' },
   importTrainingCompletions: { roles: WRITERS },
   inviteToPracticeSession: { roles: WRITERS },
   issueCalendarFeed: { roles: WRITERS },
+  issueStaffCalendarFeed: { roles: READERS },
   publishRegionalTemplate: { roles: COORDINATOR },
   publishRuleSet: { roles: ADMINS, id: 'ruleSetDraft' },
   publishTrainingModule: { roles: COORDINATOR, id: 'trainingModule' },
   recordPracticeAttendance: { roles: WRITERS },
+  recordStaffTrainingCompletion: { roles: WRITERS },
   recordSubCommitteeRemoteDecision: { roles: WRITERS },
   recordTrainingCompletion: { roles: WRITERS },
+  remindSurvey: { roles: WRITERS_AND_COORDINATOR, id: 'survey' },
+  removeStaffAbsence: { roles: REGION, id: 'staffAbsence' },
   resendJoinLink: { roles: WRITERS, id: 'joinLink' },
   revokeJoinLink: { roles: WRITERS, id: 'joinLink' },
+  revokeStaffCalendarFeed: { roles: READERS },
   sendJoinLinks: { roles: WRITERS },
   sendPracticeSessionLinks: { roles: WRITERS },
+  setStaffWeeklyAvailability: { roles: REGION },
   setUpBreakoutRooms: { roles: WRITERS },
+  submitExperienceReport: { roles: WRITERS, id: 'experienceReport' },
   uninviteFromPracticeSession: { roles: WRITERS },
   updateAgendaItem: { roles: WRITERS, id: 'agendaItem' },
   updateAttendance: { roles: WRITERS, id: 'attendance' },
@@ -121,8 +157,12 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   updateParty: { roles: ADMINS, id: 'party' },
   updatePartyGroup: { roles: ADMINS, id: 'partyGroup' },
   updatePracticeSession: { roles: WRITERS, id: 'practiceSession' },
+  updateRegionSharing: { roles: ADMINS },
   updateRuleSetDraft: { roles: ADMINS, id: 'ruleSetDraft' },
+  updateStaffMember: { roles: WRITERS_AND_COORDINATOR, id: 'staffMember' },
+  updateSupportSettings: { roles: ADMINS },
   updateTrainingModule: { roles: WRITERS_AND_COORDINATOR, id: 'trainingModule' },
+  withdrawSupportAssignment: { roles: WRITERS, id: 'supportAssignment' },
 };
 
 /**
@@ -148,6 +188,9 @@ export const ID_FIELDS: Record<string, Kind> = {
   sessionId: 'practiceSession',
   subjectId: 'meeting',
   versionId: 'ruleSetVersion',
+  staffId: 'staffMember',
+  questionId: 'surveyQuestion',
+  'StaffFilter.ids': 'staffMember',
   'AgendaItemFilter.ids': 'agendaItem',
   'AttendanceFilter.ids': 'attendance',
   'BodyFilter.ids': 'body',
@@ -186,7 +229,92 @@ export const KINDS = {
   trainingModule: 'select id from training_module where tenant_id = $1',
   trainingReminder: 'select id from training_reminder where tenant_id = $1',
   joinLink: 'select id from join_link where tenant_id = $1',
+  staffMember: 'select id from support_staff where tenant_id = $1',
+  staffAbsence: 'select id from support_absence where tenant_id = $1',
+  supportAssignment: 'select id from support_assignment where tenant_id = $1',
+  experienceReport: 'select id from experience_report where tenant_id = $1',
+  // Surveys belong to the region; a municipality's own are those it asked (prepareTenant asks a third municipality).
+  survey: 'select id from survey where asked_by_tenant_id = $1',
+  surveyQuestion: 'select q.id from survey_question q join survey s on s.region_id = q.region_id and s.id = q.survey_id where s.asked_by_tenant_id = $1',
 } satisfies Record<string, string>;
+
+/**
+ * The same kinds as a region owns them ($1 is the region), for the region dimension: a
+ * coordinator of one region given another region's ids. Kinds a coordinator can never name
+ * have no line; the isolation test says which are missing.
+ */
+export const REGION_KINDS: Partial<Record<Kind | 'municipality', string>> = {
+  staffMember: 'select id from regional_support_staff where region_id = $1',
+  staffAbsence: 'select id from regional_support_absence where region_id = $1',
+  survey: 'select id from survey where region_id = $1',
+  surveyQuestion: 'select id from survey_question where region_id = $1',
+  trainingModule: 'select id from regional_training_module where region_id = $1',
+  municipality: 'select id from municipality where region_id = $1',
+  experienceReport: 'select id from experience_report where municipality_region(tenant_id) = $1',
+};
+/** What an id names in the region dimension: region-owned ids included (CreateSurveyInput.recipientIds names municipalities). */
+export function regionKindOf(operation: string, owner: string, field: string): string {
+  if (`${owner}.${field}` === 'CreateSurveyInput.recipientIds') return 'municipality';
+  return kindOf(operation, owner, field);
+}
+
+/** One row id of each region kind, the first by id; `prepareRegion` creates what the demo lacks. */
+export async function regionIdsOf(t: TestApp, slug: string): Promise<Record<string, string>> {
+  const [region] = await sql<{ id: string }>(t.ownerUrl, 'select id from region where slug = $1', [slug]);
+  const out: Record<string, string> = { region: region!.id };
+  for (const [kind, query] of Object.entries(REGION_KINDS)) {
+    const [row] = await sql<{ id: string | null }>(t.ownerUrl, `select id from (${query}) k order by id limit 1`, [region!.id]);
+    if (!row?.id) throw new Error(`no ${kind} in region ${slug}: add one to prepareRegion()`);
+    out[kind] = row.id;
+  }
+  return out;
+}
+
+/** Rows a region's coordinator keeps that the demo seeds for no one: a pool absence and a regional module. */
+export async function prepareRegion(t: TestApp, slug: string): Promise<void> {
+  const token = t.realm.token(slug, ['coordinator']);
+  const call = async (query: string, variables: Record<string, unknown>) => {
+    const res = await gql(t.url, token, query, variables);
+    if (res.errors) throw new Error(`${slug}: ${JSON.stringify(res.errors)}`);
+    return res.data!;
+  };
+  const [staff] = await sql<{ id: string }>(t.ownerUrl, 'select s.id from regional_support_staff s join region r on r.id = s.region_id where r.slug = $1 order by s.id limit 1', [slug]);
+  if (!staff) throw new Error(`no pool staff in region ${slug}`);
+  const start = new Date(Date.now() + 7 * 86_400_000);
+  await call('mutation($i: StaffAbsenceInput!) { addStaffAbsence(input: $i) { id } }', {
+    i: { staffId: staff.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 86_400_000).toISOString(), kind: 'HOLIDAY' },
+  });
+  // The coordinator's own survey, of one of its municipalities (the demo asks only in Västernorrland, a municipality asking).
+  const [recipient] = await sql<{ id: string }>(t.ownerUrl, 'select m.id from municipality m join region r on r.id = m.region_id where r.slug = $1 order by m.id limit 1', [slug]);
+  await call('mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }', {
+    i: { title: 'Regionens fråga', deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), recipientIds: [recipient!.id], questions: [{ text: 'Har ni stöd?', kind: 'CHOICE' }] },
+  });
+  await call('mutation($i: CreateTrainingModuleInput!) { createTrainingModule(input: $i) { id } }', {
+    i: { key: `${slug}-regional`, title: 'Regional modul', kind: 'E_LEARNING', audience: ['MEMBER'] },
+  });
+}
+
+/**
+ * A fingerprint of what regions own (tables with a region_id: pool, surveys, templates,
+ * regional modules), keyed `region:<slug>:table`, plus every municipality's tables of the region.
+ */
+export async function regionChecksums(t: TestApp, ...slugs: string[]): Promise<Record<string, string>> {
+  regionTables ??= (
+    await sql<{ table_name: string }>(
+      t.ownerUrl,
+      `select c.table_name from information_schema.columns c join pg_class k on k.relname = c.table_name and k.relkind = 'r'
+        where c.column_name = 'region_id' and c.table_schema = 'public' order by 1`,
+    )
+  ).map((r) => r.table_name);
+  const out: Record<string, string> = {};
+  for (const slug of slugs) {
+    const parts = regionTables.map((name) => `select '${name}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from ${name} x where region_id = (select id from region where slug = $1)`);
+    const rows = (await poolFor(t.ownerUrl).query<{ t: string; sum: string }>(parts.join(' union all '), [slug])).rows;
+    for (const r of rows) out[`region:${slug}:${r.t}`] = r.sum;
+  }
+  return out;
+}
+let regionTables: string[] | undefined;
 
 /**
  * Refusals in the domain's own words that mean "no such thing here": RULE_VIOLATION with
@@ -199,7 +327,9 @@ export type Kind = keyof typeof KINDS;
  * IDs that name something no municipality owns (`Owner.field` → why), e.g. a regional
  * template version: isolation between municipalities does not apply to them.
  */
-export const REGION_OWNED_IDS: Record<string, string> = {};
+export const REGION_OWNED_IDS: Record<string, string> = {
+  'CreateSurveyInput.recipientIds': "a municipality of the caller's own region: asking a neighbour is the point; the region dimension probes another region's",
+};
 export const REGION_OWNED = 'region-owned';
 
 /** Resolves the kind of one ID path, or says what is missing from the tables above. */
@@ -251,6 +381,15 @@ export async function prepareTenant(t: TestApp, slug: string): Promise<void> {
   const [meeting] = await sql<{ id: string }>(t.ownerUrl, "select id from meeting where tenant_id = $1 and status = 'planned' order by starts_at limit 1", [tenant]);
   await issueToken(t, slug, meeting!.id, (links) => links[0]);
   await sql(t.ownerUrl, `insert into training_reminder (tenant_id, id, member_id, module_key, valid_until, channel) values ($1, $2, $3, 'remote-participation-basics', '2027-01-01', 'secretary_list')`, [tenant, randomUUID(), member!.id]);
+  const [staff] = await sql<{ id: string }>(t.ownerUrl, 'select id from support_staff where tenant_id = $1 order by id limit 1', [tenant]);
+  await call('mutation($i: StaffAbsenceInput!) { addStaffAbsence(input: $i) { id } }', {
+    i: { staffId: staff!.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 86_400_000).toISOString(), kind: 'HOLIDAY' },
+  });
+  // Asked of a third municipality, so neither of the two under test is a recipient of the other's survey.
+  const [third] = await sql<{ id: string }>(t.ownerUrl, "select id from municipality where slug = 'vanersborg'");
+  await call('mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }', {
+    i: { title: `Fråga från ${slug}`, deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), recipientIds: [third!.id], questions: [{ text: 'Har ni stöd?', kind: 'CHOICE' }] },
+  });
   await sql(t.ownerUrl, `insert into audit_log (tenant_id, id, actor_user_id, actor_name, action, subject_type, subject_id, reason) select $1, $2, 'seed', 'Seed', 'meeting.convene_override', 'meeting', id, 'prov' from meeting where tenant_id = $1 order by id limit 1`, [tenant, randomUUID()]);
 }
 

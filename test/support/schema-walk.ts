@@ -90,11 +90,28 @@ export class SchemaWalk {
     return `{ ${parts.join(' ')} }`;
   }
 
+  /**
+   * Every scalar field without required arguments, objects followed `depth` levels down: for
+   * tests that look for values anywhere in an answer, not just ids.
+   */
+  scalarSelection(ref: IntrospectionTypeRef, depth: number): string {
+    const t = this.types.get(unwrap(ref).name);
+    if (!t || (t.kind !== 'OBJECT' && t.kind !== 'INTERFACE' && t.kind !== 'UNION')) return '';
+    if (t.kind === 'UNION') return '{ __typename }';
+    const parts = ['__typename'];
+    for (const f of t.fields.filter((f) => f.args.every((a) => a.type.kind !== 'NON_NULL'))) {
+      const inner = this.types.get(unwrap(f.type).name);
+      if (!inner || inner.kind === 'SCALAR' || inner.kind === 'ENUM') parts.push(f.name);
+      else if (depth > 0) parts.push(`${f.name} ${this.scalarSelection(f.type, depth - 1)}`);
+    }
+    return `{ ${parts.join(' ')} }`;
+  }
+
   /** `query($a: ID!, …) { op(a: $a, …) { … } }`: every argument is a variable. */
-  document(op: Operation): string {
+  document(op: Operation, options: { scalars?: boolean } = {}): string {
     const vars = op.args.map((a) => `$${a.name}: ${typeString(a.type)}${a.defaultValue != null ? ` = ${a.defaultValue}` : ''}`);
     const args = op.args.map((a) => `${a.name}: $${a.name}`);
-    return `${op.kind}${vars.length ? `(${vars.join(', ')})` : ''} { ${op.name}${args.length ? `(${args.join(', ')})` : ''} ${this.selection(op.type)} }`;
+    return `${op.kind}${vars.length ? `(${vars.join(', ')})` : ''} { ${op.name}${args.length ? `(${args.join(', ')})` : ''} ${options.scalars ? this.scalarSelection(op.type, 3) : this.selection(op.type)} }`;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { ExperienceReportsArgs, PeriodArgs, SharingInput, SubmitExperienceReportInput } from './experience.inputs.js';
 import { ExperienceReport, RegionalExperienceReport, SharingSettings } from './experience.model.js';
@@ -20,13 +21,16 @@ export class ExperienceReportsResolver {
 
   @Roles(...MUNICIPAL_READERS)
   @Query(() => ExperienceReport, { nullable: true })
-  experienceReport(@Args('id', { type: () => ID }) id: string) {
+  async experienceReport(@Args('id', { type: () => ID }) id: string) {
+    // Checked before it reaches a uuid column: a malformed id is the caller's mistake, not a server error.
+    await parseInput(IdArgs, { id });
     return this.reports.get(id);
   }
 
   @Roles(...MUNICIPAL_WRITERS)
   @Mutation(() => ExperienceReport, { description: 'Submit or correct a report; its incidents are replaced by those given' })
   async submitExperienceReport(@Args('id', { type: () => ID }) id: string, @Args('input') input: SubmitExperienceReportInput) {
+    await parseInput(IdArgs, { id });
     return this.reports.submit(id, await parseInput(SubmitExperienceReportInput, input));
   }
 

@@ -1,6 +1,7 @@
 import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { badInput } from '../common/app-error.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { ListArgs, PageOf } from '../common/crud/list-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
@@ -66,6 +67,9 @@ export class StaffResolver {
     @Args('to', { type: () => GraphQLISODateTime, nullable: true }) to?: Date,
   ) {
     if (staffId) await parseInput(IdArgs, { id: staffId });
+    // The DateTime scalar lets an unparseable string through as an Invalid Date; Postgres would answer with a server error.
+    const invalid = Object.entries({ from, to }).filter(([, d]) => d && Number.isNaN(d.getTime()));
+    if (invalid.length) throw badInput('Ogiltigt datum.', Object.fromEntries(invalid.map(([k]) => [k, 'ogiltigt datum'])));
     const start = from ?? new Date(Date.now() - 7 * DAY);
     return this.staff.absences(staffId, start, to ?? new Date(start.getTime() + 63 * DAY));
   }

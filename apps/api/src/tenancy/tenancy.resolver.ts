@@ -8,9 +8,9 @@ import { Municipality } from './municipality.entity.js';
 import { Viewer } from './viewer.model.js';
 
 const MunicipalityPage = PageOf(Municipality);
-
-/** What the municipalities list sorts on, as the crud lists do: own keys only. */
-const MUNICIPALITY_SORT = { name: 'name', code: 'code', slug: 'slug' } as const;
+// 'id' too: react-admin's default sort field when a page names none.
+const SORTABLE = ['name', 'code', 'id'] as const;
+const isSortable = (field: string): field is (typeof SORTABLE)[number] => (SORTABLE as readonly string[]).includes(field);
 
 @Resolver()
 export class TenancyResolver {
@@ -31,12 +31,13 @@ export class TenancyResolver {
 
   @Query(() => MunicipalityPage, { description: "The region's municipalities (public names and codes)" })
   async municipalities(@Args() args: ListArgs) {
-    const { page, perPage, sortField = 'name', sortOrder } = await parseInput(ListArgs, args);
-    if (!Object.hasOwn(MUNICIPALITY_SORT, sortField)) {
-      throw badInput(`Det går inte att sortera på "${sortField}". Välj bland: ${Object.keys(MUNICIPALITY_SORT).join(', ')}.`, { sortField: 'okänt sorteringsfält' });
+    const { page, perPage, sortField, sortOrder } = await parseInput(ListArgs, args);
+    const all = this.directory.municipalitiesIn(currentStore().actor!.regionId);
+    if (sortField != null) {
+      // Like every other list: an unknown sort field is refused, not silently ignored.
+      if (!isSortable(sortField)) throw badInput(`Det går inte att sortera på "${sortField}".`, { sortField: 'okänt sorteringsfält' });
+      all.sort((a, b) => a[sortField].localeCompare(b[sortField], 'sv'));
     }
-    const key = MUNICIPALITY_SORT[sortField as keyof typeof MUNICIPALITY_SORT];
-    const all = this.directory.municipalitiesIn(currentStore().actor!.regionId).sort((a, b) => a[key].localeCompare(b[key], 'sv'));
     if (sortOrder === SortOrder.DESC) all.reverse();
     return { items: all.slice((page - 1) * perPage, page * perPage), total: all.length };
   }
