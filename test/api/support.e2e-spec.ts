@@ -2,11 +2,9 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
-import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
 import { localTime } from '@motesplats/api/common/stockholm-time.js';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
-import { SUPPORT_REMINDERS_QUEUE, type AssignmentChangedData } from '@motesplats/api/support/support-notifier.js';
+import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
 import { SupportRemindersService } from '@motesplats/api/support/support-reminders.service.js';
 import { mimePart } from '../support/mime.js';
 import { startSmtpSink } from '../support/smtp-sink.js';
@@ -321,37 +319,37 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.equal((await fetch(url)).status, 404);
   });
 
-  it('reminds the day before a shift once, and queues a message about a change only after commit', async () => {
+  it('reminds the day before a shift once, and writes a message about a change to the outbox only with the change', async () => {
     const reminders = t.app.get(SupportRemindersService);
+    const settle = () => t.app.get(OutboxService).settle();
     const before = sink.received.filter((m) => m.to.includes('ida@munkedal.example')).length;
     assert.equal(await reminders.remindDayBefore(tenantOf(A), '2027-03-26'), 1);
     assert.equal(await reminders.remindDayBefore(tenantOf(A), '2027-03-26'), 0, 'a re-run sends nothing');
+    await settle();
     const mails = sink.received.filter((m) => m.to.includes('ida@munkedal.example'));
     assert.equal(mails.length, before + 1);
     assert.match(mimePart(mails.at(-1)!.raw, 'text/plain') ?? '', /Möte: Lördagsmöte/);
 
-    const queue = t.app.get<Queue>(getQueueToken(SUPPORT_REMINDERS_QUEUE));
     const extra = await meeting('Ändrat pass', iso(2027, 5, 4, 18), iso(2027, 5, 4, 19));
-    // One request, two mutations, the second fails: the first is rolled back and nothing is queued.
+    const aboutExtra = () => sink.received.filter((m) => m.to.includes('mats@munkedal.example') && /Möte: Ändrat pass/.test(mimePart(m.raw, 'text/plain') ?? ''));
+    // One request, two mutations, the second fails: the first is rolled back and nothing is sent.
     const failed = await gql(t.url, adminA, `mutation($ok: AssignSupportInput!, $bad: AssignSupportInput!) { a: assignSupport(input: $ok) { id } b: assignSupport(input: $bad) { id } }`, {
       ok: { meetingId: extra, role: 'IT_SUPPORT', staffId: ids.mats },
       bad: { meetingId: extra, role: 'IT_SUPPORT', staffId: ids.sam },
     });
     assert.ok(failed.errors?.length);
-    const jobsFor = async (meetingId: string) => {
-      const [rows] = [await sql(t.ownerUrl, 'select id from support_assignment where meeting_id = $1', [meetingId])];
-      const jobs = await queue.getJobs(['waiting', 'delayed', 'prioritized', 'active', 'completed']);
-      return { rows, jobs: jobs.filter((j) => rows.some((r) => r.id === (j.data as AssignmentChangedData).assignmentId)) };
-    };
-    assert.deepEqual((await jobsFor(extra)).rows, [], 'rolled back');
+    await settle();
+    assert.deepEqual(await sql(t.ownerUrl, 'select id from support_assignment where meeting_id = $1', [extra]), [], 'rolled back');
+    assert.equal(aboutExtra().length, 0, 'a rolled-back assignment sends nothing');
     const ok = await gql(t.url, adminA, ASSIGN, { i: { meetingId: extra, role: 'IT_SUPPORT', staffId: ids.mats } });
     assert.equal(ok.errors, undefined);
-    const { jobs } = await jobsFor(extra);
-    assert.equal(jobs.length, 1);
-    const data = jobs[0]!.data as AssignmentChangedData;
-    assert.equal(await reminders.sendChanged(data.tenantId, data.assignmentId, data.key), true);
-    assert.equal(await reminders.sendChanged(data.tenantId, data.assignmentId, data.key), false, 'a retried job sends nothing twice');
-    assert.ok(sink.received.some((m) => m.to.includes('mats@munkedal.example') && /Möte: Ändrat pass/.test(mimePart(m.raw, 'text/plain') ?? '')));
+    await settle();
+    assert.equal(aboutExtra().length, 1, 'the committed assignment sends one message');
+    const [change] = await sql(t.ownerUrl, `select key from support_reminder where assignment_id = $1 and kind = 'changed'`, [ok.data!.assignSupport.id]);
+    assert.ok(change);
+    assert.equal(await reminders.sendChanged(tenantOf(A), ok.data!.assignSupport.id, change.key), false, 'a retried job sends nothing twice');
+    await settle();
+    assert.equal(aboutExtra().length, 1);
 
     // Moving the meeting tells the assigned person (after commit), and the shift follows the meeting.
     const moved = await gql(t.url, adminA, 'mutation($id: ID!, $i: UpdateMeetingInput!) { updateMeeting(id: $id, input: $i) { id } }', {
@@ -359,9 +357,7 @@ describe('support scheduling: register, availability, suggestions, assignments, 
       i: { startsAt: iso(2027, 5, 4, 19), endsAt: iso(2027, 5, 4, 20) },
     });
     assert.equal(moved.errors, undefined, JSON.stringify(moved.errors));
-    const movedJob = (await jobsFor(extra)).jobs.map((j) => j.data as AssignmentChangedData).find((d) => d.key.startsWith('moved-'));
-    assert.ok(movedJob, 'a message about the move is queued');
-    assert.equal(await reminders.sendChanged(movedJob.tenantId, movedJob.assignmentId, movedJob.key), true);
+    await settle();
     const movedMail = sink.received.filter((m) => m.to.includes('mats@munkedal.example')).map((m) => mimePart(m.raw, 'text/plain') ?? '').find((text) => /flyttats/.test(text));
     assert.ok(movedMail, 'the mail says the meeting moved');
     const shift = await gql(t.url, adminA, 'query($m: ID!) { supportAssignments(meetingId: $m) { shiftStartsAt } }', { m: extra });
