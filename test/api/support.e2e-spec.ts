@@ -411,9 +411,10 @@ describe('support scheduling: register, availability, suggestions, assignments, 
       assert.equal(none[0]!.n, 0, `${table}: no tenant, no rows`);
       await assert.rejects(sql(t.appDatabaseUrl, `insert into ${table} (tenant_id) values ($1)`, [tenantOf(A)], tenantOf(B)), /row-level security|null value|violates/);
     }
-    // Another region's municipality that opted in sees nothing of Fyrbodal's pool.
-    await sql(t.ownerUrl, `insert into region (id, name, slug) values ('00000000-0000-4000-a000-000000000001', 'Västernorrland', 'vasternorrland')`);
-    await sql(t.ownerUrl, `insert into municipality (id, region_id, name, code, slug) values ('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-a000-000000000001', 'Timrå', '2262', 'timra')`);
+    // Another region's municipality that opted in sees nothing of Fyrbodal's pool. Made up here:
+    // the demo seed already holds Västernorrland and Timrå.
+    await sql(t.ownerUrl, `insert into region (id, name, slug) values ('00000000-0000-4000-a000-000000000001', 'Testregion', 'testregion-support')`);
+    await sql(t.ownerUrl, `insert into municipality (id, region_id, name, code, slug) values ('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-a000-000000000001', 'Testkommun', '9990', 'testkommun-support')`);
     const timra = '00000000-0000-4000-a000-000000000002';
     await sql(t.appDatabaseUrl, 'insert into support_settings (tenant_id, uses_regional_pool) values ($1, true)', [timra], timra);
     assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], timra))[0]!.n, 0);
