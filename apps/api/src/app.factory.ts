@@ -1,19 +1,20 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import fastifyStatic from '@fastify/static';
-import type { LogLevel } from '@nestjs/common';
+import { Logger, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { adminStaticOptions } from './admin-static.js';
 import { AppModule, type AppExtras } from './app.module.js';
-import { requestContext } from './common/request-context.js';
+import { requestContext, type RequestStore } from './common/request-context.js';
 import type { AppConfig } from './config/app-config.js';
 import { TenantDb } from './database/tenant-db.service.js';
 import { AppLogger } from './observability/app-logger.js';
 import { installObservability, observeGraphQL } from './observability/observability.js';
 import { requestIdOf } from './observability/request-id.js';
 
+const abortLog = new Logger('Requests');
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /**
@@ -45,7 +46,20 @@ export async function createApp(config: AppConfig, appDatabaseUrl: string, extra
   const fastify = app.getHttpAdapter().getInstance();
   const db = app.get(TenantDb);
   const metrics = installObservability(app, fastify);
-  fastify.addHook('onRequest', (_req, _reply, done) => requestContext.run({}, done));
+  fastify.addHook('onRequest', (req, reply, done) => {
+    const store: RequestStore = { abort: new AbortController() };
+    // The response closes before it finished only when the client went away (a reset, a
+    // closed tab, a fetch aborted): stop the request's database work instead of finishing it.
+    reply.raw.once('close', () => {
+      if (reply.raw.writableFinished || store.abort!.signal.aborted) return;
+      store.abort!.abort();
+      if (!store.tx) return;
+      // Not an error of ours: noted without anything personal, the request id tells which.
+      abortLog.log(`Client closed request ${req.id} before its answer; its transaction is cancelled and rolled back`);
+      db.abandon(store).catch((err: unknown) => abortLog.warn(`Abandoning request ${req.id} failed: ${(err as Error).message}`));
+    });
+    requestContext.run(store, done);
+  });
   // A REST route's unit of work ends before its answer leaves: committed on 2xx/3xx, rolled back
   // otherwise (GraphQL ends its own in Mercurius' onResolution, so nothing is open here then).
   // A failed commit throws, and Fastify answers 500 instead of the success it was about to send.

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import mercurius from 'mercurius';
 import type { ErrorCode } from './app-error.js';
+import { requestAborted, type RequestStore } from './request-context.js';
 import { isTokenLimitError, QUERY_TOO_COMPLEX, tooComplex, withoutSuggestions } from './graphql-limits.js';
 
 const log = new Logger('GraphQL');
@@ -26,6 +27,12 @@ type Formatter = NonNullable<mercurius.MercuriusCommonOptions['errorFormatter']>
 export function graphQLErrorFormatter(options: { suggestions: boolean }): Formatter {
   return (execution, context) => {
     const formatted = mercurius.defaultErrorFormatter(execution, context);
+    // Whatever failed once the client went away (a cancelled statement, a refused query) is
+    // the abort, not a fault of ours: nobody reads this answer, and nothing goes to the error log.
+    if (requestAborted((context as { store?: RequestStore } | undefined)?.store)) {
+      const errors = (execution.errors ?? []).map((e) => ({ message: 'Förfrågan avbröts.', path: e.path, extensions: { code: 'CLIENT_CLOSED_REQUEST' } }));
+      return { statusCode: formatted.statusCode, response: { ...formatted.response, errors } };
+    }
     const errors = (execution.errors ?? []).flatMap((err) => {
       // Mercurius wraps all validation errors of a query (unknown fields, wrong argument types,
       // missing required arguments, limits) in one error; each is the caller's input.

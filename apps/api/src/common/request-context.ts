@@ -17,6 +17,24 @@ export interface RequestStore {
   afterCommit?: (() => Promise<unknown>)[];
   /** Set on a transaction that deliberately stands apart from its request (TenantDb.standalone). */
   standaloneReason?: string;
+  /**
+   * Aborted when the client goes away before its answer: the transaction is cancelled and
+   * rolled back, and anything still to run for the request refuses to touch the database.
+   */
+  abort?: AbortController;
+}
+
+/** Thrown instead of a query once the request's client has gone away. */
+export class RequestAbortedError extends Error {
+  constructor() {
+    super('The client closed the request');
+    this.name = 'RequestAbortedError';
+  }
+}
+
+/** Whether the current request's client has gone away (false outside a request). */
+export function requestAborted(store: RequestStore | undefined = requestContext.getStore()): boolean {
+  return store?.abort?.signal.aborted ?? false;
 }
 
 export const requestContext = new AsyncLocalStorage<RequestStore>();

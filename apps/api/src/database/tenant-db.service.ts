@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '../auth/actor.js';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { currentStore, requestContext, type RequestStore } from '../common/request-context.js';
+import { currentStore, RequestAbortedError, requestAborted, requestContext, type RequestStore } from '../common/request-context.js';
 import { forbidden } from '../common/app-error.js';
 import { APP_DATA_SOURCE } from './database.tokens.js';
 
@@ -28,7 +28,9 @@ export class TenantDb {
   /** The current request's transaction, opened on first use. */
   async manager(): Promise<EntityManager> {
     const store = currentStore();
-    store.tx ??= this.open(boundTenant(store), store.actor?.regionId ?? null);
+    // Never a fresh transaction for a request whose client is gone (its first one was abandoned).
+    if (requestAborted(store)) throw new RequestAbortedError();
+    store.tx ??= this.open(boundTenant(store), store.actor?.regionId ?? null, store);
     return (await store.tx).manager;
   }
 
@@ -81,6 +83,7 @@ export class TenantDb {
 
   /** Ends the current request's transaction, if one was opened. */
   async finish(store: RequestStore, commit: boolean): Promise<void> {
+    if (requestAborted(store)) return this.abandon(store);
     const pending = store.tx;
     const followUps = store.afterCommit ?? [];
     store.afterCommit = undefined;
@@ -102,6 +105,32 @@ export class TenantDb {
   }
 
   /**
+   * Gives up the transaction of a request whose client went away: its running statement is
+   * cancelled, so Postgres stops working on it at once, and its connection is closed rather
+   * than returned, so Postgres rolls the transaction back and a cancel that arrives late can
+   * never land on another request's statement (the pool opens a fresh connection instead).
+   * The cancel goes by backend pid from another pooled connection: the pid is still ours,
+   * since the connection stays checked out until it is closed below.
+   */
+  async abandon(store: RequestStore): Promise<void> {
+    const pending = store.tx;
+    store.tx = undefined;
+    store.afterCommit = undefined;
+    if (!pending) return;
+    const runner = await pending.catch(() => undefined);
+    if (!runner || runner.isReleased) return;
+    const pid = (runner as unknown as { databaseConnection?: { processID?: number } }).databaseConnection?.processID;
+    try {
+      if (pid) await this.dataSource.query('select pg_cancel_backend($1)', [pid]);
+    } catch (err) {
+      log.warn(`Could not cancel an abandoned statement: ${(err as Error).message}`);
+    } finally {
+      // An error passed to pg-pool's release destroys the connection instead of reusing it.
+      (runner as unknown as { releasePostgresConnection(err: Error): Promise<void> }).releasePostgresConnection(new RequestAbortedError());
+    }
+  }
+
+  /**
    * Runs `fn` in its own tenant transaction — for jobs, seeding and tests. Commits when `fn`
    * resolves, rolls back when it throws.
    */
@@ -119,10 +148,10 @@ export class TenantDb {
     });
   }
 
-  private async open(tenantId: string | null, regionId: string | null): Promise<QueryRunner> {
+  private async open(tenantId: string | null, regionId: string | null, store: RequestStore): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
-    serialiseQueries(runner);
+    serialiseQueries(runner, store);
     try {
       await runner.startTransaction();
       // set_config(..., true) is transaction-local; '' means "no tenant" and matches no rows.
@@ -146,11 +175,15 @@ function boundTenant(store: RequestStore): string | null {
  * it concurrently. pg queues them itself yet deprecates doing so (removed in pg 9), so they
  * are chained here: the same order and semantics, without relying on that queue.
  */
-function serialiseQueries(runner: QueryRunner): void {
+function serialiseQueries(runner: QueryRunner, store: RequestStore): void {
   const query = runner.query.bind(runner);
   let tail: Promise<unknown> = Promise.resolve();
   runner.query = ((...args: Parameters<QueryRunner['query']>) => {
-    const next = tail.then(() => query(...args));
+    // Queued work of a request whose client is gone fails fast instead of reaching Postgres.
+    const next = tail.then(() => {
+      if (requestAborted(store)) throw new RequestAbortedError();
+      return query(...args);
+    });
     tail = next.catch(() => undefined);
     return next;
   }) as QueryRunner['query'];
