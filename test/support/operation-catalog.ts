@@ -64,6 +64,7 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   ruleSetVersion: { roles: READERS, id: 'ruleSetVersion' },
   ruleSetVersions: { roles: READERS },
   subCommitteeRemoteDecisions: { roles: READERS },
+  supportPoolMunicipalities: { roles: COORDINATOR },
   trainingCompletion: { roles: READERS, id: 'trainingCompletion' },
   trainingCompletions: { roles: READERS },
   trainingCoverage: { roles: READERS },
