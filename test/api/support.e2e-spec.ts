@@ -412,9 +412,8 @@ describe('support scheduling: register, availability, suggestions, assignments, 
       await assert.rejects(sql(t.appDatabaseUrl, `insert into ${table} (tenant_id) values ($1)`, [tenantOf(A)], tenantOf(B)), /row-level security|null value|violates/);
     }
     // Another region's municipality that opted in sees nothing of Fyrbodal's pool.
-    await sql(t.ownerUrl, `insert into region (id, name, slug) values ('00000000-0000-4000-a000-000000000001', 'Västernorrland', 'vasternorrland')`);
-    await sql(t.ownerUrl, `insert into municipality (id, region_id, name, code, slug) values ('00000000-0000-4000-a000-000000000002', '00000000-0000-4000-a000-000000000001', 'Timrå', '2262', 'timra')`);
-    const timra = '00000000-0000-4000-a000-000000000002';
+    // Timrå belongs to Västernorrland, seeded alongside Fyrbodal.
+    const timra = tenantOf('timra');
     await sql(t.appDatabaseUrl, 'insert into support_settings (tenant_id, uses_regional_pool) values ($1, true)', [timra], timra);
     assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], timra))[0]!.n, 0);
     assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from support_pool_busy($1, $2)', ['2027-01-01', '2028-01-01'], timra))[0]!.n, 0);
@@ -434,5 +433,17 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.equal(errorCode(answer), 'NOT_FOUND');
     const listB = await gql(t.url, adminB, '{ supportAssignments { id } }');
     assert.ok(!listB.data!.supportAssignments.some((a: { id: string }) => a.id === assignmentsA[0]!.id));
+  });
+  it("tells a coordinator which of the region's municipalities use the pool, and no one else", async () => {
+    const res = await gql(t.url, coordinator, '{ supportPoolMunicipalities { municipalityId name usesRegionalPool } }');
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    const rows = res.data!.supportPoolMunicipalities as { municipalityId: string; name: string; usesRegionalPool: boolean }[];
+    assert.equal(rows.length, 14, 'the fourteen municipalities of Fyrbodal');
+    assert.ok(!rows.some((r) => r.name === 'Timrå'), "another region's municipality, though opted in, is not listed");
+    assert.deepEqual(rows.filter((r) => r.usesRegionalPool).map((r) => r.municipalityId).sort(), [tenantOf(A), tenantOf(B)].sort());
+    assert.equal(rows.find((r) => r.municipalityId === tenantOf('amal'))?.usesRegionalPool, false);
+    assert.equal(errorCode(await gql(t.url, adminA, '{ supportPoolMunicipalities { name } }')), 'FORBIDDEN');
+    // Called from a municipal session the function answers nothing, not even its own region.
+    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_pool_optins()', [], tenantOf(A)))[0]!.n, 0);
   });
 });
