@@ -436,4 +436,16 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     const listB = await gql(t.url, adminB, '{ supportAssignments { id } }');
     assert.ok(!listB.data!.supportAssignments.some((a: { id: string }) => a.id === assignmentsA[0]!.id));
   });
+  it("tells a coordinator which of the region's municipalities use the pool, and no one else", async () => {
+    const res = await gql(t.url, coordinator, '{ supportPoolMunicipalities { municipalityId name usesRegionalPool } }');
+    assert.equal(res.errors, undefined, JSON.stringify(res.errors));
+    const rows = res.data!.supportPoolMunicipalities as { municipalityId: string; name: string; usesRegionalPool: boolean }[];
+    assert.equal(rows.length, 14, 'the fourteen municipalities of Fyrbodal');
+    assert.ok(!rows.some((r) => r.name === 'Timrå'), "another region's municipality, though opted in, is not listed");
+    assert.deepEqual(rows.filter((r) => r.usesRegionalPool).map((r) => r.municipalityId).sort(), [tenantOf(A), tenantOf(B)].sort());
+    assert.equal(rows.find((r) => r.municipalityId === tenantOf('amal'))?.usesRegionalPool, false);
+    assert.equal(errorCode(await gql(t.url, adminA, '{ supportPoolMunicipalities { name } }')), 'FORBIDDEN');
+    // Called from a municipal session the function answers nothing, not even its own region.
+    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_pool_optins()', [], tenantOf(A)))[0]!.n, 0);
+  });
 });

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 const SCREENSHOTS = join(REPO_ROOT, 'test-results');
 
 /** The region's menu, in order, as a coordinator sees it (Swedish). */
-const REGION_MENU = ['Översikt', 'Jämförelse', 'Regler i kommunerna', 'Enkäter', 'Erfarenheter', 'Utbildningstäckning'];
+const REGION_MENU = ['Översikt', 'Jämförelse', 'Regler i kommunerna', 'Enkäter', 'Erfarenheter', 'Utbildningstäckning', 'Regionens stödpool'];
 const MUNICIPAL_MENU = ['Sammanträden', 'Organ', 'Ledamöter', 'Distansregler', 'Erfarenheter', 'Enkäter'];
 
 async function signIn(page: Page, user: RegExp): Promise<void> {
@@ -81,6 +81,37 @@ describe('the coordinator\'s workspace in Debian Chromium', () => {
         // Trollhättan's council is stricter than the template: its cap is marked.
         const trollhattan = table.locator('tbody tr', { hasText: 'Trollhättan' });
         assert.ok((await trollhattan.innerText()).includes('striktare'));
+      }
+      if (name === 'Regionens stödpool') {
+        const optins = page.getByRole('table', { name: 'Kommuner som använder poolen' });
+        await optins.waitFor();
+        assert.equal(await optins.locator('tbody tr').count(), 14);
+        assert.deepEqual(await optins.getByRole('columnheader').allInnerTexts(), ['Kommun', 'Använder poolen']);
+        // The coordinator adds a person to the pool, then makes them inactive.
+        const pool = page.getByRole('table', { name: 'Regionens pool' });
+        await pool.waitFor();
+        await page.getByRole('button', { name: 'Lägg till i poolen' }).click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByRole('textbox', { name: 'Namn', exact: true }).fill('Petra Poolsson');
+        await dialog.getByRole('textbox', { name: 'Befattning', exact: true }).fill('Mötestekniker');
+        await dialog.getByLabel('IT-support', { exact: true }).check();
+        await dialog.getByRole('button', { name: 'Spara' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        const row = pool.locator('tbody tr', { hasText: 'Petra Poolsson' });
+        await row.waitFor();
+        assert.match(await row.innerText(), /Mötestekniker[\s\S]*IT-support[\s\S]*Ja/);
+        await row.getByRole('button', { name: 'Redigera' }).click();
+        await dialog.getByLabel('Aktiv', { exact: true }).uncheck();
+        await dialog.getByRole('button', { name: 'Spara' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await pool.locator('tbody tr', { hasText: 'Petra Poolsson (inaktiv)' }).waitFor();
+        assert.match(await pool.locator('tbody tr', { hasText: 'Petra Poolsson' }).innerText(), /Nej/);
+        // Availability and absences open below the register.
+        await pool.locator('tbody tr', { hasText: 'Petra Poolsson' }).getByRole('button', { name: 'Tillgänglighet' }).click();
+        await page.getByRole('table', { name: 'Frånvaro och extra tid' }).waitFor();
+        await settled(page);
+        assert.deepEqual(await errors(page), [], 'support pool: no error after saving');
+        await page.screenshot({ path: join(SCREENSHOTS, 'region-support-pool.png'), fullPage: true });
       }
       if (name === 'Översikt') assert.equal(await page.getByRole('table', { name: 'Vad kommunerna delar' }).locator('tbody tr').count(), 14);
     }

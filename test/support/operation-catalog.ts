@@ -81,6 +81,7 @@ export const OPERATIONS: Record<string, OperationEntry> = {
   supportForecast: { roles: READERS },
   supportGaps: { roles: READERS },
   supportNeeds: { roles: READERS },
+  supportPoolMunicipalities: { roles: COORDINATOR },
   supportSettings: { roles: READERS },
   supportSuggestions: { roles: WRITERS },
   survey: { roles: REGION, id: 'survey' },

@@ -20,6 +20,7 @@ import { ComparisonPage } from './resources/region/ComparisonPage';
 import { RegionExperiencePage } from './resources/region/RegionExperiencePage';
 import { RegionOverview } from './resources/region/RegionOverview';
 import { RegionRulesPage } from './resources/region/RegionRulesPage';
+import { SupportPoolPage } from './resources/region/SupportPoolPage';
 
 export const App = () => (
     <Admin
@@ -49,6 +50,7 @@ export const App = () => (
             <Route path="/region/comparison" element={<ComparisonPage />} />
             <Route path="/region/rules" element={<RegionRulesPage />} />
             <Route path="/region/experience" element={<RegionExperiencePage />} />
+            <Route path="/region/support-pool" element={<SupportPoolPage />} />
         </CustomRoutes>
         {/* Edited from their parent's page, so no menu entry of their own. */}
         <Resource name="body-memberships" />

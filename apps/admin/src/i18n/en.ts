@@ -350,6 +350,7 @@ const en: TranslationMessages = {
                 availability: "Availability",
                 add: "Add person",
                 add_pool: "Add to the pool",
+                actions: "Actions",
                 email: "E-mail",
                 phone: "Phone",
                 account: "Sign-in (username)",

@@ -10,6 +10,13 @@ export const regionEn: typeof regionSv = {
             surveys: 'Surveys',
             experience: 'Experience',
             training: 'Training coverage',
+            supportPool: 'Support pool',
+        },
+        supportPool: {
+            intro: "The region's shared support staff: skills, availability and absences. The pool serves the municipalities that have opted in to it.",
+            municipalities: 'Municipalities using the pool',
+            usesPool: 'Uses the pool',
+            staff: 'People in the pool',
         },
         municipality: 'Municipality',
         from: 'From',

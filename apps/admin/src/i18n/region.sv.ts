@@ -8,6 +8,13 @@ export const regionSv = {
             surveys: 'Enkäter',
             experience: 'Erfarenheter',
             training: 'Utbildningstäckning',
+            supportPool: 'Regionens stödpool',
+        },
+        supportPool: {
+            intro: 'Regionens gemensamma stödpersonal: kompetenser, tillgänglighet och frånvaro. Poolen betjänar de kommuner som har valt att använda den.',
+            municipalities: 'Kommuner som använder poolen',
+            usesPool: 'Använder poolen',
+            staff: 'Personer i poolen',
         },
         municipality: 'Kommun',
         from: 'Från',

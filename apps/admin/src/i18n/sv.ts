@@ -556,6 +556,7 @@ const sv: TranslationMessages = {
                 availability: "Tillgänglighet",
                 add: "Lägg till person",
                 add_pool: "Lägg till i poolen",
+                actions: "Åtgärder",
                 email: "E-post",
                 phone: "Telefon",
                 account: "Inloggning (användarnamn)",

@@ -5,6 +5,7 @@ import GavelIcon from '@mui/icons-material/Gavel';
 import QuizIcon from '@mui/icons-material/Quiz';
 import LightbulbIcon from '@mui/icons-material/Lightbulb';
 import SchoolIcon from '@mui/icons-material/School';
+import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import { Menu, useGetIdentity, useRedirect, useTranslate } from 'react-admin';
 
 /** Municipal resources, in menu order; a coordinator has none of them. */
@@ -19,6 +20,7 @@ const REGION_ITEMS = [
     { to: '/surveys', label: 'region.menu.surveys', icon: <QuizIcon /> },
     { to: '/region/experience', label: 'region.menu.experience', icon: <LightbulbIcon /> },
     { to: '/training', label: 'region.menu.training', icon: <SchoolIcon /> },
+    { to: '/region/support-pool', label: 'region.menu.supportPool', icon: <SupportAgentIcon /> },
 ];
 
 /** Region-wide users (coordinators) are those the API binds to no municipality. */

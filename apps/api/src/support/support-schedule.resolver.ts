@@ -12,6 +12,7 @@ import {
   SupportConflict,
   SupportForecastRow,
   SupportNeed,
+  SupportPoolMunicipality,
   SupportRoleKind,
   SupportSettingsModel,
   SupportSuggestions,
@@ -31,6 +32,12 @@ export class SupportScheduleResolver {
   @Query(() => SupportSettingsModel)
   supportSettings() {
     return this.settings.get();
+  }
+
+  @Roles('coordinator')
+  @Query(() => [SupportPoolMunicipality], { description: "Regional coordinators: the region's municipalities and which of them use the support pool" })
+  supportPoolMunicipalities() {
+    return this.settings.regionalOptins();
   }
 
   @Roles(...MUNICIPAL_ADMINS)

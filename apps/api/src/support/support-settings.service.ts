@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { currentStore, perRequest } from '../common/request-context.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { DEFAULT_SUPPORT_SETTINGS, SupportSettingsRow } from './support-settings.entity.js';
-import type { SupportSettingsModel } from './support.model.js';
+import type { SupportPoolMunicipality, SupportSettingsModel } from './support.model.js';
 import type { UpdateSupportSettingsInput } from './support.inputs.js';
 
 const MEMO = Symbol('support:settings');
@@ -39,5 +39,14 @@ export class SupportSettingsService {
     );
     currentStore().loaders?.set(MEMO, Promise.resolve(next));
     return next;
+  }
+
+  /** The opt-ins of the coordinator's region: only through the function, which sees the caller's region alone. */
+  async regionalOptins(): Promise<SupportPoolMunicipality[]> {
+    const em = await this.db.manager();
+    const rows: SupportPoolMunicipality[] = await em.query(
+      'select municipality_id as "municipalityId", name, uses_pool as "usesRegionalPool" from regional_support_pool_optins()',
+    );
+    return rows.sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   }
 }

@@ -343,3 +343,15 @@ export class StaffTrainingRow {
   @Field(() => String, { nullable: true, description: 'Last valid day of the best completion (YYYY-MM-DD); null when missing or never expiring' })
   validUntil!: string | null;
 }
+
+@ObjectType({ description: "A municipality of the coordinator's region and whether it uses the support pool" })
+export class SupportPoolMunicipality {
+  @Field(() => ID)
+  municipalityId!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'Whether the municipality has opted in to the pool' })
+  usesRegionalPool!: boolean;
+}

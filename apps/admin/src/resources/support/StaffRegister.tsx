@@ -6,6 +6,9 @@ import { Absences, WeeklyEditor } from './Availability';
 import { StaffTraining } from './StaffTraining';
 import type { Run } from './SupportPage';
 
+// Named for screen readers, invisible on screen: the column holds only buttons.
+const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
 const EMPTY: StaffInput = { name: '', title: '', email: null, phone: null, account: null, skills: [], weekly: [], active: true };
 
 /** The register: the municipality's own staff and the pool it uses (coordinators: the pool). */
@@ -35,14 +38,19 @@ export const StaffRegister = ({ canWrite, run, version, regionWide }: { canWrite
                     <Typography variant="body2">{translate('app.support.settings.times', { before: settings.minutesBefore, after: settings.minutesAfter })}</Typography>
                 </Box>
             )}
-            <Table size="small" aria-label={translate('app.support.tabs.staff')}>
+            <Table size="small" aria-label={translate(regionWide ? 'app.support.tabs.pool' : 'app.support.tabs.staff')}>
                 <TableHead>
                     <TableRow>
                         <TableCell>{translate('app.support.staff.name')}</TableCell>
                         <TableCell>{translate('app.support.staff.title')}</TableCell>
                         <TableCell>{translate('app.support.staff.skills')}</TableCell>
+                        <TableCell>{translate('app.support.staff.active')}</TableCell>
                         <TableCell>{translate('app.support.staff.source')}</TableCell>
-                        <TableCell />
+                        <TableCell>
+                            <Box component="span" sx={visuallyHidden}>
+                                {translate('app.support.staff.actions')}
+                            </Box>
+                        </TableCell>
                     </TableRow>
                 </TableHead>
                 <TableBody>
@@ -58,6 +66,7 @@ export const StaffRegister = ({ canWrite, run, version, regionWide }: { canWrite
                                     <Chip key={k} size="small" label={translate(`app.support.skills.${k}`)} sx={{ mr: 0.5 }} />
                                 ))}
                             </TableCell>
+                            <TableCell>{translate(s.active ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>
                             <TableCell>{translate(s.pooled ? 'app.support.staff.pool' : 'app.support.staff.own')}</TableCell>
                             <TableCell sx={{ whiteSpace: 'nowrap' }}>
                                 <Button size="small" onClick={() => setSelected(s.id === selected ? null : s.id)} aria-expanded={s.id === selected}>

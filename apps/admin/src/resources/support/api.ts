@@ -93,6 +93,11 @@ const RecordStaffTrainingDocument = graphql(`
     }
 `);
 
+const PoolMunicipalitiesDocument = graphql(`query SupportPoolMunicipalities { supportPoolMunicipalities { municipalityId name usesRegionalPool } }`);
+
+/** Coordinators: the region's municipalities and which of them use the pool. */
+export const fetchPoolMunicipalities = () => graphqlRequest(PoolMunicipalitiesDocument).then(d => d.supportPoolMunicipalities);
+
 export const fetchStaff = () => graphqlRequest(StaffDocument).then(d => d.staffMembers.items);
 
 export const fetchMe = () => graphqlRequest(MyStaffRecordDocument).then(d => d.myStaffRecord);
