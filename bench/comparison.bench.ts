@@ -84,9 +84,17 @@ function suppressRaw(row: Record<string, string>) {
 }
 
 function fromFunction(row: Record<string, string | null>) {
-  return ['meetings_held', 'remote_meetings', 'remote_share', 'reports', 'incidents', 'incidents_per_10', 'minutes_lost', 'average_rating', 'support_sufficient_share'].map((k) =>
-    row[k] === null ? null : Number(row[k]),
-  );
+  return [
+    'meetings_held',
+    'remote_meetings',
+    'remote_share',
+    'reports',
+    'incidents',
+    'incidents_per_10',
+    'minutes_lost',
+    'average_rating',
+    'support_sufficient_share',
+  ].map((k) => (row[k] === null ? null : Number(row[k])));
 }
 
 const dbName = `motesplats_bench_${randomBytes(4).toString('hex')}`;
@@ -110,7 +118,14 @@ const from = new Date(until.getTime() - YEARS * 365 * 86_400_000).toISOString().
 let app: Awaited<ReturnType<typeof createApp>> | undefined;
 try {
   const t0 = performance.now();
-  const data = await generateNational(owner, { seed: 2026, regions: REGIONS, municipalities: MUNICIPALITIES, years: YEARS, meetingsPerYear: MEETINGS_PER_YEAR, until });
+  const data = await generateNational(owner, {
+    seed: 2026,
+    regions: REGIONS,
+    municipalities: MUNICIPALITIES,
+    years: YEARS,
+    meetingsPerYear: MEETINGS_PER_YEAR,
+    until,
+  });
   await owner.query('analyze');
   console.log(
     `generated ${MUNICIPALITIES} municipalities in ${REGIONS} regions, ${YEARS} years: ${data.meetings} meetings, ${data.attendances} attendances in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
@@ -156,7 +171,11 @@ try {
   const api: number[] = [];
   const tokens = new Map<string, string>();
   for (const region of data.regions) {
-    const res = await fetch(`${base}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `samordnare.${region.slug}` }) });
+    const res = await fetch(`${base}/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `samordnare.${region.slug}` }),
+    });
     tokens.set(region.id, ((await res.json()) as { access_token: string }).access_token);
   }
   const query = `query($f: String!, $t: String!) { regionalComparison(from: $f, to: $t) { threshold rows { municipalityCode meetingsHeld { display } remoteShare { display } incidentsPer10Meetings { display } averageRating { display } trainingCoverage { display } licenceCostSekPerYear } trends { quarter remoteShare { display } } rules { municipalityId bodyType deviations { field } } } }`;

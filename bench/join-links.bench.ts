@@ -112,10 +112,15 @@ try {
     // As the opening job would have done before the first member arrives.
     await tenantDb.run(tenantId, () => app.get(RoomProvisioner).ensureProvisioned(id));
   }
-  const order = tokens.map((t, i) => ({ t, k: createHash('sha1').update(String(i)).digest('hex') })).sort((a, b) => a.k.localeCompare(b.k)).map((x) => x.t);
+  const order = tokens
+    .map((t, i) => ({ t, k: createHash('sha1').update(String(i)).digest('hex') }))
+    .sort((a, b) => a.k.localeCompare(b.k))
+    .map((x) => x.t);
 
   bare.get('/bare/:token', async (req) => {
-    const hash = createHash('sha256').update((req.params as { token: string }).token).digest();
+    const hash = createHash('sha256')
+      .update((req.params as { token: string }).token)
+      .digest();
     const { rows } = await pool.query('select token_tenant($1) as tenant', [hash]);
     return { tenant: rows[0].tenant };
   });
@@ -123,17 +128,31 @@ try {
   const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
   // Warm both up (JIT, pools, keep-alive) with a few requests that are not measured.
-  await burst(base, order.slice(0, 100).map((t) => `/join/${t}/status`));
-  await burst(bareBase, order.slice(0, 100).map((t) => `/bare/${t}`));
+  await burst(
+    base,
+    order.slice(0, 100).map((t) => `/join/${t}/status`),
+  );
+  await burst(
+    bareBase,
+    order.slice(0, 100).map((t) => `/bare/${t}`),
+  );
   // The warm-up used those links; the measured burst uses each link once.
   const measured = order.slice(100);
-  const full = await burst(base, measured.map((t) => `/join/${t}/status`));
-  const plain = await burst(bareBase, measured.map((t) => `/bare/${t}`));
+  const full = await burst(
+    base,
+    measured.map((t) => `/join/${t}/status`),
+  );
+  const plain = await burst(
+    bareBase,
+    measured.map((t) => `/bare/${t}`),
+  );
 
   const report = (name: string, r: typeof full) => {
     const sorted = [...r.latencies].sort((a, b) => a - b);
     const rps = r.latencies.length / r.seconds;
-    console.log(`${name.padEnd(34)} ${String(r.latencies.length).padStart(6)} ${rps.toFixed(0).padStart(9)} ${pct(sorted, 50).toFixed(1).padStart(8)} ${pct(sorted, 99).toFixed(1).padStart(8)} ${String(r.failures).padStart(7)}`);
+    console.log(
+      `${name.padEnd(34)} ${String(r.latencies.length).padStart(6)} ${rps.toFixed(0).padStart(9)} ${pct(sorted, 50).toFixed(1).padStart(8)} ${pct(sorted, 99).toFixed(1).padStart(8)} ${String(r.failures).padStart(7)}`,
+    );
     return rps;
   };
   console.log(`join-links: ${COUNCILS} councils, ${tokens.length} personal room links, ${CONCURRENCY} concurrent clients, loopback (node ${process.version})`);

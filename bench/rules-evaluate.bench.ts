@@ -54,7 +54,9 @@ function councilMeeting(): EvaluateMeetingInput {
   return {
     plan,
     facts: {
-      trainingCompletions: members.filter((_, i) => i % 11 !== 0).map((m) => ({ memberId: m.id, moduleKey: 'remote-participation-basics', completedOn: '2021-01-10', validUntil: '2022-01-10' })),
+      trainingCompletions: members
+        .filter((_, i) => i % 11 !== 0)
+        .map((m) => ({ memberId: m.id, moduleKey: 'remote-participation-basics', completedOn: '2021-01-10', validUntil: '2022-01-10' })),
       identityVerifications: members.map((m) => ({ memberId: m.id, level: 'municipal_account' as const })),
       platformKey: 'teams',
       supportAssigned: [
@@ -107,13 +109,17 @@ const last = evaluateMeeting(input);
 
 const us = (ns: number) => (ns / 1000).toFixed(1).padStart(10);
 console.log(`rules-evaluate: council meeting, ${MEMBERS} members × ${ITEMS} items = ${MEMBERS * ITEMS} pairs (node ${process.version})`);
-console.log(`evaluation: ${last.findings.length} findings (${last.findings.filter((f) => f.severity === 'blocker').length} blockers), ${last.quorum.filter((q) => q.hasQuorum).length}/${ITEMS} items with quorum`);
+console.log(
+  `evaluation: ${last.findings.length} findings (${last.findings.filter((f) => f.severity === 'blocker').length} blockers), ${last.quorum.filter((q) => q.hasQuorum).length}/${ITEMS} items with quorum`,
+);
 console.log('');
 console.log('case                         runs    median µs     p10 µs     p90 µs');
 console.log(`evaluateMeeting         ${String(evalStats.n).padStart(9)} ${us(evalStats.median)} ${us(evalStats.p10)} ${us(evalStats.p90)}`);
 console.log(`plain counting loop     ${String(loopStats.n).padStart(9)} ${us(loopStats.median)} ${us(loopStats.p10)} ${us(loopStats.p90)}`);
 console.log('');
 console.log(`ratio (median evaluateMeeting / median loop): ${(evalStats.median / loopStats.median).toFixed(0)}×`);
-console.log(`per member × item pair: evaluateMeeting ${(evalStats.median / (MEMBERS * ITEMS)).toFixed(1)} ns, loop ${(loopStats.median / (MEMBERS * ITEMS)).toFixed(2)} ns`);
+console.log(
+  `per member × item pair: evaluateMeeting ${(evalStats.median / (MEMBERS * ITEMS)).toFixed(1)} ns, loop ${(loopStats.median / (MEMBERS * ITEMS)).toFixed(2)} ns`,
+);
 // Printed so neither measured function can be optimised away.
 console.log(`(checksum ${loop.sink + evaluation.sink})`);

@@ -57,17 +57,33 @@ await owner.connect();
 await owner.query('begin');
 await owner.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
 await owner.query('delete from support_assignment; delete from support_staff; delete from regional_support_staff');
-await owner.query(`insert into support_settings (tenant_id, uses_regional_pool) values ($1, true) on conflict (tenant_id) do update set uses_regional_pool = true`, [tenantId]);
+await owner.query(
+  `insert into support_settings (tenant_id, uses_regional_pool) values ($1, true) on conflict (tenant_id) do update set uses_regional_pool = true`,
+  [tenantId],
+);
 const skillsOf = (i: number) => (i % 3 === 0 ? ['it_support', 'meeting_support'] : i % 3 === 1 ? ['it_support'] : ['meeting_support', 'secretary']);
-const weeklyOf = (i: number) => JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: i % 2 ? '07:00' : '12:00', to: i % 4 === 0 ? '17:00' : '23:30' })));
+const weeklyOf = (i: number) =>
+  JSON.stringify([1, 2, 3, 4, 5].map((weekday) => ({ weekday, from: i % 2 ? '07:00' : '12:00', to: i % 4 === 0 ? '17:00' : '23:30' })));
 const staffIds: string[] = [];
 for (let i = 0; i < STAFF; i++) {
   const id = demoId(`bench-staff:${i}`);
   staffIds.push(id);
-  await owner.query(`insert into support_staff (tenant_id, id, name, skills, weekly) values ($1, $2, $3, $4, $5)`, [tenantId, id, `Person ${i}`, skillsOf(i), weeklyOf(i)]);
+  await owner.query(`insert into support_staff (tenant_id, id, name, skills, weekly) values ($1, $2, $3, $4, $5)`, [
+    tenantId,
+    id,
+    `Person ${i}`,
+    skillsOf(i),
+    weeklyOf(i),
+  ]);
 }
 for (let i = 0; i < POOL; i++) {
-  await owner.query(`insert into regional_support_staff (region_id, id, name, skills, weekly) values ($1, $2, $3, $4, $5)`, [regionId, demoId(`bench-pool:${i}`), `Pool ${i}`, skillsOf(i), weeklyOf(i + 1)]);
+  await owner.query(`insert into regional_support_staff (region_id, id, name, skills, weekly) values ($1, $2, $3, $4, $5)`, [
+    regionId,
+    demoId(`bench-pool:${i}`),
+    `Pool ${i}`,
+    skillsOf(i),
+    weeklyOf(i + 1),
+  ]);
 }
 const [{ id: bodyId }] = (await owner.query(`select id from body where kind = 'council' and tenant_id = $1`, [tenantId])).rows;
 const start = new Date();
@@ -78,17 +94,23 @@ for (let i = 0; i < MEETINGS; i++) {
   const hour = [9, 13, 15, 18][i % 4]!;
   const id = demoId(`bench-meeting:${i}`);
   meetingIds.push(id);
-  await owner.query(`insert into meeting (tenant_id, id, body_id, title, starts_at, ends_at, place, status) values ($1, $2, $3, $4, $5, $6, 'Stadshuset', 'planned')`, [
-    tenantId, id, bodyId, `Möte ${i}`, localTime(y, m, d, hour), localTime(y, m, d, hour + 2),
-  ]);
+  await owner.query(
+    `insert into meeting (tenant_id, id, body_id, title, starts_at, ends_at, place, status) values ($1, $2, $3, $4, $5, $6, 'Stadshuset', 'planned')`,
+    [tenantId, id, bodyId, `Möte ${i}`, localTime(y, m, d, hour), localTime(y, m, d, hour + 2)],
+  );
   if (i % 3 === 0) {
-    await owner.query(`insert into support_assignment (tenant_id, id, meeting_id, role, staff_id, status, assigned_by) values ($1, $2, $3, 'it_support', $4, 'accepted', 'bench')`, [
-      tenantId, demoId(`bench-assignment:${i}`), id, staffIds[(i * 7) % STAFF],
-    ]);
+    await owner.query(
+      `insert into support_assignment (tenant_id, id, meeting_id, role, staff_id, status, assigned_by) values ($1, $2, $3, 'it_support', $4, 'accepted', 'bench')`,
+      [tenantId, demoId(`bench-assignment:${i}`), id, staffIds[(i * 7) % STAFF]],
+    );
   }
   if (i % 10 === 0) {
     await owner.query(`insert into support_absence (tenant_id, id, staff_id, starts_at, ends_at, kind) values ($1, $2, $3, $4, $5, 'holiday')`, [
-      tenantId, demoId(`bench-absence:${i}`), staffIds[(i * 3) % STAFF], localTime(y, m, d, 0), localTime(y, m, d, 23, 59),
+      tenantId,
+      demoId(`bench-absence:${i}`),
+      staffIds[(i * 3) % STAFF],
+      localTime(y, m, d, 0),
+      localTime(y, m, d, 23, 59),
     ]);
   }
 }
@@ -101,9 +123,9 @@ await app.init();
 const tenantDb = app.get(TenantDb);
 const schedule = app.get(SupportScheduleService);
 const actor = { userId: 'bench', username: 'admin.bench', name: 'Bench', roles: ['tenant-admin' as const], tenantId, regionId };
-const rows: { starts_at: Date; ends_at: Date }[] = (
-  await tenantDb.run(tenantId, (em) => em.query('select starts_at, ends_at from meeting where id = any($1::uuid[])', [meetingIds]))
-) as never;
+const rows: { starts_at: Date; ends_at: Date }[] = (await tenantDb.run(tenantId, (em) =>
+  em.query('select starts_at, ends_at from meeting where id = any($1::uuid[])', [meetingIds]),
+)) as never;
 const timesOf = new Map(meetingIds.map((id, i) => [id, rows[i]!]));
 
 const PLAIN_SQL = `
@@ -150,7 +172,9 @@ const stats = (ms: number[]) => {
 const sug = stats([...a1.ms, ...a2.ms]);
 const sql = stats([...b1.ms, ...b2.ms]);
 const f = (n: number) => n.toFixed(2).padStart(9);
-console.log(`support-suggestions: ${STAFF} staff, pool of ${POOL}, ${MEETINGS} meetings in a quarter (${Math.ceil(MEETINGS / 3)} staffed) (node ${process.version})`);
+console.log(
+  `support-suggestions: ${STAFF} staff, pool of ${POOL}, ${MEETINGS} meetings in a quarter (${Math.ceil(MEETINGS / 3)} staffed) (node ${process.version})`,
+);
 console.log('');
 console.log('case                                   runs  median ms    p10 ms    p90 ms');
 console.log(`suggest (needs, eligibility, ranking)  ${String(sug.n).padStart(4)} ${f(sug.median)} ${f(sug.p10)} ${f(sug.p90)}`);

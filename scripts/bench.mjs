@@ -8,7 +8,9 @@ ensureDependencies();
 build(['@motesplats/bench']);
 const dir = join(ROOT, 'bench/dist');
 const only = process.argv[2];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.js') && (!only || f.includes(only))).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.bench.js') && (!only || f.includes(only)))
+  .sort()) {
   step(`bench/${file.replace(/\.js$/, '.ts')}`);
   run(process.execPath, [join(dir, file)], { env: { ...process.env, LOG_LEVEL: 'warn' } });
 }

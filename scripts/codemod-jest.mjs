@@ -70,7 +70,10 @@ export function convert(src, file = '<source>') {
   const importRe = /import\s*\{([^}]*)\}\s*from\s*['"]node:test['"];?/;
   const m = importRe.exec(src);
   if (!m) return null;
-  const names = m[1].split(',').map((s) => s.trim()).filter(Boolean);
+  const names = m[1]
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = names.filter((n) => !KNOWN.has(n));
   const problems = [];
   if (unknown.length) problems.push(`imports ${unknown.join(', ')} from node:test`);

@@ -32,9 +32,13 @@ export async function ensureDevRedis(env = process.env, log = console.log) {
   const dir = join(resolve(env.DATA_DIR ?? join(ROOT, '.data')), 'redis');
   mkdirSync(dir, { recursive: true });
   log(`No Redis at ${configured.host}: starting a private redis-server on 127.0.0.1:${port} (data in ${dir}).`);
-  const child = spawn('redis-server', ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '60 1', '--appendonly', 'no', '--daemonize', 'no'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    'redis-server',
+    ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--save', '60 1', '--appendonly', 'no', '--daemonize', 'no'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const exited = new Promise((done) => child.once('exit', done));
   if (!(await waitForPort(port))) {
     child.kill('SIGKILL');

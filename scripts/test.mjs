@@ -62,7 +62,12 @@ check('Lint of the root scripts (the projects lint through Nx)', bin('eslint'), 
 for (const file of RESULT_FILES) rmSync(file, { force: true });
 // Each project's build, lint, typecheck and test run through Nx: a project whose inputs did
 // not change is served from the cache in .nx/ instead of being rebuilt or retested.
-check('Build, lint, type-check and test every project (Nx, cached)', bin('nx'), ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static'], { env: nxEnv });
+check(
+  'Build, lint, type-check and test every project (Nx, cached)',
+  bin('nx'),
+  ['run-many', '-t', 'lint', 'typecheck', 'test', '--parallel=2', '--outputStyle=static'],
+  { env: nxEnv },
+);
 
 let passed = 0;
 let failed = 0;

@@ -56,7 +56,11 @@ describe('a request whose client goes away stops its database work', () => {
   const owner = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => sql<T>(t.ownerUrl, text, params);
   const database = () => new URL(t.ownerUrl).pathname.slice(1);
   const backend = async (pid: number) =>
-    (await owner<{ state: string; query: string; xact: boolean }>(`select state, query, xact_start is not null as xact from pg_stat_activity where pid = $1`, [pid]))[0];
+    (
+      await owner<{ state: string; query: string; xact: boolean }>(`select state, query, xact_start is not null as xact from pg_stat_activity where pid = $1`, [
+        pid,
+      ])
+    )[0];
   const notes = async (subjectId: string) => (await owner<{ n: number }>(`select count(*)::int as n from audit_log where subject_id = $1`, [subjectId]))[0]!.n;
 
   beforeAll(async () => {
@@ -78,8 +82,15 @@ describe('a request whose client goes away stops its database work', () => {
     }).catch((err: unknown) => err);
 
     // The request is inside its sleep, its earlier write made but uncommitted.
-    const pid = await until('the sleep to start', async () =>
-      (await owner<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and state = 'active' and query like $2`, [database(), `%abort-probe ${subject}%`]))[0]?.pid,
+    const pid = await until(
+      'the sleep to start',
+      async () =>
+        (
+          await owner<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and state = 'active' and query like $2`, [
+            database(),
+            `%abort-probe ${subject}%`,
+          ])
+        )[0]?.pid,
     );
     assert.equal(await notes(subject), 0, 'nothing is committed while the request runs');
 
@@ -96,7 +107,11 @@ describe('a request whose client goes away stops its database work', () => {
 
     // The API goes on serving: the next request commits, and health answers.
     const next = crypto.randomUUID();
-    const ok = await fetch(`${t.url}/test-only/note`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secretary}` }, body: JSON.stringify({ subjectId: next }) });
+    const ok = await fetch(`${t.url}/test-only/note`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secretary}` },
+      body: JSON.stringify({ subjectId: next }),
+    });
     assert.equal(ok.status, 201);
     assert.equal(await notes(next), 1, 'a request that completes still commits');
     const health = await fetch(`${t.url}/health`);
@@ -121,8 +136,15 @@ describe('a request whose client goes away stops its database work', () => {
         signal: client.signal,
       }).catch((err: unknown) => err);
 
-      const pid = await until('the list to wait on the lock', async () =>
-        (await owner<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and pid <> $2 and wait_event_type = 'Lock'`, [database(), (blocker as unknown as { processID: number }).processID]))[0]?.pid,
+      const pid = await until(
+        'the list to wait on the lock',
+        async () =>
+          (
+            await owner<{ pid: number }>(`select pid from pg_stat_activity where datname = $1 and pid <> $2 and wait_event_type = 'Lock'`, [
+              database(),
+              (blocker as unknown as { processID: number }).processID,
+            ])
+          )[0]?.pid,
       );
       client.abort();
       assert.equal(((await answer) as Error).name, 'AbortError');
@@ -131,7 +153,9 @@ describe('a request whose client goes away stops its database work', () => {
         return !row || (row.state !== 'active' && !row.xact) ? true : undefined;
       });
       // Still holding the lock: the list gave up on its own, not because the wait ended.
-      const waiting = await owner<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`, [database()]);
+      const waiting = await owner<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = $1 and wait_event_type = 'Lock'`, [
+        database(),
+      ]);
       assert.equal(waiting[0]!.n, 0);
     } finally {
       await blocker.query('rollback').catch(() => undefined);

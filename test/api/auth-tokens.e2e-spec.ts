@@ -26,7 +26,7 @@ describe('token claims keycloak-connect lets through', () => {
 
   const refused: [string, () => string][] = [
     ['without exp (it would never expire)', () => t.realm.token('uddevalla', ['tenant-admin'], { exp: undefined })],
-    ["issued to another client (azp) that lists ours in aud", () => t.realm.token('uddevalla', ['tenant-admin'], { azp: 'some-other-client' })],
+    ['issued to another client (azp) that lists ours in aud', () => t.realm.token('uddevalla', ['tenant-admin'], { azp: 'some-other-client' })],
     ['without azp', () => t.realm.token('uddevalla', ['tenant-admin'], { azp: undefined })],
     ['issued an hour in the future', () => t.realm.token('uddevalla', ['tenant-admin'], { iat: now() + 3600, exp: now() + 7200 })],
   ];
@@ -77,7 +77,10 @@ describe("tokens signed with a key the realm's JWKS does not publish", () => {
     const before = fetches;
     try {
       for (let i = 0; i < 50; i++) {
-        await assert.rejects(verifier.verify(signKeycloakToken(stranger.privateKey, claims(), 'rotated-away')), (err: unknown) => err instanceof InvalidTokenError && err.message === 'unknown key');
+        await assert.rejects(
+          verifier.verify(signKeycloakToken(stranger.privateKey, claims(), 'rotated-away')),
+          (err: unknown) => err instanceof InvalidTokenError && err.message === 'unknown key',
+        );
       }
     } finally {
       console.error = original;

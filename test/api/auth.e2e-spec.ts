@@ -42,8 +42,7 @@ describe('sign-in with Keycloak tokens', () => {
   const refused: [string, () => string][] = [
     ['expired', () => t.realm.token('uddevalla', ['tenant-admin'], { iat: now() - 7200, exp: now() - 60 })],
     ['from another issuer', () => t.realm.token('uddevalla', ['tenant-admin'], { iss: 'https://keycloak.test/realms/other' })],
-    ['signed with another key', () =>
-      t.realm.token('uddevalla', ['tenant-admin'], {}, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)],
+    ['signed with another key', () => t.realm.token('uddevalla', ['tenant-admin'], {}, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey)],
     ['for another audience', () => t.realm.token('uddevalla', ['tenant-admin'], { aud: 'account', azp: 'other-client' })],
     ['without an organization claim', () => t.realm.token('uddevalla', ['tenant-admin'], { organization: undefined })],
     ['for an unknown organization', () => t.realm.token('stockholm', ['tenant-admin'])],
@@ -54,12 +53,20 @@ describe('sign-in with Keycloak tokens', () => {
     ['that is not a JWT', () => 'not-a-token'],
     // Exactly one claim changed after signing (another municipality), every other claim and
     // the original signature kept: only the signature check can refuse this one.
-    ['whose organization was changed after signing', () => tamper(t.realm.token('uddevalla', ['secretary']), (claims) => {
-      claims.organization = { vanersborg: { id: 'org-vanersborg' } };
-    })],
-    ['whose roles were changed after signing', () => tamper(t.realm.token('uddevalla', ['secretary']), (claims) => {
-      claims.realm_access = { roles: ['tenant-admin', 'offline_access', 'default-roles-fyrbodal'] };
-    })],
+    [
+      'whose organization was changed after signing',
+      () =>
+        tamper(t.realm.token('uddevalla', ['secretary']), (claims) => {
+          claims.organization = { vanersborg: { id: 'org-vanersborg' } };
+        }),
+    ],
+    [
+      'whose roles were changed after signing',
+      () =>
+        tamper(t.realm.token('uddevalla', ['secretary']), (claims) => {
+          claims.realm_access = { roles: ['tenant-admin', 'offline_access', 'default-roles-fyrbodal'] };
+        }),
+    ],
   ];
   for (const [what, make] of refused) {
     it(`refuses a token ${what}`, async () => {
@@ -71,7 +78,10 @@ describe('sign-in with Keycloak tokens', () => {
 
   it('accepts the untampered token the tampered ones are made from', async () => {
     const token = t.realm.token('uddevalla', ['secretary']);
-    assert.equal(tamper(token, () => {}), token);
+    assert.equal(
+      tamper(token, () => {}),
+      token,
+    );
     const res = await gql(t.url, token, ME);
     assert.equal(res.errors, undefined);
   });
@@ -114,7 +124,13 @@ describe('dev sign-in (no Keycloak, not production)', () => {
     const users = (await (await fetch(`${t.url}/auth/dev/users`)).json()) as { username: string }[];
     // Both demo regions: Fyrbodal's 14 municipalities and Västernorrland's 7, and a coordinator for each.
     assert.equal(users.filter((u) => u.username.startsWith('admin.')).length, 21);
-    assert.deepEqual(users.filter((u) => u.username.startsWith('samordnare.')).map((u) => u.username).sort(), ['samordnare.fyrbodal', 'samordnare.vasternorrland']);
+    assert.deepEqual(
+      users
+        .filter((u) => u.username.startsWith('samordnare.'))
+        .map((u) => u.username)
+        .sort(),
+      ['samordnare.fyrbodal', 'samordnare.vasternorrland'],
+    );
     const res = await fetch(`${t.url}/auth/dev/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -70,7 +70,7 @@ describe('authorization matrix: every operation × every role, against the runni
 
   it('keeps service-level refinements: only an administrator convenes over blockers, only coordinators change regional modules', async () => {
     const convene = 'mutation($id: ID!) { changeMeetingStatus(id: $id, status: CONVENED, overrideReason: "Brådskande ärende som inte kan vänta") { id } }';
-    const meetings = await gql(t.url, tokens.secretary, "{ meetings(filter: { status: PLANNED }, perPage: 1) { items { id } } }");
+    const meetings = await gql(t.url, tokens.secretary, '{ meetings(filter: { status: PLANNED }, perPage: 1) { items { id } } }');
     const meetingId = meetings.data!.meetings.items[0].id;
     const bySecretary = await gql(t.url, tokens.secretary, convene, { id: meetingId });
     // Refused for the override itself, or (no blockers) convened without needing one: never convened over blockers by a secretary.
@@ -80,7 +80,9 @@ describe('authorization matrix: every operation × every role, against the runni
 
     const regional = await gql(t.url, tokens.secretary, '{ trainingModules(filter: { scope: REGIONAL }, perPage: 1) { items { id } } }');
     const moduleId = regional.data!.trainingModules.items[0].id;
-    const update = await gql(t.url, tokens.secretary, 'mutation($id: ID!) { updateTrainingModule(id: $id, input: { title: "Kapad" }) { id } }', { id: moduleId });
+    const update = await gql(t.url, tokens.secretary, 'mutation($id: ID!) { updateTrainingModule(id: $id, input: { title: "Kapad" }) { id } }', {
+      id: moduleId,
+    });
     assert.equal(errorCode(update), 'FORBIDDEN');
   });
 });

@@ -70,10 +70,14 @@ describe('break-out rooms for party groups (the Timrå rule)', () => {
     assert.equal(reason(unknown), 'NO_MEETING');
     assert.match(unknown.errors![0]!.message, /sammanträde som kommunen kallar till/);
 
-    const schema = await gql(t.url, admin, `{
+    const schema = await gql(
+      t.url,
+      admin,
+      `{
       input: __type(name: "CreateBreakoutRoomInput") { inputFields { name type { kind } } }
       mutation: __schema { mutationType { fields { name args { name type { kind ofType { name } } } } } }
-    }`);
+    }`,
+    );
     const meetingField = schema.data!.input.inputFields.find((f: { name: string }) => f.name === 'meetingId');
     assert.equal(meetingField.type.kind, 'NON_NULL');
     const roomMutations = schema.data!.mutation.mutationType.fields.filter((f: { name: string }) => /room|party.*meeting|group.*meeting/i.test(f.name));
@@ -118,8 +122,13 @@ describe('break-out rooms for party groups (the Timrå rule)', () => {
     clock.set(recessStart);
     await gql(t.url, admin, `mutation($m: ID!) { changeMeetingStatus(id: $m, status: RECESS) { id } }`, { m: kf });
     clock.set(recessEnd);
-    const res = await gql(t.url, admin, `mutation($m: ID!) { changeMeetingStatus(id: $m, status: IN_PROGRESS) {
-      recesses { startedAt endedAt } breakoutWindows { opensAt closesAt } } }`, { m: kf });
+    const res = await gql(
+      t.url,
+      admin,
+      `mutation($m: ID!) { changeMeetingStatus(id: $m, status: IN_PROGRESS) {
+      recesses { startedAt endedAt } breakoutWindows { opensAt closesAt } } }`,
+      { m: kf },
+    );
     clock.reset();
     const { recesses, breakoutWindows } = res.data!.changeMeetingStatus;
     assert.deepEqual(recesses, [{ startedAt: recessStart.toISOString(), endedAt: recessEnd.toISOString() }]);
@@ -130,7 +139,8 @@ describe('break-out rooms for party groups (the Timrå rule)', () => {
   it('moves the windows with the meeting and replaces its scheduled jobs instead of adding to them', async () => {
     const ks = id(A, 'meeting:ks-next');
     const queue = t.app.get<Queue>(getQueueToken(ROOMS_QUEUE));
-    const scheduled = async () => (await owner<{ scheduled_jobs: string[] }>('select scheduled_jobs from video_meeting where meeting_id = $1', [ks]))[0]!.scheduled_jobs;
+    const scheduled = async () =>
+      (await owner<{ scheduled_jobs: string[] }>('select scheduled_jobs from video_meeting where meeting_id = $1', [ks]))[0]!.scheduled_jobs;
     const before = await scheduled();
     assert.ok(before.length >= 4);
     for (const jobId of before.filter((j) => j.startsWith('room-sync'))) assert.ok(await queue.getJob(jobId), `${jobId} is queued`);

@@ -55,7 +55,17 @@ async function rawFigures(ownerUrl: string, municipalityId: string, from: string
   };
 }
 
-const FIGURES = ['meetingsHeld', 'remoteMeetings', 'remoteShare', 'reports', 'incidents', 'incidentsPer10Meetings', 'minutesLost', 'averageRating', 'supportSufficientShare'] as const;
+const FIGURES = [
+  'meetingsHeld',
+  'remoteMeetings',
+  'remoteShare',
+  'reports',
+  'incidents',
+  'incidentsPer10Meetings',
+  'minutesLost',
+  'averageRating',
+  'supportSufficientShare',
+] as const;
 const COUNTS = ['meetingsHeld', 'remoteMeetings', 'reports', 'incidents'] as const;
 const ROW_FIELDS = `municipalityId municipalityName municipalityCode sharesAggregates sharesReports licenceCostSekPerYear licencePlatforms
   ${FIGURES.map((f) => `${f} { value suppressed display }`).join(' ')} trainingCoverage { value suppressed display }`;
@@ -87,11 +97,16 @@ describe('comparison: municipalities side by side, on generated data', () => {
     it(`equals the figures computed from the raw tables (${kind ?? 'all body types'}), and shows no count below the threshold`, async () => {
       const from = `${year}-01-01`;
       const to = `${year}-12-31`;
-      const res = await gql(t.url, coordinator, `query($f: String!, $t: String!, $k: String) { regionalComparison(from: $f, to: $t, bodyKind: $k) { threshold rows { ${ROW_FIELDS} } } }`, { f: from, t: to, k: kind });
+      const res = await gql(
+        t.url,
+        coordinator,
+        `query($f: String!, $t: String!, $k: String) { regionalComparison(from: $f, to: $t, bodyKind: $k) { threshold rows { ${ROW_FIELDS} } } }`,
+        { f: from, t: to, k: kind },
+      );
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       const rows = res.data!.regionalComparison.rows as Record<string, any>[];
       assert.equal(res.data!.regionalComparison.threshold, THRESHOLD);
-      assert.deepEqual(rows.map((r) => r.municipalityId).sort(), [...data.regions[0]!.municipalityIds].sort(), 'exactly the region\'s municipalities');
+      assert.deepEqual(rows.map((r) => r.municipalityId).sort(), [...data.regions[0]!.municipalityIds].sort(), "exactly the region's municipalities");
       let suppressedSeen = 0;
       for (const row of rows) {
         const raw = await rawFigures(t.ownerUrl, row.municipalityId, from, to, kind);
@@ -116,7 +131,11 @@ describe('comparison: municipalities side by side, on generated data', () => {
   it('drops a municipality that stops sharing aggregates at once; its rules stay while it shares them', async () => {
     const target = data.regions[0]!.municipalityIds[0]!;
     await sql(t.ownerUrl, `insert into municipality_region_settings (tenant_id, shares_aggregates, shares_reports) values ($1, false, false)`, [target]);
-    const res = await gql(t.url, coordinator, `{ regionalComparison(from: "${year}-01-01", to: "${year}-12-31") { rows { municipalityId sharesAggregates meetingsHeld { value } reports { value } } rules { municipalityId } } }`);
+    const res = await gql(
+      t.url,
+      coordinator,
+      `{ regionalComparison(from: "${year}-01-01", to: "${year}-12-31") { rows { municipalityId sharesAggregates meetingsHeld { value } reports { value } } rules { municipalityId } } }`,
+    );
     const row = res.data!.regionalComparison.rows.find((r: { municipalityId: string }) => r.municipalityId === target);
     assert.deepEqual(row, { municipalityId: target, sharesAggregates: false, meetingsHeld: null, reports: null });
     assert.ok(res.data!.regionalComparison.rules.some((r: { municipalityId: string }) => r.municipalityId === target));
@@ -127,7 +146,11 @@ describe('comparison: municipalities side by side, on generated data', () => {
   });
 
   it('gives trends per quarter, the rules matrix with deviations, and refuses non-coordinators', async () => {
-    const res = await gql(t.url, coordinator, `{ regionalComparison(from: "${year}-01-01", to: "${year}-12-31") { trends { municipalityId quarter meetingsHeld { value } } rules { municipalityName bodyType remoteAllowed deviations { field change } } } }`);
+    const res = await gql(
+      t.url,
+      coordinator,
+      `{ regionalComparison(from: "${year}-01-01", to: "${year}-12-31") { trends { municipalityId quarter meetingsHeld { value } } rules { municipalityName bodyType remoteAllowed deviations { field change } } } }`,
+    );
     const quarters = new Set(res.data!.regionalComparison.trends.map((p: { quarter: string }) => p.quarter));
     assert.deepEqual([...quarters].sort(), [`${year}-01-01`, `${year}-04-01`, `${year}-07-01`, `${year}-10-01`]);
     const bodyTypes = new Set(res.data!.regionalComparison.rules.map((r: { bodyType: string }) => r.bodyType));
@@ -142,7 +165,10 @@ describe('comparison: municipalities side by side, on generated data', () => {
     const res = await gql(t.url, coordinator, `{ regionalComparison(from: "${from}", to: "${to}") { rows { municipalityCode meetingsHeld { value } } } }`);
     const kolada = await fetch(`${t.url}/comparison/kolada.csv?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${coordinator}` } });
     assert.equal(kolada.status, 200);
-    const lines = (await kolada.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await kolada.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     assert.equal(lines[0], 'kpi;municipality;period;gender;value');
     for (const row of res.data!.regionalComparison.rows as { municipalityCode: string; meetingsHeld: { value: number | null } }[]) {
       const line = lines.find((l) => l.startsWith(`MP0001;${row.municipalityCode};${year};T;`));
@@ -152,7 +178,9 @@ describe('comparison: municipalities side by side, on generated data', () => {
     const csv = await fetch(`${t.url}/comparison/comparison.csv?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${coordinator}` } });
     assert.equal(csv.status, 200);
     assert.equal((await csv.text()).trim().split('\r\n').length, 1 + data.regions[0]!.municipalityIds.length);
-    const refused = await fetch(`${t.url}/comparison/comparison.csv?from=${from}&to=${to}`, { headers: { authorization: `Bearer ${t.realm.token('uddevalla', ['tenant-admin'])}` } });
+    const refused = await fetch(`${t.url}/comparison/comparison.csv?from=${from}&to=${to}`, {
+      headers: { authorization: `Bearer ${t.realm.token('uddevalla', ['tenant-admin'])}` },
+    });
     assert.equal(refused.status, 403);
   });
 
@@ -160,21 +188,44 @@ describe('comparison: municipalities side by side, on generated data', () => {
     const client = new pg.Client({ connectionString: t.ownerUrl });
     await client.connect();
     try {
-      const spec = { slug: 'test-forbund', name: 'Testförbundet', municipalities: [{ name: 'Alfa', code: '0901', slug: 'alfa' }, { name: 'Beta', code: '0902', slug: 'beta' }] };
+      const spec = {
+        slug: 'test-forbund',
+        name: 'Testförbundet',
+        municipalities: [
+          { name: 'Alfa', code: '0901', slug: 'alfa' },
+          { name: 'Beta', code: '0902', slug: 'beta' },
+        ],
+      };
       const first = await addRegion(client, spec);
       assert.deepEqual(first.added, ['Alfa', 'Beta']);
       const again = await addRegion(client, { ...spec, municipalities: [...spec.municipalities, { name: 'Gamma', code: '0903', slug: 'gamma' }] });
-      assert.deepEqual({ added: again.added, existing: again.existing, same: again.regionId === first.regionId }, { added: ['Gamma'], existing: ['Alfa', 'Beta'], same: true });
-      await assert.rejects(addRegion(client, { slug: 'other', name: 'Annat', municipalities: [{ name: 'Uddevalla', code: '1485', slug: 'uddevalla' }] }), /another region/);
+      assert.deepEqual(
+        { added: again.added, existing: again.existing, same: again.regionId === first.regionId },
+        { added: ['Gamma'], existing: ['Alfa', 'Beta'], same: true },
+      );
+      await assert.rejects(
+        addRegion(client, { slug: 'other', name: 'Annat', municipalities: [{ name: 'Uddevalla', code: '1485', slug: 'uddevalla' }] }),
+        /another region/,
+      );
       await assert.rejects(addRegion(client, { slug: 'bad', name: 'X', municipalities: [{ name: 'Y', code: '12', slug: 'y' }] }), /four digits/);
     } finally {
       await client.end();
     }
     await t.app.get(DirectoryService).reload();
     const token = t.realm.token('test-forbund', ['coordinator']);
-    const res = await gql(t.url, token, '{ municipalities(perPage: 50) { items { name } } regionalComparison(from: "2020-01-01", to: "2020-12-31") { rows { municipalityName } } }');
+    const res = await gql(
+      t.url,
+      token,
+      '{ municipalities(perPage: 50) { items { name } } regionalComparison(from: "2020-01-01", to: "2020-12-31") { rows { municipalityName } } }',
+    );
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    assert.deepEqual(res.data!.municipalities.items.map((m: { name: string }) => m.name), ['Alfa', 'Beta', 'Gamma']);
-    assert.deepEqual(res.data!.regionalComparison.rows.map((m: { municipalityName: string }) => m.municipalityName), ['Alfa', 'Beta', 'Gamma']);
+    assert.deepEqual(
+      res.data!.municipalities.items.map((m: { name: string }) => m.name),
+      ['Alfa', 'Beta', 'Gamma'],
+    );
+    assert.deepEqual(
+      res.data!.regionalComparison.rows.map((m: { municipalityName: string }) => m.municipalityName),
+      ['Alfa', 'Beta', 'Gamma'],
+    );
   });
 });

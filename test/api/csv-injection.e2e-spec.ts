@@ -36,7 +36,10 @@ describe('CSV formula injection', () => {
     assert.equal(cells[1], `"'=HYPERLINK(""http://x"",""y"")"`, 'the name starts with a quote inside its quoted cell');
     assert.equal(cells.length, 7, line);
     // No cell of the whole file starts (after its opening double quote) with a formula character.
-    for (const row of text.replace(/^\uFEFF/, '').trim().split('\r\n')) {
+    for (const row of text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')) {
       for (const cell of row.split(';')) assert.doesNotMatch(cell, /^"?[=+\-@\t\r]/, `cell ${cell}`);
     }
 

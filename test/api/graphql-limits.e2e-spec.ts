@@ -5,7 +5,8 @@ import { loadConfig } from '@motesplats/api/config/app-config.js';
 import { errorCode, gql, startTestApp, type TestApp } from '../support/test-app.js';
 
 const A = 'munkedal';
-const aliased = (n: number, field = 'members(perPage: 100) { items { id name email } }') => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+const aliased = (n: number, field = 'members(perPage: 100) { items { id name email } }') =>
+  `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 /** Production's settings, as loadConfig derives them (the app below runs with the same GraphQL setting). */
 const PRODUCTION_ENV = {
@@ -45,9 +46,20 @@ describe('GraphQL query limits and a closed schema (production settings)', () =>
     assert.equal(errorCode(aliases), 'QUERY_TOO_COMPLEX');
     assert.match(aliases.errors![0]!.message, /för stor eller för komplex/);
     // Depth 9 through the schema's own nesting (meeting → body → parent → …).
-    const deep = await gql(t.url, admin, '{ meetings { items { body { parentBody { parentBody { parentBody { parentBody { parentBody { parentBody { id } } } } } } } } } }');
+    const deep = await gql(
+      t.url,
+      admin,
+      '{ meetings { items { body { parentBody { parentBody { parentBody { parentBody { parentBody { parentBody { id } } } } } } } } } }',
+    );
     assert.equal(errorCode(deep), 'QUERY_TOO_COMPLEX', JSON.stringify(deep.errors));
-    const costly = await gql(t.url, admin, aliased(15, 'meetings(perPage: 100) { items { body { name kind parentBody { name kind } } agendaItems { title number kinds } attendances { mode member { name email phone } } } }'));
+    const costly = await gql(
+      t.url,
+      admin,
+      aliased(
+        15,
+        'meetings(perPage: 100) { items { body { name kind parentBody { name kind } } agendaItems { title number kinds } attendances { mode member { name email phone } } } }',
+      ),
+    );
     assert.equal(errorCode(costly), 'QUERY_TOO_COMPLEX', JSON.stringify(costly.errors));
   });
 

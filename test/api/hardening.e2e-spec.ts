@@ -45,17 +45,32 @@ describe('small hardening items (issue 8, item 9)', () => {
   });
 
   it('accepts only https://host[:port] as an embedding origin, and never puts a stored bad one into the CSP', async () => {
-    const set = (origins: string[]) => gql(t.url, admin, `mutation($o: [String!]) { updateMunicipalitySettings(input: { embedOrigins: $o }) { embedOrigins } }`, { o: origins });
-    for (const bad of ['https://kommun.se;sandbox', 'https://*.kommun.se', '*', "https://kommun.se'", 'https://kommun.se sandbox', 'http://kommun.se', 'https://kommun.se/intra', 'https://user@kommun.se']) {
+    const set = (origins: string[]) =>
+      gql(t.url, admin, `mutation($o: [String!]) { updateMunicipalitySettings(input: { embedOrigins: $o }) { embedOrigins } }`, { o: origins });
+    for (const bad of [
+      'https://kommun.se;sandbox',
+      'https://*.kommun.se',
+      '*',
+      "https://kommun.se'",
+      'https://kommun.se sandbox',
+      'http://kommun.se',
+      'https://kommun.se/intra',
+      'https://user@kommun.se',
+    ]) {
       assert.equal(errorCode(await set([bad])), 'BAD_USER_INPUT', bad);
     }
     const ok = await set(['https://www.kommun.se:8443', 'https://intra.kommun.se/']);
     assert.deepEqual(ok.data!.updateMunicipalitySettings.embedOrigins, ['https://www.kommun.se:8443', 'https://intra.kommun.se']);
 
     // A row saved before the check was strict.
-    await sql(t.ownerUrl, `update municipality_settings set embed_origins = $2 where tenant_id = $1`, [tenantOf(A), ['https://www.kommun.se', 'https://kommun.se;sandbox', 'https://*.kommun.se']]);
+    await sql(t.ownerUrl, `update municipality_settings set embed_origins = $2 where tenant_id = $1`, [
+      tenantOf(A),
+      ['https://www.kommun.se', 'https://kommun.se;sandbox', 'https://*.kommun.se'],
+    ]);
     const kf = demoId(`${A}:meeting:kf-next`);
-    const rooms = await gql(t.url, t.realm.token(A, ['secretary']), `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt } } }`, { m: kf });
+    const rooms = await gql(t.url, t.realm.token(A, ['secretary']), `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt } } }`, {
+      m: kf,
+    });
     const clock = fixClock(t.app);
     try {
       clock.set(new Date(Date.parse(rooms.data!.setUpBreakoutRooms[0].windows[0].opensAt) + 60_000));
@@ -76,7 +91,11 @@ describe('small hardening items (issue 8, item 9)', () => {
 
   it('refuses, at database level, a coordinator deleting or withdrawing a published regional module; drafts can still be deleted', async () => {
     const [{ region_id: region }] = await sql<{ region_id: string }>(t.ownerUrl, 'select region_id from municipality where id = $1', [tenantOf(A)]);
-    const [published] = await sql<{ id: string }>(t.ownerUrl, 'select id from regional_training_module where region_id = $1 and published_at is not null limit 1', [region]);
+    const [published] = await sql<{ id: string }>(
+      t.ownerUrl,
+      'select id from regional_training_module where region_id = $1 and published_at is not null limit 1',
+      [region],
+    );
     assert.ok(published, 'the demo has published regional modules');
     const asCoordinator = (fn: (c: pg.Client) => Promise<unknown>) =>
       inTransaction(t.appDatabaseUrl, async (c) => {
@@ -85,12 +104,20 @@ describe('small hardening items (issue 8, item 9)', () => {
       });
     const deleted = await asCoordinator(async (c) => (await c.query('delete from regional_training_module where id = $1', [published!.id])).rowCount);
     assert.equal(deleted, 0, 'the published module is not deletable');
-    await assert.rejects(asCoordinator((c) => c.query('update regional_training_module set published_at = null where id = $1', [published!.id])), /cannot be withdrawn/);
-    const [{ n }] = await sql<{ n: number }>(t.ownerUrl, 'select count(*)::int as n from regional_training_module where id = $1 and published_at is not null', [published!.id]);
+    await assert.rejects(
+      asCoordinator((c) => c.query('update regional_training_module set published_at = null where id = $1', [published!.id])),
+      /cannot be withdrawn/,
+    );
+    const [{ n }] = await sql<{ n: number }>(t.ownerUrl, 'select count(*)::int as n from regional_training_module where id = $1 and published_at is not null', [
+      published!.id,
+    ]);
     assert.equal(n, 1);
 
     const draftDeleted = await asCoordinator(async (c) => {
-      const [columns] = (await c.query(`select key, title from regional_training_module where id = $1`, [published!.id])).rows as { key: string; title: string }[];
+      const [columns] = (await c.query(`select key, title from regional_training_module where id = $1`, [published!.id])).rows as {
+        key: string;
+        title: string;
+      }[];
       const id = randomUUID();
       await c.query(
         `insert into regional_training_module (id, key, title, description, audience, kind)
@@ -124,6 +151,9 @@ describe('small hardening items (issue 8, item 9)', () => {
     assert.equal(res.status, 413);
     const body = (await res.json()) as { errors: { extensions: { code: string } }[] };
     assert.equal(body.errors[0]!.extensions.code, 'PAYLOAD_TOO_LARGE');
-    assert.deepEqual(written.filter((line) => /ERROR|FastifyError|\n\s+at /.test(line)), []);
+    assert.deepEqual(
+      written.filter((line) => /ERROR|FastifyError|\n\s+at /.test(line)),
+      [],
+    );
   });
 });

@@ -5,7 +5,16 @@ import { gql, startTestApp, type GraphQLResponse, type TestApp } from '../suppor
 import { SchemaWalk, setPath, unwrap, type Operation } from '../support/schema-walk.js';
 import { operationVariables } from '../support/argument-values.js';
 import { argumentsArbitrary } from '../support/input-arbitraries.js';
-import { callerFor, changedTables, idsOf, kindOf, KNOWN_DEFECTS_FIXED_ELSEWHERE, prepareTenant, tenantChecksums, type Kind } from '../support/operation-catalog.js';
+import {
+  callerFor,
+  changedTables,
+  idsOf,
+  kindOf,
+  KNOWN_DEFECTS_FIXED_ELSEWHERE,
+  prepareTenant,
+  tenantChecksums,
+  type Kind,
+} from '../support/operation-catalog.js';
 
 const A = 'uddevalla';
 /**
@@ -61,9 +70,18 @@ describe('bad input, by property: every operation, arguments generated from the 
     const value = res.data?.[op.name];
     const declared = unwrap(op.type).name;
     if (value === null) assert.ok(op.type.kind !== 'NON_NULL', `${op.name}: null for a non-null result`);
-    else if (Array.isArray(value)) assert.ok(value.every((v) => v && typeof v === 'object' && v.__typename), `${op.name}: malformed list`);
+    else if (Array.isArray(value))
+      assert.ok(
+        value.every((v) => v && typeof v === 'object' && v.__typename),
+        `${op.name}: malformed list`,
+      );
     else if (typeof value === 'object') assert.equal(value.__typename, declared, `${op.name}: answered a ${value.__typename}`);
-    else assert.equal(typeof value, declared === 'Boolean' ? 'boolean' : declared === 'Int' || declared === 'Float' ? 'number' : 'string', `${op.name}: answered ${value}`);
+    else
+      assert.equal(
+        typeof value,
+        declared === 'Boolean' ? 'boolean' : declared === 'Int' || declared === 'Float' ? 'number' : 'string',
+        `${op.name}: answered ${value}`,
+      );
   }
 
   function runs(kind: Operation['kind'], numRuns: number) {
@@ -72,7 +90,10 @@ describe('bad input, by property: every operation, arguments generated from the 
       for (const op of walk.operations.filter((o) => o.kind === kind)) {
         const ownId = (owner: string, field: string) => ids[kindOf(op.name, owner, field) as Kind] ?? '00000000-0000-4000-8000-000000000000';
         try {
-          await fc.assert(fc.asyncProperty(argumentsArbitrary(walk, op, ownId), (variables) => check(op, variables)), { numRuns, endOnFailure: true });
+          await fc.assert(
+            fc.asyncProperty(argumentsArbitrary(walk, op, ownId), (variables) => check(op, variables)),
+            { numRuns, endOnFailure: true },
+          );
         } catch (err) {
           const cause = (err as Error & { cause?: Error }).cause?.message ?? '';
           failures.push(`${op.name}: ${cause.slice(0, 600)}\n${(err as Error).message.slice(0, 1500)}`);
@@ -89,9 +110,15 @@ describe('bad input, by property: every operation, arguments generated from the 
   it('refuses a prototype name as sort field with BAD_USER_INPUT on every list (asserted once the fix is merged)', async () => {
     const lists = walk.operations.filter((o) => o.args.some((a) => a.name === 'sortField'));
     assert.ok(lists.length >= 10);
-    const codes = await Promise.all(lists.map(async (op) => (await gql(t.url, admin, walk.document(op), { sortField: 'constructor' })).errors?.[0]?.extensions?.code));
+    const codes = await Promise.all(
+      lists.map(async (op) => (await gql(t.url, admin, walk.document(op), { sortField: 'constructor' })).errors?.[0]?.extensions?.code),
+    );
     const known = KNOWN_DEFECTS_FIXED_ELSEWHERE.some((d) => d.operation === 'sortField');
-    if (known) assert.ok(codes.some((c) => c === 'INTERNAL_SERVER_ERROR'), 'the sortField fix is merged: remove it from KNOWN_DEFECTS_FIXED_ELSEWHERE');
+    if (known)
+      assert.ok(
+        codes.some((c) => c === 'INTERNAL_SERVER_ERROR'),
+        'the sortField fix is merged: remove it from KNOWN_DEFECTS_FIXED_ELSEWHERE',
+      );
     else assert.deepEqual(Object.fromEntries(lists.map((op, i) => [op.name, codes[i]])), Object.fromEntries(lists.map((op) => [op.name, 'BAD_USER_INPUT'])));
   });
 

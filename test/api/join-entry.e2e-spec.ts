@@ -26,7 +26,8 @@ describe('entering through a join link', () => {
   const used = async (linkId: string) =>
     (await sql<{ use_count: number; first_used_at: Date | null }>(t.ownerUrl, 'select use_count, first_used_at from join_link where id = $1', [linkId]))[0]!;
   const joinedAt = async (memberId: string) =>
-    (await sql<{ joined_at: Date | null }>(t.ownerUrl, 'select joined_at from attendance where meeting_id = $1 and member_id = $2', [kf, memberId]))[0]?.joined_at ?? null;
+    (await sql<{ joined_at: Date | null }>(t.ownerUrl, 'select joined_at from attendance where meeting_id = $1 and member_id = $2', [kf, memberId]))[0]
+      ?.joined_at ?? null;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -44,7 +45,11 @@ describe('entering through a join link', () => {
     // A remote member the rules let in (the demo also has remote members they keep out).
     const blocked = await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersBlockedFromRemote { member { id } } } }`, { m: kf });
     const out = new Set((blocked.data!.meeting.membersBlockedFromRemote as { member: { id: string } }[]).map((b) => b.member.id));
-    const remote = await sql<{ member_id: string }>(t.ownerUrl, `select member_id from attendance where meeting_id = $1 and mode = 'remote' order by member_id`, [kf]);
+    const remote = await sql<{ member_id: string }>(
+      t.ownerUrl,
+      `select member_id from attendance where meeting_id = $1 and mode = 'remote' order by member_id`,
+      [kf],
+    );
     const memberId = remote.map((r) => r.member_id).find((m) => !out.has(m))!;
     assert.ok(memberId && out.size > 0);
     eligible = memberId;
@@ -69,7 +74,10 @@ describe('entering through a join link', () => {
       await fetch(`${t.url}/join/${token}/enter`, { method: 'POST', headers: { origin: t.url, 'sec-fetch-site': 'cross-site' } }),
       await fetch(`${t.url}/join/${token}/enter`, { method: 'POST' }),
     ];
-    assert.deepEqual(refused.map((r) => r.status), [403, 403, 403]);
+    assert.deepEqual(
+      refused.map((r) => r.status),
+      [403, 403, 403],
+    );
     assert.equal((await used(link.id)).use_count, 0);
 
     const entered = await enterLink(t.url, token);
@@ -81,9 +89,11 @@ describe('entering through a join link', () => {
     assert.equal((await joinedAt(memberId))?.toISOString(), plus(opens, 60).toISOString());
   });
 
-  it("keeps out a member the rules block at the moment of use, says why and whom to contact, and lists them for the secretary", async () => {
+  it('keeps out a member the rules block at the moment of use, says why and whom to contact, and lists them for the secretary', async () => {
     // The chair plans to take part remotely after the meeting was convened: the rules keep the presidium on site.
-    const [chair] = await sql<{ member_id: string }>(t.ownerUrl, `select member_id from body_membership where body_id = $1 and role = 'chair'`, [id('body:kf')]);
+    const [chair] = await sql<{ member_id: string }>(t.ownerUrl, `select member_id from body_membership where body_id = $1 and role = 'chair'`, [
+      id('body:kf'),
+    ]);
     const chairId = chair!.member_id;
     await sql(
       t.ownerUrl,
@@ -92,12 +102,19 @@ describe('entering through a join link', () => {
       [tenantOf(A), kf, chairId],
     );
     const admin = t.realm.token(A, ['tenant-admin']);
-    const saved = await gql(t.url, admin, `mutation { updateMunicipalitySettings(input: { memberContact: "Kommunsekreterare Eva Ek, 0524-180 00" }) { memberContact } }`);
+    const saved = await gql(
+      t.url,
+      admin,
+      `mutation { updateMunicipalitySettings(input: { memberContact: "Kommunsekreterare Eva Ek, 0524-180 00" }) { memberContact } }`,
+    );
     assert.equal(saved.data!.updateMunicipalitySettings.memberContact, 'Kommunsekreterare Eva Ek, 0524-180 00');
     const { token, link } = await issueToken(t, A, kf, (links) => links.find((l) => !l.roomId && l.memberId === chairId));
     clock.set(plus(opens, 120));
 
-    const status = (await (await fetch(`${t.url}/join/${token}/status`)).json()) as { state: string; blocked: { reasons: { code: string; sv: string; en: string }[]; contact: string } };
+    const status = (await (await fetch(`${t.url}/join/${token}/status`)).json()) as {
+      state: string;
+      blocked: { reasons: { code: string; sv: string; en: string }[]; contact: string };
+    };
     assert.equal(status.state, 'open');
     const presidium = status.blocked.reasons.find((r) => r.code === 'PRESIDIUM_MUST_BE_ON_SITE')!;
     assert.match(presidium.sv, /[Pp]residiet/);
@@ -116,13 +133,14 @@ describe('entering through a join link', () => {
     assert.equal((await used(link.id)).use_count, 0);
     assert.equal(await joinedAt(chairId), null);
 
-    const listed = await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersBlockedFromRemote { member { id } codes reasons { sv en } } } }`, { m: kf });
+    const listed = await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersBlockedFromRemote { member { id } codes reasons { sv en } } } }`, {
+      m: kf,
+    });
     assert.equal(listed.errors, undefined, JSON.stringify(listed.errors));
     const blocked = listed.data!.meeting.membersBlockedFromRemote as { member: { id: string }; codes: string[]; reasons: { sv: string }[] }[];
     const listedChair = blocked.find((b) => b.member.id === chairId)!;
     assert.ok(listedChair.codes.includes('PRESIDIUM_MUST_BE_ON_SITE'));
     assert.equal(listedChair.reasons.length, listedChair.codes.length);
     assert.ok(!blocked.some((b) => b.member.id === eligible), 'a member the rules let in is not listed');
-
   });
 });

@@ -104,9 +104,17 @@ describe('join links and the member page', () => {
     const admin = t.realm.token(A, ['tenant-admin']);
     const bad = await gql(t.url, admin, `mutation { updateMunicipalitySettings(input: { embedOrigins: ["https://www.munkedal.se/path"] }) { embedOrigins } }`);
     assert.equal(errorCode(bad), 'BAD_USER_INPUT');
-    const injected = await gql(t.url, admin, `mutation { updateMunicipalitySettings(input: { embedOrigins: ["https://a.se; script-src *"] }) { embedOrigins } }`);
+    const injected = await gql(
+      t.url,
+      admin,
+      `mutation { updateMunicipalitySettings(input: { embedOrigins: ["https://a.se; script-src *"] }) { embedOrigins } }`,
+    );
     assert.equal(errorCode(injected), 'BAD_USER_INPUT');
-    const ok = await gql(t.url, admin, `mutation { updateMunicipalitySettings(input: { embedOrigins: ["https://www.munkedal.se/", "https://intranat.munkedal.se"] }) { embedOrigins } }`);
+    const ok = await gql(
+      t.url,
+      admin,
+      `mutation { updateMunicipalitySettings(input: { embedOrigins: ["https://www.munkedal.se/", "https://intranat.munkedal.se"] }) { embedOrigins } }`,
+    );
     assert.deepEqual(ok.data!.updateMunicipalitySettings.embedOrigins, ['https://www.munkedal.se', 'https://intranat.munkedal.se']);
 
     const { token } = await issueToken(t, A, kf, (links) => links.filter((l) => l.roomId)[2]);
@@ -133,7 +141,10 @@ describe('join links and the member page', () => {
     assert.equal(first.state, 'open');
     clock.set(plus(opens, 120));
     await enterLink(t.url, token);
-    const [att] = await sql<{ mode: string; joined_at: Date }>(t.ownerUrl, 'select mode, joined_at from attendance where meeting_id = $1 and member_id = $2', [kf, memberId]);
+    const [att] = await sql<{ mode: string; joined_at: Date }>(t.ownerUrl, 'select mode, joined_at from attendance where meeting_id = $1 and member_id = $2', [
+      kf,
+      memberId,
+    ]);
     assert.equal(att!.mode, 'remote');
     assert.equal(att!.joined_at.toISOString(), plus(opens, 1).toISOString(), 'joined at the first use, not the second');
     const [used] = await sql<{ use_count: number; first_used_at: Date }>(t.ownerUrl, 'select use_count, first_used_at from join_link where id = $1', [link.id]);
@@ -148,10 +159,21 @@ describe('join links and the member page', () => {
   it('is correct across the daylight-saving change: a meeting on the night of 2026-10-25 in Europe/Stockholm', async () => {
     // 01:30 CEST → 02:30 CET: two real hours although the clocks say one.
     const made = await gql(t.url, secretary, `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
-      i: { bodyId: id(A, 'body:kf'), title: 'Extra fullmäktige (natt)', startsAt: '2026-10-24T23:30:00Z', endsAt: '2026-10-25T01:30:00Z', place: 'Kommunhuset' },
+      i: {
+        bodyId: id(A, 'body:kf'),
+        title: 'Extra fullmäktige (natt)',
+        startsAt: '2026-10-24T23:30:00Z',
+        endsAt: '2026-10-25T01:30:00Z',
+        place: 'Kommunhuset',
+      },
     });
     const night = made.data!.createMeeting.id;
-    const convened = await gql(t.url, secretary, `mutation($m: ID!) { changeMeetingStatus(id: $m, status: CONVENED) { breakoutWindows { opensAt closesAt } } }`, { m: night });
+    const convened = await gql(
+      t.url,
+      secretary,
+      `mutation($m: ID!) { changeMeetingStatus(id: $m, status: CONVENED) { breakoutWindows { opensAt closesAt } } }`,
+      { m: night },
+    );
     const w = convened.data!.changeMeetingStatus.breakoutWindows;
     assert.deepEqual(w, [
       { opensAt: '2026-10-24T23:00:00.000Z', closesAt: '2026-10-24T23:30:00.000Z' },
@@ -199,7 +221,10 @@ describe('join links and the member page', () => {
   });
 
   it("keeps tokens tenant-bound: the lookup function says only whose a hash is, and a link cannot point at another municipality's room", async () => {
-    const [fn] = await sql<{ owner: string; secdef: boolean }>(t.ownerUrl, `select pg_get_userbyid(proowner) as owner, prosecdef as secdef from pg_proc where proname = 'token_tenant'`);
+    const [fn] = await sql<{ owner: string; secdef: boolean }>(
+      t.ownerUrl,
+      `select pg_get_userbyid(proowner) as owner, prosecdef as secdef from pg_proc where proname = 'token_tenant'`,
+    );
     assert.deepEqual(fn, { owner: 'motesplats_token_lookup', secdef: true });
     const { token } = await issueToken(t, A, kf, (links) => links.filter((l) => l.roomId)[5]);
     const { createHash } = await import('node:crypto');
@@ -213,7 +238,10 @@ describe('join links and the member page', () => {
     assert.equal(roomOfB.length, 1);
     await assert.rejects(
       sql(t.ownerUrl, `insert into join_link (tenant_id, id, meeting_id, room_id, member_id) values ($1, gen_random_uuid(), $2, $3, $4)`, [
-        tenantOf(A), kf, roomOfB[0]!.id, id(A, 'member:0'),
+        tenantOf(A),
+        kf,
+        roomOfB[0]!.id,
+        id(A, 'member:0'),
       ]),
       /foreign key/,
     );
@@ -239,7 +267,9 @@ describe('join links and the member page', () => {
     const limits = t.config.joinRateLimits;
     limits.failuresPerIpPerMinute = 1_000;
     const prefix = 'Zq';
-    const around = await Promise.all(Array.from({ length: limits.perTokenPrefixPerMinute + 10 }, () => status(prefix + randomBytes(32).toString('base64url').slice(2))));
+    const around = await Promise.all(
+      Array.from({ length: limits.perTokenPrefixPerMinute + 10 }, () => status(prefix + randomBytes(32).toString('base64url').slice(2))),
+    );
     assert.equal(around.filter((r) => r.code === 429).length, 10);
 
     // A fresh minute for this address, as if the guesses above had come from elsewhere.
@@ -250,7 +280,10 @@ describe('join links and the member page', () => {
     const burst: number[] = [];
     for (let i = 0; i < 30; i++) burst.push((await status(randomBytes(32).toString('base64url'))).code);
     assert.deepEqual(burst.slice(0, 20), Array(20).fill(404));
-    assert.ok(burst.slice(-10).every((c) => c === 429), burst.join(','));
+    assert.ok(
+      burst.slice(-10).every((c) => c === 429),
+      burst.join(','),
+    );
     const { token } = await issueToken(t, A, kf, (links) => links.filter((l) => l.roomId)[6]);
     const blocked = await fetch(`${t.url}/join/${token}`);
     assert.equal(blocked.status, 429, 'the address stays limited, valid token or not');

@@ -58,7 +58,10 @@ describe('join-link rate limits behind a trusted proxy (TRUSTED_PROXIES=127.0.0.
     assert.equal(await status(t.url, token, member), 200);
     const page = await fetch(`${t.url}/join/${token}`, { headers: { 'x-forwarded-for': member } });
     assert.equal(page.status, 200);
-    const entered = await fetch(`${t.url}/join/${token}/enter`, { method: 'POST', headers: { 'x-forwarded-for': member, origin: t.url, 'sec-fetch-site': 'same-origin' } });
+    const entered = await fetch(`${t.url}/join/${token}/enter`, {
+      method: 'POST',
+      headers: { 'x-forwarded-for': member, origin: t.url, 'sec-fetch-site': 'same-origin' },
+    });
     assert.equal(entered.status, 200);
     assert.equal(((await entered.json()) as { state: string }).state, 'open');
     // A blocked address spends nothing either: its further requests do not move the prefix budget.

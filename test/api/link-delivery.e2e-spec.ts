@@ -72,9 +72,10 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
       [kf, blockedIds],
     );
     assert.equal(sent, withEmail[0]!.n);
-    const heldBack = await owner<{ n: number }>(`select count(*)::int as n from join_link where meeting_id = $1 and room_id is null and member_id = any($2::uuid[]) and delivered_at is not null`, [
-      kf, blockedIds,
-    ]);
+    const heldBack = await owner<{ n: number }>(
+      `select count(*)::int as n from join_link where meeting_id = $1 and room_id is null and member_id = any($2::uuid[]) and delivered_at is not null`,
+      [kf, blockedIds],
+    );
     assert.equal(heldBack[0]!.n, 0, 'no link to the meeting reaches a member the rules keep out');
     assert.ok(sent > 20 && forSecretary > 5, `${sent} sent, ${forSecretary} for the secretary`);
     assert.equal(sink.received.length, sent);
@@ -93,7 +94,12 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     clock.set(new Date(Date.parse(firstWindow.opensAt) + 60_000));
     assert.equal(await state(tokenOf(url)), 'open', 'the link in the invitation works inside the window');
 
-    const withoutEmail = await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersWithoutEmail { email } joinLinks { deliveryChannel deliveredAt roomId member { id email } } } }`, { m: kf });
+    const withoutEmail = await gql(
+      t.url,
+      secretary,
+      `query($m: ID!) { meeting(id: $m) { membersWithoutEmail { email } joinLinks { deliveryChannel deliveredAt roomId member { id email } } } }`,
+      { m: kf },
+    );
     const m = withoutEmail.data!.meeting;
     assert.equal(m.membersWithoutEmail.length, forSecretary);
     assert.ok(m.membersWithoutEmail.every((x: { email: string | null }) => x.email === null));
@@ -108,7 +114,8 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
 
   it('resends with a new token, retiring the old one; for a member without e-mail it shows the link once to the secretary', async () => {
     type Row = { id: string; member: { id: string; email: string | null } };
-    const links: Row[] = (await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { joinLinks { id member { id email } } } }`, { m: kf })).data!.meeting.joinLinks;
+    const links: Row[] = (await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { joinLinks { id member { id email } } } }`, { m: kf })).data!.meeting
+      .joinLinks;
     // A member with a single link, so the old invitation's link is the one resent.
     const emailed = links.find((l) => l.member.email && links.filter((o) => o.member.id === l.member.id).length === 1)!;
     const before = sink.received.filter((r) => r.to.includes(emailed.member.email!)).at(-1)!;
@@ -164,7 +171,10 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     assert.equal(feed.status, 200);
     assert.match(feed.headers.get('content-type')!, /text\/calendar/);
     const events = Object.values(ical.sync.parseICS(await feed.text())).filter((c) => c?.type === 'VEVENT') as ical.VEvent[];
-    assert.ok(events.some((e) => e.uid === `${kf}.${member}@motesplats`), 'the convened council meeting is in the feed');
+    assert.ok(
+      events.some((e) => e.uid === `${kf}.${member}@motesplats`),
+      'the convened council meeting is in the feed',
+    );
 
     const rotated = await gql(t.url, secretary, `mutation($m: ID!) { issueCalendarFeed(memberId: $m) }`, { m: member });
     assert.equal((await fetch(url)).status, 404, 'a new feed URL retires the old one');
@@ -183,9 +193,16 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     });
     assert.equal(created.errors, undefined, JSON.stringify(created.errors));
     const memberId = created.data!.createMember.id as string;
-    const seat = await gql(t.url, admin, 'mutation($i: CreateBodyMembershipInput!) { createBodyMembership(input: $i) { id } }', { i: { bodyId: meeting.bodyId, memberId, role: 'MEMBER' } });
+    const seat = await gql(t.url, admin, 'mutation($i: CreateBodyMembershipInput!) { createBodyMembership(input: $i) { id } }', {
+      i: { bodyId: meeting.bodyId, memberId, role: 'MEMBER' },
+    });
     assert.equal(seat.errors, undefined, JSON.stringify(seat.errors));
-    const attended = await gql(t.url, secretary, 'mutation($m: ID!, $p: ID!) { createAttendance(input: { meetingId: $m, memberId: $p, mode: REMOTE }) { id } }', { m: kf, p: memberId });
+    const attended = await gql(
+      t.url,
+      secretary,
+      'mutation($m: ID!, $p: ID!) { createAttendance(input: { meetingId: $m, memberId: $p, mode: REMOTE }) { id } }',
+      { m: kf, p: memberId },
+    );
     assert.equal(attended.errors, undefined, JSON.stringify(attended.errors));
     const mailsTo = () => sink.received.filter((m) => m.to.includes('otranad@stromstad.example'));
     const send = async () => {
@@ -195,18 +212,25 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
       return res.data!.sendJoinLinks as { sent: number; forSecretary: number; blocked: number };
     };
     const listed = async () =>
-      ((await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersBlockedFromRemote { member { id } codes } } }`, { m: kf })).data!.meeting
-        .membersBlockedFromRemote as { member: { id: string }; codes: string[] }[]).find((b) => b.member.id === memberId);
+      (
+        (await gql(t.url, secretary, `query($m: ID!) { meeting(id: $m) { membersBlockedFromRemote { member { id } codes } } }`, { m: kf })).data!.meeting
+          .membersBlockedFromRemote as { member: { id: string }; codes: string[] }[]
+      ).find((b) => b.member.id === memberId);
 
     const held = await send();
     assert.equal(held.sent, 0, 'no invitation for a member the rules keep out');
     assert.ok(held.blocked >= 1, 'the delivery says it held a member back');
     assert.equal(mailsTo().length, 0);
     assert.deepEqual((await listed())?.codes, ['TRAINING_MISSING'], 'listed for the secretary, with why');
-    const [link] = await owner<{ delivered_at: Date | null }>(`select delivered_at from join_link where meeting_id = $1 and member_id = $2 and room_id is null`, [kf, memberId]);
+    const [link] = await owner<{ delivered_at: Date | null }>(
+      `select delivered_at from join_link where meeting_id = $1 and member_id = $2 and room_id is null`,
+      [kf, memberId],
+    );
     assert.equal(link!.delivered_at, null, 'the link waits, undelivered');
     const resent = await gql(t.url, secretary, 'query($m: ID!) { meeting(id: $m) { joinLinks { id memberId roomId } } }', { m: kf });
-    const linkId = (resent.data!.meeting.joinLinks as { id: string; memberId: string; roomId: string | null }[]).find((l) => l.memberId === memberId && !l.roomId)!.id;
+    const linkId = (resent.data!.meeting.joinLinks as { id: string; memberId: string; roomId: string | null }[]).find(
+      (l) => l.memberId === memberId && !l.roomId,
+    )!.id;
     const refused = await gql(t.url, secretary, 'mutation($id: ID!) { resendJoinLink(id: $id) { url } }', { id: linkId });
     assert.equal(refused.errors?.[0]?.extensions?.code, 'CONFLICT', 'sending it by hand is refused too');
     await settle();

@@ -29,7 +29,9 @@ describe("practice sessions: invitees' personal join links", () => {
   const opensAt = new Date(startsAt.getTime() - 15 * 60_000);
 
   const newMember = async (name: string, email: string | null) => {
-    const created = await gql(t.url, adminA, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', { i: { name, email, identityLevel: 'E_ID' } });
+    const created = await gql(t.url, adminA, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', {
+      i: { name, email, identityLevel: 'E_ID' },
+    });
     return created.data!.createMember.id as string;
   };
   const page = (token: string) => fetch(`${t.url}/join/${token}`);
@@ -46,14 +48,25 @@ describe("practice sessions: invitees' personal join links", () => {
   };
   const session = async () =>
     (
-      await gql(t.url, adminA, `query($id: ID!) { practiceSession(id: $id) {
+      await gql(
+        t.url,
+        adminA,
+        `query($id: ID!) { practiceSession(id: $id) {
         invitees { memberId attendedAt }
         membersWithoutEmail { id }
-        joinLinks { id practiceSessionId meetingId deliveryChannel deliveredAt useCount firstUsedAt revokedAt member { id } } } }`, { id: sessionId })
+        joinLinks { id practiceSessionId meetingId deliveryChannel deliveredAt useCount firstUsedAt revokedAt member { id } } } }`,
+        { id: sessionId },
+      )
     ).data!.practiceSession;
   const completions = async (memberId: string) =>
-    (await gql(t.url, adminA, 'query($m: ID!) { trainingCompletions(filter: { memberId: $m }) { items { moduleKey source practiceSessionId completedOn } } }', { m: memberId })).data!
-      .trainingCompletions.items;
+    (
+      await gql(
+        t.url,
+        adminA,
+        'query($m: ID!) { trainingCompletions(filter: { memberId: $m }) { items { moduleKey source practiceSessionId completedOn } } }',
+        { m: memberId },
+      )
+    ).data!.trainingCompletions.items;
 
   beforeAll(async () => {
     sink = await startSmtpSink();
@@ -67,7 +80,10 @@ describe("practice sessions: invitees' personal join links", () => {
       i: { moduleKey: MODULE, title: 'Övning i hybridmöte', startsAt, endsAt, place: null },
     });
     sessionId = created.data!.createPracticeSession.id;
-    const invited = await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', { s: sessionId, m: [withEmail.id, withoutEmail.id] });
+    const invited = await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', {
+      s: sessionId,
+      m: [withEmail.id, withoutEmail.id],
+    });
     assert.equal(invited.errors, undefined);
   });
   afterAll(async () => {
@@ -93,7 +109,10 @@ describe("practice sessions: invitees' personal join links", () => {
     const s = await session();
     assert.deepEqual(s.membersWithoutEmail, [{ id: withoutEmail.id }]);
     const byMember = (id: string) => s.joinLinks.find((l: { member: { id: string } }) => l.member.id === id);
-    assert.deepEqual([byMember(withEmail.id).deliveryChannel, byMember(withEmail.id).practiceSessionId, byMember(withEmail.id).meetingId], ['EMAIL', sessionId, null]);
+    assert.deepEqual(
+      [byMember(withEmail.id).deliveryChannel, byMember(withEmail.id).practiceSessionId, byMember(withEmail.id).meetingId],
+      ['EMAIL', sessionId, null],
+    );
     assert.equal(byMember(withoutEmail.id).deliveryChannel, 'SECRETARY');
     const again = await gql(t.url, adminA, 'mutation($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent } }', { s: sessionId });
     assert.equal(again.data!.sendPracticeSessionLinks.sent, 0, 'delivered links are not sent twice');
@@ -140,7 +159,11 @@ describe("practice sessions: invitees' personal join links", () => {
         for (const method of ['GET', 'HEAD']) assert.equal((await fetch(t.url + path, { method })).status, 200);
       }
     }
-    assert.equal((await session()).invitees.find((i: { memberId: string }) => i.memberId === withEmail.id).attendedAt, null, 'opening the page is not attending');
+    assert.equal(
+      (await session()).invitees.find((i: { memberId: string }) => i.memberId === withEmail.id).attendedAt,
+      null,
+      'opening the page is not attending',
+    );
     assert.equal((await session()).joinLinks.find((l: { member: { id: string } }) => l.member.id === withEmail.id).useCount, 0);
     assert.deepEqual(await completions(withEmail.id), []);
     await enterLink(t.url, token);
@@ -153,7 +176,9 @@ describe("practice sessions: invitees' personal join links", () => {
     assert.ok(s.invitees.find((i: { memberId: string }) => i.memberId === withEmail.id).attendedAt);
     const link = s.joinLinks.find((l: { member: { id: string } }) => l.member.id === withEmail.id);
     assert.equal(link.useCount, 2, 'both uses counted');
-    assert.deepEqual(await completions(withEmail.id), [{ moduleKey: MODULE, source: 'PRACTICE_SESSION', practiceSessionId: sessionId, completedOn: localDate(startsAt) }]);
+    assert.deepEqual(await completions(withEmail.id), [
+      { moduleKey: MODULE, source: 'PRACTICE_SESSION', practiceSessionId: sessionId, completedOn: localDate(startsAt) },
+    ]);
   });
 
   it('a revoked link is refused like any invalid one; a resend for a member without e-mail shows a working link once', async () => {
@@ -167,7 +192,9 @@ describe("practice sessions: invitees' personal join links", () => {
     assert.ok(typeof open === 'object' && open.state === 'open');
     assert.equal((await completions(withoutEmail.id)).length, 1);
 
-    const revoked = await gql(t.url, adminA, 'mutation($id: ID!) { revokeJoinLink(id: $id) { revokedAt } }', { id: links.find((l: { member: { id: string } }) => l.member.id === withoutEmail.id).id });
+    const revoked = await gql(t.url, adminA, 'mutation($id: ID!) { revokeJoinLink(id: $id) { revokedAt } }', {
+      id: links.find((l: { member: { id: string } }) => l.member.id === withoutEmail.id).id,
+    });
     assert.ok(revoked.data!.revokeJoinLink.revokedAt);
     assert.equal(await status(token), 404);
     const refused = await page(token);
@@ -186,14 +213,19 @@ describe("practice sessions: invitees' personal join links", () => {
       assert.equal(errorCode(res), 'NOT_FOUND', mutation);
     }
     // B's own practice session, with a link issued: it opens B's session, never A's.
-    const bMember = (await gql(t.url, adminB, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', { i: { name: 'Orust Övare', email: null, identityLevel: 'E_ID' } })).data!.createMember.id;
+    const bMember = (
+      await gql(t.url, adminB, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', {
+        i: { name: 'Orust Övare', email: null, identityLevel: 'E_ID' },
+      })
+    ).data!.createMember.id;
     const bSession = (
       await gql(t.url, adminB, 'mutation($i: CreatePracticeSessionInput!) { createPracticeSession(input: $i) { id } }', {
         i: { moduleKey: MODULE, title: 'Orust övar', startsAt, endsAt, place: 'Henån' },
       })
     ).data!.createPracticeSession.id;
     await gql(t.url, adminB, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', { s: bSession, m: [bMember] });
-    const bLinks = (await gql(t.url, adminB, 'query($id: ID!) { practiceSession(id: $id) { joinLinks { id practiceSessionId } } }', { id: bSession })).data!.practiceSession.joinLinks;
+    const bLinks = (await gql(t.url, adminB, 'query($id: ID!) { practiceSession(id: $id) { joinLinks { id practiceSessionId } } }', { id: bSession })).data!
+      .practiceSession.joinLinks;
     assert.equal(bLinks.length, 1);
     assert.equal(bLinks[0].practiceSessionId, bSession);
     const handed = await gql(t.url, adminB, 'mutation($id: ID!) { resendJoinLink(id: $id) { url } }', { id: bLinks[0].id });
@@ -201,15 +233,23 @@ describe("practice sessions: invitees' personal join links", () => {
     const html = await (await page(bToken)).text();
     assert.match(html, /Orust övar/);
     assert.doesNotMatch(html, /Övning i hybridmöte/);
-    assert.deepEqual((await session()).invitees.map((i: { memberId: string }) => i.memberId).sort(), [withEmail.id, withoutEmail.id].sort(), "A's session is untouched");
+    assert.deepEqual(
+      (await session()).invitees.map((i: { memberId: string }) => i.memberId).sort(),
+      [withEmail.id, withoutEmail.id].sort(),
+      "A's session is untouched",
+    );
   });
 
-  it('the schema allows exactly one target per link, and no link to another municipality\'s session', async () => {
+  it("the schema allows exactly one target per link, and no link to another municipality's session", async () => {
     const db = t.app.get(TenantDb);
     const insert = (slug: string, meetingId: string | null) =>
       db.run(tenantOf(slug), async (em) => {
         const [member] = await em.query('select id from member limit 1');
-        await em.query('insert into join_link (id, meeting_id, practice_session_id, member_id) values (gen_random_uuid(), $1, $2, $3)', [meetingId, sessionId, member.id]);
+        await em.query('insert into join_link (id, meeting_id, practice_session_id, member_id) values (gen_random_uuid(), $1, $2, $3)', [
+          meetingId,
+          sessionId,
+          member.id,
+        ]);
       });
     const meetingOfA = await db.run(tenantOf(A), async (em) => (await em.query('select id from meeting limit 1'))[0].id as string);
     await assert.rejects(insert(A, meetingOfA), /join_link_one_target/);

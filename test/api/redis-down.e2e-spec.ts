@@ -20,7 +20,9 @@ async function freePort(): Promise<number> {
 
 /** A Redis of this test's own on a free loopback port, so stopping it disturbs nobody else. */
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => /Ready to accept connections/.test(d.toString()) && resolve());
     child.once('exit', (code) => reject(new Error(`redis-server exited with ${code}`)));
@@ -42,7 +44,9 @@ describe('Redis goes down while members are joining', () => {
     redis = await startRedis(port);
     t = await startTestApp({ redisUrl: `redis://127.0.0.1:${port}` });
     clock = fixClock(t.app);
-    const rooms = await gql(t.url, t.realm.token(A, ['secretary']), `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt } } }`, { m: kf });
+    const rooms = await gql(t.url, t.realm.token(A, ['secretary']), `mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt } } }`, {
+      m: kf,
+    });
     ({ token } = await issueToken(t, A, kf, (links) => links.find((l) => l.roomId)));
     clock.set(new Date(Date.parse(rooms.data!.setUpBreakoutRooms[0].windows[0].opensAt) + 60_000));
     assert.equal((await fetch(`${t.url}/join/${token}/status`)).status, 200, 'works while Redis is up');
@@ -72,7 +76,10 @@ describe('Redis goes down while members are joining', () => {
     const codes: number[] = [];
     for (let i = 0; i < 25; i++) codes.push((await fetch(`${t.url}/join/${'Q'.repeat(42)}${i % 10}/status`)).status);
     assert.deepEqual(codes.slice(0, 20), Array(20).fill(404));
-    assert.ok(codes.slice(20).every((c) => c === 429), codes.join(','));
+    assert.ok(
+      codes.slice(20).every((c) => c === 429),
+      codes.join(','),
+    );
   });
 
   it('says "degraded" on /health (HTTP 200: members and staff are still served), and liveness stays ok', async () => {

@@ -66,10 +66,17 @@ describe('region: experience reports, sharing, surveys, regions', () => {
 
     it('asks the secretary for a report when a meeting with remote participants ends, prefilled from attendance, due in 7 days, with a reminder job queued', async () => {
       for (const status of ['IN_PROGRESS', 'ENDED']) {
-        const res = await gql(t.url, secretaryA, 'mutation($id: ID!, $s: MeetingStatus!) { changeMeetingStatus(id: $id, status: $s) { status } }', { id: meetingId, s: status });
+        const res = await gql(t.url, secretaryA, 'mutation($id: ID!, $s: MeetingStatus!) { changeMeetingStatus(id: $id, status: $s) { status } }', {
+          id: meetingId,
+          s: status,
+        });
         assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       }
-      const res = await gql(t.url, secretaryA, '{ experienceReports(status: REQUESTED) { id meetingId status dueOn onSiteCount remoteCount platformKey incidents { id } } }');
+      const res = await gql(
+        t.url,
+        secretaryA,
+        '{ experienceReports(status: REQUESTED) { id meetingId status dueOn onSiteCount remoteCount platformKey incidents { id } } }',
+      );
       const report = res.data!.experienceReports.find((r: { meetingId: string }) => r.meetingId === meetingId);
       assert.ok(report, 'a report is requested');
       const [counts] = await sql<{ on_site: number; remote: number }>(
@@ -105,25 +112,50 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       assert.deepEqual(await processor.process(job), { reminded: false, emailed: false }, 'a retry sends nothing twice');
       await t.app.get(OutboxService).settle();
       const mails = sink.received.slice(before);
-      assert.deepEqual(mails.map((m) => m.to), [[`kansliet@${A}.example`]]);
+      assert.deepEqual(
+        mails.map((m) => m.to),
+        [[`kansliet@${A}.example`]],
+      );
     });
 
     it('takes the report with incidents; a municipal reader cannot submit, another municipality cannot see it', async () => {
       const input = {
-        platformKey: 'jitsi_meet', onSiteCount: 30, remoteCount: 5, supportSufficient: false, whatWorked: 'Testsamtal dagen innan', lessons: 'Reserv för omröstning', rating: 3,
+        platformKey: 'jitsi_meet',
+        onSiteCount: 30,
+        remoteCount: 5,
+        supportSufficient: false,
+        whatWorked: 'Testsamtal dagen innan',
+        lessons: 'Reserv för omröstning',
+        rating: 3,
         incidents: [
           { category: 'AUDIO', minutesLost: 6, affectedCount: 2, resolution: 'Headset byttes' },
           { category: 'VOTING', minutesLost: 10, affectedCount: 5, resolution: 'Namnupprop' },
         ],
       };
-      const bad = await gql(t.url, secretaryA, 'mutation($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { id } }', { id: reportId, i: { ...input, rating: 6 } });
+      const bad = await gql(t.url, secretaryA, 'mutation($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { id } }', {
+        id: reportId,
+        i: { ...input, rating: 6 },
+      });
       assert.equal(errorCode(bad), 'BAD_USER_INPUT');
-      const res = await gql(t.url, secretaryA, 'mutation($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { status rating incidents { category minutesLost affectedCount } } }', { id: reportId, i: input });
+      const res = await gql(
+        t.url,
+        secretaryA,
+        'mutation($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { status rating incidents { category minutesLost affectedCount } } }',
+        { id: reportId, i: input },
+      );
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       assert.equal(res.data!.submitExperienceReport.status, 'SUBMITTED');
       assert.equal(res.data!.submitExperienceReport.incidents.length, 2);
       const support = t.realm.token(A, ['support']);
-      assert.equal(errorCode(await gql(t.url, support, 'mutation($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { id } }', { id: reportId, i: input })), 'FORBIDDEN');
+      assert.equal(
+        errorCode(
+          await gql(t.url, support, 'mutation($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { id } }', {
+            id: reportId,
+            i: input,
+          }),
+        ),
+        'FORBIDDEN',
+      );
       const fromB = await gql(t.url, t.realm.token(B, ['secretary']), 'query($id: ID!) { experienceReport(id: $id) { id } }', { id: reportId });
       assert.equal(fromB.data!.experienceReport, null);
       const remindAgain = await t.app.get(ExperienceRemindersProcessor).process({ name: REMIND_REPORT, data: { tenantId: tenantOf(A), reportId } } as Job);
@@ -152,7 +184,8 @@ describe('region: experience reports, sharing, surveys, regions', () => {
     });
 
     it('shows the coordinator the report anonymised, small counts as "< 3"; withdrawing sharing removes it at once, in the API and for the database role', async () => {
-      const query = '{ regionalExperienceReports(from: "2000-01-01", to: "2100-01-01") { id municipalityName bodyKind platformKey rating onSiteCount { value display } remoteCount { value suppressed display } incidents { category minutesLost affectedCount { value suppressed display } } } }';
+      const query =
+        '{ regionalExperienceReports(from: "2000-01-01", to: "2100-01-01") { id municipalityName bodyKind platformKey rating onSiteCount { value display } remoteCount { value suppressed display } incidents { category minutesLost affectedCount { value suppressed display } } } }';
       const res = await gql(t.url, coordinator, query);
       assert.equal(res.errors, undefined, JSON.stringify(res.errors));
       const mine = res.data!.regionalExperienceReports.find((r: { id: string }) => r.id === reportId);
@@ -167,15 +200,25 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       assert.equal(errorCode(await gql(t.url, secretaryA, query)), 'FORBIDDEN');
 
       const viaDb = () =>
-        asAppRole(t.appDatabaseUrl, { regionId: FYRBODAL }, async (c) => (await c.query('select report_id from regional_experience_reports($1, $2)', ['2000-01-01', '2100-01-01'])).rows.map((r) => r.report_id));
+        asAppRole(t.appDatabaseUrl, { regionId: FYRBODAL }, async (c) =>
+          (await c.query('select report_id from regional_experience_reports($1, $2)', ['2000-01-01', '2100-01-01'])).rows.map((r) => r.report_id),
+        );
       assert.ok((await viaDb()).includes(reportId));
       // A municipality's own session gets nothing from the regional function.
-      const asTenant = await asAppRole(t.appDatabaseUrl, { tenantId: tenantOf(A), regionId: FYRBODAL }, async (c) => (await c.query(`select count(*)::int as n from regional_experience_reports('2000-01-01', '2100-01-01')`)).rows[0].n);
+      const asTenant = await asAppRole(
+        t.appDatabaseUrl,
+        { tenantId: tenantOf(A), regionId: FYRBODAL },
+        async (c) => (await c.query(`select count(*)::int as n from regional_experience_reports('2000-01-01', '2100-01-01')`)).rows[0].n,
+      );
       assert.equal(asTenant, 0);
 
       const coordinatorCannot = await gql(t.url, coordinator, 'mutation { updateRegionSharing(input: { sharesReports: true }) { sharesReports } }');
       assert.equal(errorCode(coordinatorCannot), 'FORBIDDEN');
-      const withdraw = await gql(t.url, adminA, 'mutation { updateRegionSharing(input: { sharesReports: false }) { sharesReports sharesRules sharesAggregates } }');
+      const withdraw = await gql(
+        t.url,
+        adminA,
+        'mutation { updateRegionSharing(input: { sharesReports: false }) { sharesReports sharesRules sharesAggregates } }',
+      );
       assert.deepEqual(withdraw.data!.updateRegionSharing, { sharesReports: false, sharesRules: true, sharesAggregates: true });
       const after = await gql(t.url, coordinator, query);
       assert.ok(!after.data!.regionalExperienceReports.some((r: { municipalityName: string }) => r.municipalityName === 'Lysekil'));
@@ -186,7 +229,10 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       // A municipality cannot write another's sharing row, even directly.
       await assert.rejects(
         asAppRole(t.appDatabaseUrl, { tenantId: tenantOf(B), regionId: FYRBODAL }, (c) =>
-          c.query(`insert into municipality_region_settings (tenant_id, shares_reports) values ($1, true) on conflict (tenant_id) do update set shares_reports = true`, [tenantOf(A)]),
+          c.query(
+            `insert into municipality_region_settings (tenant_id, shares_reports) values ($1, true) on conflict (tenant_id) do update set shares_reports = true`,
+            [tenantOf(A)],
+          ),
         ),
       );
       await gql(t.url, adminA, 'mutation { updateRegionSharing(input: { sharesReports: true }) { sharesReports } }');
@@ -206,26 +252,48 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       assert.ok(vn.data!.municipalities.items.some((m: { name: string; code: string }) => m.name === 'Timrå' && m.code === '2262'));
       assert.ok(own.data!.municipalities.items.some((m: { name: string; code: string }) => m.name === 'Uddevalla' && m.code === '1485'));
 
-      for (const [region, expected] of [[FYRBODAL, DEMO_MUNICIPALITIES.length], [VASTERNORRLAND, VASTERNORRLAND_MUNICIPALITIES.length]] as const) {
+      for (const [region, expected] of [
+        [FYRBODAL, DEMO_MUNICIPALITIES.length],
+        [VASTERNORRLAND, VASTERNORRLAND_MUNICIPALITIES.length],
+      ] as const) {
         const n = await asAppRole(t.appDatabaseUrl, { regionId: region }, async (c) => ({
           municipalities: (await c.query('select count(*)::int as n from municipality')).rows[0].n,
           regions: (await c.query('select count(*)::int as n from region')).rows[0].n,
           rules: (await c.query('select count(*)::int as n from regional_rule_sets(current_date)')).rows[0].n,
-          other: (await c.query('select count(*)::int as n from regional_comparison($1, current_date, null, false) where municipality_id <> all(select id from municipality)', ['2000-01-01'])).rows[0].n,
+          other: (
+            await c.query(
+              'select count(*)::int as n from regional_comparison($1, current_date, null, false) where municipality_id <> all(select id from municipality)',
+              ['2000-01-01'],
+            )
+          ).rows[0].n,
         }));
         assert.deepEqual(n, { municipalities: expected, regions: 1, rules: expected, other: 0 });
       }
       // A municipality sees its own region's registry only.
-      const timra = await asAppRole(t.appDatabaseUrl, { tenantId: tenantOf('timra'), regionId: VASTERNORRLAND }, async (c) => (await c.query('select count(*)::int as n from municipality')).rows[0].n);
+      const timra = await asAppRole(
+        t.appDatabaseUrl,
+        { tenantId: tenantOf('timra'), regionId: VASTERNORRLAND },
+        async (c) => (await c.query('select count(*)::int as n from municipality')).rows[0].n,
+      );
       assert.equal(timra, 7);
 
-      const rulesVN = await gql(t.url, coordinatorVN, '{ regionalComparison(from: "2020-01-01", to: "2030-01-01") { rows { municipalityName } rules { municipalityName } } }');
+      const rulesVN = await gql(
+        t.url,
+        coordinatorVN,
+        '{ regionalComparison(from: "2020-01-01", to: "2030-01-01") { rows { municipalityName } rules { municipalityName } } }',
+      );
       assert.equal(rulesVN.errors, undefined, JSON.stringify(rulesVN.errors));
-      const names = new Set([...rulesVN.data!.regionalComparison.rows, ...rulesVN.data!.regionalComparison.rules].map((r: { municipalityName: string }) => r.municipalityName));
+      const names = new Set(
+        [...rulesVN.data!.regionalComparison.rows, ...rulesVN.data!.regionalComparison.rules].map((r: { municipalityName: string }) => r.municipalityName),
+      );
       assert.deepEqual([...names].sort(), VASTERNORRLAND_MUNICIPALITIES.map((m) => m.name).sort());
       // Örnsköldsvik's rules name Zoom (about 2,000 SEK per user and year) for council and board:
       // the estimate is the people on those bodies times the price.
-      const licence = await gql(t.url, coordinatorVN, '{ regionalComparison(from: "2020-01-01", to: "2030-01-01") { rows { municipalityName licenceCostSekPerYear licencePlatforms } } }');
+      const licence = await gql(
+        t.url,
+        coordinatorVN,
+        '{ regionalComparison(from: "2020-01-01", to: "2030-01-01") { rows { municipalityName licenceCostSekPerYear licencePlatforms } } }',
+      );
       const ovik = licence.data!.regionalComparison.rows.find((r: { municipalityName: string }) => r.municipalityName === 'Örnsköldsvik');
       const people = await sql<{ n: number }>(
         t.ownerUrl,
@@ -235,7 +303,10 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       );
       assert.deepEqual(ovik.licencePlatforms, ['zoom']);
       assert.equal(ovik.licenceCostSekPerYear, people.reduce((sum, p) => sum + p.n, 0) * 2000);
-      assert.ok(licence.data!.regionalComparison.rows.filter((r: { licencePlatforms: string[] }) => r.licencePlatforms.length).length === 1, 'only where rules name a priced platform');
+      assert.ok(
+        licence.data!.regionalComparison.rows.filter((r: { licencePlatforms: string[] }) => r.licencePlatforms.length).length === 1,
+        'only where rules name a priced platform',
+      );
       const reportsVN = await gql(t.url, coordinatorVN, '{ regionalExperienceReports(from: "2000-01-01", to: "2100-01-01") { municipalityName } }');
       assert.ok(!reportsVN.data!.regionalExperienceReports.some((r: { municipalityName: string }) => r.municipalityName === 'Lysekil'));
     });
@@ -260,9 +331,16 @@ describe('region: experience reports, sharing, surveys, regions', () => {
           { text: 'Kommentar', kind: 'TEXT' },
         ],
       };
-      const outside = await gql(t.url, coordinator, 'mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }', { i: { ...input, recipientIds: [tenantOf('timra')] } });
+      const outside = await gql(t.url, coordinator, 'mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }', {
+        i: { ...input, recipientIds: [tenantOf('timra')] },
+      });
       assert.equal(errorCode(outside), 'BAD_USER_INPUT', 'another region is not askable');
-      const created = await gql(t.url, coordinator, 'mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id askedBy recipientCount questions { id kind } } }', { i: input });
+      const created = await gql(
+        t.url,
+        coordinator,
+        'mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id askedBy recipientCount questions { id kind } } }',
+        { i: input },
+      );
       assert.equal(created.errors, undefined, JSON.stringify(created.errors));
       surveyId = created.data!.createSurvey.id;
       [q1, q2, q3] = created.data!.createSurvey.questions.map((q: { id: string }) => q.id);
@@ -270,30 +348,52 @@ describe('region: experience reports, sharing, surveys, regions', () => {
 
       for (const [i, m] of eight.slice(0, 7).entries()) {
         const token = t.realm.token(m.slug, ['secretary']);
-        const res = await gql(t.url, token, 'mutation($id: ID!, $i: AnswerSurveyInput!) { answerSurvey(id: $id, input: $i) { myRole answeredCount responses { municipalityName } } }', {
-          id: surveyId,
-          i: { answers: [{ questionId: q1, choice: i === 0 ? 'YES' : i === 1 ? 'PARTLY' : 'NO' }, { questionId: q2, number: i }, { questionId: q3, text: i === 2 ? '=HYPERLINK("http://x")' : 'ok' }] },
-        });
+        const res = await gql(
+          t.url,
+          token,
+          'mutation($id: ID!, $i: AnswerSurveyInput!) { answerSurvey(id: $id, input: $i) { myRole answeredCount responses { municipalityName } } }',
+          {
+            id: surveyId,
+            i: {
+              answers: [
+                { questionId: q1, choice: i === 0 ? 'YES' : i === 1 ? 'PARTLY' : 'NO' },
+                { questionId: q2, number: i },
+                { questionId: q3, text: i === 2 ? '=HYPERLINK("http://x")' : 'ok' },
+              ],
+            },
+          },
+        );
         assert.equal(res.errors, undefined, JSON.stringify(res.errors));
         assert.equal(res.data!.answerSurvey.myRole, 'RECIPIENT');
-        assert.deepEqual(res.data!.answerSurvey.responses.map((r: { municipalityName: string }) => r.municipalityName), [m.name], 'a recipient sees only itself');
+        assert.deepEqual(
+          res.data!.answerSurvey.responses.map((r: { municipalityName: string }) => r.municipalityName),
+          [m.name],
+          'a recipient sees only itself',
+        );
       }
       const status = await gql(t.url, coordinator, 'query($id: ID!) { survey(id: $id) { recipientCount answeredCount notAnswered } }', { id: surveyId });
       assert.deepEqual(status.data!.survey, { recipientCount: 8, answeredCount: 7, notAnswered: [eight[7]!.name] });
 
       // Answers are editable until the deadline.
       const first = t.realm.token(eight[0]!.slug, ['secretary']);
-      const edit = await gql(t.url, first, 'mutation($id: ID!, $i: AnswerSurveyInput!) { answerSurvey(id: $id, input: $i) { answeredCount } }', { id: surveyId, i: { answers: [{ questionId: q1, choice: 'NO' }] } });
+      const edit = await gql(t.url, first, 'mutation($id: ID!, $i: AnswerSurveyInput!) { answerSurvey(id: $id, input: $i) { answeredCount } }', {
+        id: surveyId,
+        i: { answers: [{ questionId: q1, choice: 'NO' }] },
+      });
       assert.equal(edit.errors, undefined);
-      const notAsked = await gql(t.url, t.realm.token(DEMO_MUNICIPALITIES[10]!.slug, ['secretary']), 'query($id: ID!) { survey(id: $id) { id } }', { id: surveyId });
+      const notAsked = await gql(t.url, t.realm.token(DEMO_MUNICIPALITIES[10]!.slug, ['secretary']), 'query($id: ID!) { survey(id: $id) { id } }', {
+        id: surveyId,
+      });
       assert.equal(notAsked.data!.survey, null);
     });
 
     it('reminds only the municipality that has not answered, once a day', async () => {
       const missing = eight[7]!;
-      await sql(t.ownerUrl, `insert into municipality_region_settings (tenant_id, contact_email) values ($1, $2) on conflict (tenant_id) do update set contact_email = excluded.contact_email`, [
-        tenantOf(eight[0]!.slug), 'answered@example.org',
-      ]);
+      await sql(
+        t.ownerUrl,
+        `insert into municipality_region_settings (tenant_id, contact_email) values ($1, $2) on conflict (tenant_id) do update set contact_email = excluded.contact_email`,
+        [tenantOf(eight[0]!.slug), 'answered@example.org'],
+      );
       const res = await gql(t.url, coordinator, 'mutation($id: ID!) { remindSurvey(id: $id) }', { id: surveyId });
       assert.equal(res.data!.remindSurvey, 1);
       const queue = t.app.get<Queue>(getQueueToken(SURVEY_QUEUE), { strict: false });
@@ -308,7 +408,10 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       await sql(t.ownerUrl, `update survey_reminder set channel = 'listed', sent_at = null where survey_id = $1`, [surveyId]);
       assert.deepEqual(await processor.process(job as Job<RemindSurveyData>), { reminded: [] });
       await t.app.get(OutboxService).settle();
-      assert.deepEqual(sink.received.slice(before).map((m) => m.to), [[`kansliet@${missing.slug}.example`]]);
+      assert.deepEqual(
+        sink.received.slice(before).map((m) => m.to),
+        [[`kansliet@${missing.slug}.example`]],
+      );
       const rows = await sql(t.ownerUrl, 'select municipality_id, channel from survey_reminder where survey_id = $1', [surveyId]);
       assert.deepEqual(rows, [{ municipality_id: tenantOf(missing.slug), channel: 'email' }]);
       const byRecipient = await gql(t.url, t.realm.token(eight[0]!.slug, ['secretary']), 'mutation($id: ID!) { remindSurvey(id: $id) }', { id: surveyId });
@@ -326,20 +429,35 @@ describe('region: experience reports, sharing, surveys, regions', () => {
 
     it('refuses answers after the deadline, in the API and in the database', async () => {
       await sql(t.ownerUrl, `update survey set deadline = now() - interval '1 minute' where id = $1`, [surveyId]);
-      const late = await gql(t.url, t.realm.token(eight[7]!.slug, ['secretary']), 'mutation($id: ID!, $i: AnswerSurveyInput!) { answerSurvey(id: $id, input: $i) { id } }', {
-        id: surveyId, i: { answers: [{ questionId: q1, choice: 'YES' }] },
-      });
+      const late = await gql(
+        t.url,
+        t.realm.token(eight[7]!.slug, ['secretary']),
+        'mutation($id: ID!, $i: AnswerSurveyInput!) { answerSurvey(id: $id, input: $i) { id } }',
+        {
+          id: surveyId,
+          i: { answers: [{ questionId: q1, choice: 'YES' }] },
+        },
+      );
       assert.equal(errorCode(late), 'CONFLICT');
       await assert.rejects(
         asAppRole(t.appDatabaseUrl, { tenantId: tenantOf(eight[7]!.slug), regionId: FYRBODAL }, (c) =>
-          c.query(`insert into survey_answer (region_id, survey_id, municipality_id, question_id, choice) values ($1, $2, $3, $4, 'yes')`, [FYRBODAL, surveyId, tenantOf(eight[7]!.slug), q1]),
+          c.query(`insert into survey_answer (region_id, survey_id, municipality_id, question_id, choice) values ($1, $2, $3, $4, 'yes')`, [
+            FYRBODAL,
+            surveyId,
+            tenantOf(eight[7]!.slug),
+            q1,
+          ]),
         ),
         /row-level security/,
       );
     });
 
     it("keeps surveys inside their region: Timrå's question to its neighbours is Västernorrland's, not Fyrbodal's", async () => {
-      const vn = await gql(t.url, coordinatorVN, '{ surveys { title askedBy recipientCount answeredCount notAnswered responses { municipalityName answers { choice } } } }');
+      const vn = await gql(
+        t.url,
+        coordinatorVN,
+        '{ surveys { title askedBy recipientCount answeredCount notAnswered responses { municipalityName answers { choice } } } }',
+      );
       assert.equal(vn.errors, undefined, JSON.stringify(vn.errors));
       const timra = vn.data!.surveys.find((s: { askedBy: string }) => s.askedBy === 'Timrå');
       assert.ok(timra);
@@ -349,7 +467,11 @@ describe('region: experience reports, sharing, surveys, regions', () => {
       assert.ok(!vn.data!.surveys.some((s: { askedBy: string }) => s.askedBy === 'Fyrbodals kommunalförbund'));
       const fy = await gql(t.url, coordinator, '{ surveys { askedBy } }');
       assert.ok(!fy.data!.surveys.some((s: { askedBy: string }) => s.askedBy === 'Timrå'));
-      const viaDb = await asAppRole(t.appDatabaseUrl, { regionId: FYRBODAL }, async (c) => (await c.query('select count(*)::int as n from survey where region_id = $1', [VASTERNORRLAND])).rows[0].n);
+      const viaDb = await asAppRole(
+        t.appDatabaseUrl,
+        { regionId: FYRBODAL },
+        async (c) => (await c.query('select count(*)::int as n from survey where region_id = $1', [VASTERNORRLAND])).rows[0].n,
+      );
       assert.equal(viaDb, 0);
     });
   });

@@ -79,7 +79,13 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
     // A council meeting starting in ten minutes: its rooms' first window is open now.
     const startsAt = new Date(Date.now() + 10 * 60_000);
     const made = await gql(t.url, secretary, `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`, {
-      i: { bodyId: id('body:kf'), title: 'Extra fullmäktige', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(), place: 'Kuben' },
+      i: {
+        bodyId: id('body:kf'),
+        title: 'Extra fullmäktige',
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString(),
+        place: 'Kuben',
+      },
     });
     const meetingId = made.data!.createMeeting.id;
     const log = join(scratch, 'provision.log');
@@ -101,7 +107,14 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
       for (const until = Date.now() + ms; Date.now() < until; await new Promise((r) => setTimeout(r, 100))) if (await what()) return;
       throw new Error('timed out');
     };
-    const lines = () => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+    const lines = () =>
+      existsSync(log)
+        ? readFileSync(log, 'utf8')
+            .trim()
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l))
+        : [];
 
     const first = await start({ HANG_IN_PROVISION: '1' });
     // Convening sets up the rooms and enqueues the room job for the window that is open now.
@@ -115,7 +128,8 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
     const second = await start({});
     try {
       const queue = t.app.get<Queue>(getQueueToken(ROOMS_QUEUE));
-      const jobId = (await owner<{ scheduled_jobs: string[] }>('select scheduled_jobs from video_meeting where meeting_id = $1', [meetingId]))[0]!.scheduled_jobs[0]!;
+      const jobId = (await owner<{ scheduled_jobs: string[] }>('select scheduled_jobs from video_meeting where meeting_id = $1', [meetingId]))[0]!
+        .scheduled_jobs[0]!;
       // The stalled job goes back to the queue once the dead worker's lock runs out.
       await waitFor(async () => (await queue.getJob(jobId))?.finishedOn !== undefined, 60_000);
       assert.equal(await (await queue.getJob(jobId))!.getState(), 'completed');
@@ -132,7 +146,9 @@ describe('room jobs: opening and closing at window edges, idempotently', () => {
     assert.equal(new Set(rooms.map((r) => r.external_id)).size, 8, 'one room per party group');
     assert.deepEqual(rooms.map((r) => r.external_id).sort(), calls[1].result.rooms.map((r: { externalId: string }) => r.externalId).sort());
     assert.ok(rooms.every((r) => r.status === 'open'));
-    const videoMeetings = await owner<{ n: number }>('select count(*)::int as n from video_meeting where meeting_id = $1 and external_id is not null', [meetingId]);
+    const videoMeetings = await owner<{ n: number }>('select count(*)::int as n from video_meeting where meeting_id = $1 and external_id is not null', [
+      meetingId,
+    ]);
     assert.equal(videoMeetings[0]!.n, 1);
   }, 90_000);
 });

@@ -60,10 +60,16 @@ describe('rules for remote participation over GraphQL', () => {
   let yesterdaysEvaluation: Evaluation;
 
   const call = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token = admin) => gql<T>(t.url, token, query, variables);
-  const evaluate = async (meetingId: string) => ok(await call(`query($m: ID!) { evaluateMeeting(meetingId: $m) { ${EVALUATION} } }`, { m: meetingId })).evaluateMeeting as Evaluation;
+  const evaluate = async (meetingId: string) =>
+    ok(await call(`query($m: ID!) { evaluateMeeting(meetingId: $m) { ${EVALUATION} } }`, { m: meetingId })).evaluateMeeting as Evaluation;
   const body = (kind: string) => bodies.find((b) => b.kind === kind)!;
 
-  async function createMeeting(bodyId: string, startsAt: Date, items: { title: string; confidential?: boolean; closedVote?: boolean }[], platformKey: string | null = 'jitsi_meet') {
+  async function createMeeting(
+    bodyId: string,
+    startsAt: Date,
+    items: { title: string; confidential?: boolean; closedVote?: boolean }[],
+    platformKey: string | null = 'jitsi_meet',
+  ) {
     const meeting = ok(
       await call(
         `mutation($b: ID!, $s: DateTime!, $e: DateTime!, $p: String) { createMeeting(input: { bodyId: $b, title: "Provsammanträde", startsAt: $s, endsAt: $e, place: "Stadshuset, KF-salen", platformKey: $p }) { id } }`,
@@ -73,13 +79,16 @@ describe('rules for remote participation over GraphQL', () => {
     const itemIds: string[] = [];
     for (const [i, item] of items.entries()) {
       const created = ok(
-        await call(`mutation($m: ID!, $n: Int!, $t: String!, $c: Boolean, $v: Boolean) { createAgendaItem(input: { meetingId: $m, number: $n, title: $t, confidential: $c, closedVote: $v }) { id } }`, {
-          m: meeting.id,
-          n: i + 1,
-          t: item.title,
-          c: item.confidential ?? false,
-          v: item.closedVote ?? false,
-        }),
+        await call(
+          `mutation($m: ID!, $n: Int!, $t: String!, $c: Boolean, $v: Boolean) { createAgendaItem(input: { meetingId: $m, number: $n, title: $t, confidential: $c, closedVote: $v }) { id } }`,
+          {
+            m: meeting.id,
+            n: i + 1,
+            t: item.title,
+            c: item.confidential ?? false,
+            v: item.closedVote ?? false,
+          },
+        ),
       );
       itemIds.push(created.createAgendaItem.id);
     }
@@ -96,7 +105,9 @@ describe('rules for remote participation over GraphQL', () => {
   }
 
   async function seats(bodyId: string) {
-    return ok(await call('query($b: ID!) { bodyMemberships(filter: { bodyId: $b }, perPage: 100, sortField: "role") { items { memberId role } } }', { b: bodyId })).bodyMemberships.items as {
+    return ok(
+      await call('query($b: ID!) { bodyMemberships(filter: { bodyId: $b }, perPage: 100, sortField: "role") { items { memberId role } } }', { b: bodyId }),
+    ).bodyMemberships.items as {
       memberId: string;
       role: string;
     }[];
@@ -105,17 +116,33 @@ describe('rules for remote participation over GraphQL', () => {
   /** An ordinary member the demo's training records have no valid basics course for. */
   async function untrainedMember(bodyId: string) {
     const missing = ok(
-      await call('query($b: ID!) { trainingCoverageMembers(filter: { bodyId: $b, moduleKeys: ["remote-participation-basics"], seatRole: MEMBER }, status: MISSING) { memberId } }', { b: bodyId }),
+      await call(
+        'query($b: ID!) { trainingCoverageMembers(filter: { bodyId: $b, moduleKeys: ["remote-participation-basics"], seatRole: MEMBER }, status: MISSING) { memberId } }',
+        { b: bodyId },
+      ),
     ).trainingCoverageMembers as { memberId: string }[];
     return { memberId: missing[0]!.memberId };
   }
 
   async function newBody(kind: string, name: string, people: number, parentBodyId: string | null = null) {
-    const created = ok(await call('mutation($n: String!, $k: BodyKind!, $p: ID) { createBody(input: { name: $n, kind: $k, parentBodyId: $p }) { id } }', { n: name, k: kind, p: parentBodyId })).createBody.id as string;
+    const created = ok(
+      await call('mutation($n: String!, $k: BodyKind!, $p: ID) { createBody(input: { name: $n, kind: $k, parentBodyId: $p }) { id } }', {
+        n: name,
+        k: kind,
+        p: parentBodyId,
+      }),
+    ).createBody.id as string;
     const memberIds: string[] = [];
     for (let i = 0; i < people; i++) {
-      const member = ok(await call('mutation($n: String!) { createMember(input: { name: $n }) { id } }', { n: `${name} ledamot ${i + 1}` })).createMember.id as string;
-      ok(await call('mutation($b: ID!, $m: ID!, $r: MembershipRole!) { createBodyMembership(input: { bodyId: $b, memberId: $m, role: $r }) { id } }', { b: created, m: member, r: i === 0 ? 'CHAIR' : 'MEMBER' }));
+      const member = ok(await call('mutation($n: String!) { createMember(input: { name: $n }) { id } }', { n: `${name} ledamot ${i + 1}` })).createMember
+        .id as string;
+      ok(
+        await call('mutation($b: ID!, $m: ID!, $r: MembershipRole!) { createBodyMembership(input: { bodyId: $b, memberId: $m, role: $r }) { id } }', {
+          b: created,
+          m: member,
+          r: i === 0 ? 'CHAIR' : 'MEMBER',
+        }),
+      );
       memberIds.push(member);
     }
     return { id: created, memberIds };
@@ -123,7 +150,13 @@ describe('rules for remote participation over GraphQL', () => {
 
   /** A new version from the current one: no training or identity demanded. */
   async function publishRelaxedRules(effectiveFrom: string, token = admin) {
-    const draft = ok(await call('mutation($e: String!) { createRuleSetDraft(input: { from: CURRENT_VERSION, effectiveFrom: $e }) { id version content } }', { e: effectiveFrom }, token)).createRuleSetDraft;
+    const draft = ok(
+      await call(
+        'mutation($e: String!) { createRuleSetDraft(input: { from: CURRENT_VERSION, effectiveFrom: $e }) { id version content } }',
+        { e: effectiveFrom },
+        token,
+      ),
+    ).createRuleSetDraft;
     const content = structuredClone(draft.content);
     for (const rules of Object.values(content.bodyTypes) as { requiredTraining: unknown[]; identityCheck: string }[]) {
       rules.requiredTraining = [];
@@ -161,17 +194,41 @@ describe('rules for remote participation over GraphQL', () => {
 
   it('seeds every demo municipality with a published rule set adopted from the regional template', async () => {
     const versions = ok(await call('{ ruleSetVersions { version status decisionReference effectiveFrom templateId } }', undefined, adminB)).ruleSetVersions;
-    assert.deepEqual(versions, [{ version: 1, status: 'PUBLISHED', decisionReference: 'KF 2020-04-20 § 45', effectiveFrom: '2020-05-01', templateId: demoId('template:fyrbodal-2021:1') }]);
+    assert.deepEqual(versions, [
+      { version: 1, status: 'PUBLISHED', decisionReference: 'KF 2020-04-20 § 45', effectiveFrom: '2020-05-01', templateId: demoId('template:fyrbodal-2021:1') },
+    ]);
     const template = ok(await call('{ regionalTemplate { key version name } platformCatalog { key gallerySize dataResidency } }')).regionalTemplate;
     assert.equal(template.key, 'fyrbodal-2021');
     const catalog = ok(await call('{ platformCatalog { key gallerySize dataResidency } }')).platformCatalog as { key: string }[];
-    assert.deepEqual(catalog.map((p) => p.key).sort(), ['google_meet', 'inera_digitala_moten', 'jitsi_meet', 'lifesize', 'quickchannel', 'skype_for_business', 'teams', 'zoom']);
+    assert.deepEqual(catalog.map((p) => p.key).sort(), [
+      'google_meet',
+      'inera_digitala_moten',
+      'jitsi_meet',
+      'lifesize',
+      'quickchannel',
+      'skype_for_business',
+      'teams',
+      'zoom',
+    ]);
 
     const strict = t.realm.token('trollhattan', ['tenant-admin']);
-    const diff = ok(await call('{ ruleSetDiff { path templateValue municipalValue change } }', undefined, strict)).ruleSetDiff as { path: string; municipalValue: unknown; change: string }[];
-    assert.deepEqual(diff.find((d) => d.path === 'bodyTypes.council.identityCheck'), { path: 'bodyTypes.council.identityCheck', templateValue: 'municipal_account', municipalValue: 'e_id', change: 'tighter' });
-    const noCommittees = ok(await call('{ ruleSetDiff { path change } }', undefined, t.realm.token('bengtsfors', ['tenant-admin']))).ruleSetDiff as { path: string; change: string }[];
-    assert.ok(noCommittees.some((d) => d.path === 'bodyTypes.committee.remoteParticipation.allowed' && d.change === 'tighter'), JSON.stringify(noCommittees));
+    const diff = ok(await call('{ ruleSetDiff { path templateValue municipalValue change } }', undefined, strict)).ruleSetDiff as {
+      path: string;
+      municipalValue: unknown;
+      change: string;
+    }[];
+    assert.deepEqual(
+      diff.find((d) => d.path === 'bodyTypes.council.identityCheck'),
+      { path: 'bodyTypes.council.identityCheck', templateValue: 'municipal_account', municipalValue: 'e_id', change: 'tighter' },
+    );
+    const noCommittees = ok(await call('{ ruleSetDiff { path change } }', undefined, t.realm.token('bengtsfors', ['tenant-admin']))).ruleSetDiff as {
+      path: string;
+      change: string;
+    }[];
+    assert.ok(
+      noCommittees.some((d) => d.path === 'bodyTypes.committee.remoteParticipation.allowed' && d.change === 'tighter'),
+      JSON.stringify(noCommittees),
+    );
     assert.deepEqual(ok(await call('{ ruleSetDiff { path } }', undefined, adminB)).ruleSetDiff, [], 'Åmål adopted the template unchanged');
   });
 
@@ -179,7 +236,10 @@ describe('rules for remote participation over GraphQL', () => {
     const again = await evaluate(yesterdaysMeeting);
     assert.deepEqual(again, yesterdaysEvaluation);
     assert.equal(again.ruleSet.version, 1);
-    assert.ok(again.findings.some((f) => f.code === 'TRAINING_MISSING'), 'the old rules demanded training');
+    assert.ok(
+      again.findings.some((f) => f.code === 'TRAINING_MISSING'),
+      'the old rules demanded training',
+    );
     // The same plan tomorrow is judged by the new version, which no longer demands training.
     const tomorrow = await createMeeting(body('COUNCIL').id, new Date(Date.now() + 2 * DAY), [{ title: 'Budget' }]);
     const member = await untrainedMember(body('COUNCIL').id);
@@ -210,17 +270,26 @@ describe('rules for remote participation over GraphQL', () => {
       assert.equal(row(motions).mayTakePartRemotely, true);
       assert.equal(row(confidential).mayTakePartRemotely, false);
       assert.equal(row(closedVote).mayTakePartRemotely, false);
-      assert.deepEqual(row(confidential).reasons.map((r) => r.code), ['ITEM_EXCLUDED']);
-      assert.deepEqual(row(closedVote).reasons.map((r) => r.code), ['ITEM_EXCLUDED']);
+      assert.deepEqual(
+        row(confidential).reasons.map((r) => r.code),
+        ['ITEM_EXCLUDED'],
+      );
+      assert.deepEqual(
+        row(closedVote).reasons.map((r) => r.code),
+        ['ITEM_EXCLUDED'],
+      );
     }
     const quorum = new Map(evaluation.quorum.map((q) => [q.itemId, q]));
     assert.equal(ordinary.length, 51);
-    assert.deepEqual([budget, confidential, closedVote, motions].map((i) => [quorum.get(i)!.counted, quorum.get(i)!.countedRemote, quorum.get(i)!.required]), [
-      [51, 5, 26],
-      [46, 0, 26],
-      [46, 0, 26],
-      [51, 5, 26],
-    ]);
+    assert.deepEqual(
+      [budget, confidential, closedVote, motions].map((i) => [quorum.get(i)!.counted, quorum.get(i)!.countedRemote, quorum.get(i)!.required]),
+      [
+        [51, 5, 26],
+        [46, 0, 26],
+        [46, 0, 26],
+        [51, 5, 26],
+      ],
+    );
     assert.equal(evaluation.compliant, true, JSON.stringify(evaluation.findings.filter((f) => f.severity === 'blocker')));
     assert.equal(evaluation.findings.filter((f) => f.code === 'REMOTE_ON_EXCLUDED_ITEM').length, 10);
 
@@ -232,12 +301,21 @@ describe('rules for remote participation over GraphQL', () => {
     assert.equal(presidium.severity, 'blocker');
     assert.equal(presidium.memberId, chair.memberId);
     assert.match(presidium.basis.reference, /presidiet/);
-    assert.ok(withChair.remoteEligibility.filter((e) => e.memberId === chair.memberId).every((e) => !e.mayTakePartRemotely && e.reasons.some((r) => r.code === 'PRESIDIUM_MUST_BE_ON_SITE')));
+    assert.ok(
+      withChair.remoteEligibility
+        .filter((e) => e.memberId === chair.memberId)
+        .every((e) => !e.mayTakePartRemotely && e.reasons.some((r) => r.code === 'PRESIDIUM_MUST_BE_ON_SITE')),
+    );
 
-    const refused = await call<{ changeMeetingStatus: unknown }>('mutation($id: ID!) { changeMeetingStatus(id: $id, status: CONVENED) { status } }', { id: meeting.id });
+    const refused = await call<{ changeMeetingStatus: unknown }>('mutation($id: ID!) { changeMeetingStatus(id: $id, status: CONVENED) { status } }', {
+      id: meeting.id,
+    });
     assert.equal(errorCode(refused), 'RULE_VIOLATION');
     const blockers = (refused.errors![0]!.extensions as { blockers: { code: string; message: string; basis: string }[] }).blockers;
-    assert.deepEqual(blockers.map((b) => b.code), ['PRESIDIUM_NOT_ON_SITE']);
+    assert.deepEqual(
+      blockers.map((b) => b.code),
+      ['PRESIDIUM_NOT_ON_SITE'],
+    );
     assert.match(blockers[0]!.message, /Presidiet/);
     assert.match(blockers[0]!.basis, /presidiet/);
     const still = ok(await call('query($id: ID!) { meeting(id: $id) { status compliance { compliant } } }', { id: meeting.id })).meeting;
@@ -251,7 +329,10 @@ describe('rules for remote participation over GraphQL', () => {
       crowded.findings.filter((f) => f.code === 'NO_QUORUM').map((f) => f.itemId),
       [confidential, closedVote],
     );
-    assert.deepEqual(crowded.quorum.map((q) => q.hasQuorum), [true, false, false, true]);
+    assert.deepEqual(
+      crowded.quorum.map((q) => q.hasQuorum),
+      [true, false, false, true],
+    );
   });
 
   it('sub-committee: a blocker until the parent committee allows remote participation, then it passes', async () => {
@@ -261,18 +342,27 @@ describe('rules for remote participation over GraphQL', () => {
     await attend(meeting.id, sub.memberIds[2]!, 'REMOTE');
 
     const before = await evaluate(meeting.id);
-    assert.ok(before.findings.some((f) => f.code === 'PARENT_BODY_NOT_ALLOWED' && f.severity === 'blocker'), JSON.stringify(before.findings));
+    assert.ok(
+      before.findings.some((f) => f.code === 'PARENT_BODY_NOT_ALLOWED' && f.severity === 'blocker'),
+      JSON.stringify(before.findings),
+    );
     assert.equal(before.compliant, false);
     const refused = await call('mutation($id: ID!) { changeMeetingStatus(id: $id, status: CONVENED) { status } }', { id: meeting.id });
     assert.equal(errorCode(refused), 'RULE_VIOLATION');
 
-    const notASub = await call('mutation($b: ID!) { recordSubCommitteeRemoteDecision(input: { bodyId: $b, allowsRemote: true, reference: "X", decidedOn: "2026-01-01" }) { id } }', { b: committee.id });
+    const notASub = await call(
+      'mutation($b: ID!) { recordSubCommitteeRemoteDecision(input: { bodyId: $b, allowsRemote: true, reference: "X", decidedOn: "2026-01-01" }) { id } }',
+      { b: committee.id },
+    );
     assert.equal(errorCode(notASub), 'BAD_USER_INPUT');
     const decision = ok(
-      await call('mutation($b: ID!, $d: String!) { recordSubCommitteeRemoteDecision(input: { bodyId: $b, allowsRemote: true, reference: "BUN 2026-11-20 § 12", decidedOn: $d }) { reference allowsRemote } }', {
-        b: sub.id,
-        d: localDate(new Date()),
-      }),
+      await call(
+        'mutation($b: ID!, $d: String!) { recordSubCommitteeRemoteDecision(input: { bodyId: $b, allowsRemote: true, reference: "BUN 2026-11-20 § 12", decidedOn: $d }) { reference allowsRemote } }',
+        {
+          b: sub.id,
+          d: localDate(new Date()),
+        },
+      ),
     );
     assert.deepEqual(decision.recordSubCommitteeRemoteDecision, { reference: 'BUN 2026-11-20 § 12', allowsRemote: true });
 
@@ -307,7 +397,11 @@ describe('rules for remote participation over GraphQL', () => {
     const chair = (await seats(council.id)).find((s) => s.role === 'CHAIR')!;
     await attend(meeting.id, chair.memberId, 'REMOTE');
     const convene = (reason: string | null, token = admin) =>
-      call('mutation($id: ID!, $r: String) { changeMeetingStatus(id: $id, status: CONVENED, overrideReason: $r) { status } }', { id: meeting.id, r: reason }, token);
+      call(
+        'mutation($id: ID!, $r: String) { changeMeetingStatus(id: $id, status: CONVENED, overrideReason: $r) { status } }',
+        { id: meeting.id, r: reason },
+        token,
+      );
 
     assert.equal(errorCode(await convene('För att.')), 'BAD_USER_INPUT');
     assert.equal(errorCode(await convene('Ordföranden är sjuk men leder från hemmet enligt presidiets beslut.', secretary)), 'FORBIDDEN');
@@ -316,12 +410,17 @@ describe('rules for remote participation over GraphQL', () => {
 
     const reason = 'Ordföranden är sjuk; vice ordföranden leder från salen enligt presidiets beslut.';
     assert.equal(ok(await convene(reason)).changeMeetingStatus.status, 'CONVENED');
-    const entries = ok(await call('query($s: ID) { auditEntries(subjectId: $s) { action subjectType subjectId reason actorName occurredAt details } }', { s: meeting.id })).auditEntries;
+    const entries = ok(
+      await call('query($s: ID) { auditEntries(subjectId: $s) { action subjectType subjectId reason actorName occurredAt details } }', { s: meeting.id }),
+    ).auditEntries;
     assert.equal(entries.length, 1);
     assert.equal(entries[0].action, 'meeting.convene.override');
     assert.equal(entries[0].reason, reason);
     assert.equal(entries[0].actorName, `Test ${A}`);
-    assert.deepEqual(entries[0].details.blockers.map((b: { code: string }) => b.code), ['PRESIDIUM_NOT_ON_SITE']);
+    assert.deepEqual(
+      entries[0].details.blockers.map((b: { code: string }) => b.code),
+      ['PRESIDIUM_NOT_ON_SITE'],
+    );
     assert.equal(errorCode(await call('{ auditEntries { id } }', undefined, secretary)), 'FORBIDDEN');
 
     // The API role may only append to the audit log.
@@ -330,7 +429,9 @@ describe('rules for remote participation over GraphQL', () => {
   });
 
   it('keeps drafts lawful and published versions immutable, in the service and in the database', async () => {
-    const draft = ok(await call('mutation { createRuleSetDraft(input: { from: REGIONAL_TEMPLATE, effectiveFrom: "2027-01-01" }) { id version status content templateId } }')).createRuleSetDraft;
+    const draft = ok(
+      await call('mutation { createRuleSetDraft(input: { from: REGIONAL_TEMPLATE, effectiveFrom: "2027-01-01" }) { id version status content templateId } }'),
+    ).createRuleSetDraft;
     assert.equal(draft.status, 'DRAFT');
     assert.equal(draft.templateId, demoId('template:fyrbodal-2021:1'));
     assert.equal(errorCode(await call('mutation { createRuleSetDraft(input: { from: CURRENT_VERSION, effectiveFrom: "2027-01-01" }) { id } }')), 'CONFLICT');
@@ -341,36 +442,73 @@ describe('rules for remote participation over GraphQL', () => {
     const refused = await call('mutation($id: ID!, $c: JSON!) { updateRuleSetDraft(id: $id, input: { content: $c }) { id } }', { id: draft.id, c: loosened });
     assert.equal(errorCode(refused), 'BAD_USER_INPUT');
     const violations = (refused.errors![0]!.extensions as { violations: { code: string; path: string }[] }).violations;
-    assert.deepEqual(violations.map((v) => [v.code, v.path]), [
-      ['EXCLUDED_KIND_REMOVED', 'bodyTypes.council.excludedItemKinds'],
-      ['PHYSICAL_PLACE_NOT_REQUIRED', 'bodyTypes.committee.physicalPlaceRequired'],
-    ]);
+    assert.deepEqual(
+      violations.map((v) => [v.code, v.path]),
+      [
+        ['EXCLUDED_KIND_REMOVED', 'bodyTypes.council.excludedItemKinds'],
+        ['PHYSICAL_PLACE_NOT_REQUIRED', 'bodyTypes.committee.physicalPlaceRequired'],
+      ],
+    );
 
     const tighter = structuredClone(draft.content);
     tighter.bodyTypes.council.maxRemoteParticipants = 8;
-    const updated = ok(await call('mutation($id: ID!, $c: JSON!) { updateRuleSetDraft(id: $id, input: { content: $c, decisionReference: "KF 2026-12-10 § 150" }) { content decisionReference } }', { id: draft.id, c: tighter })).updateRuleSetDraft;
+    const updated = ok(
+      await call(
+        'mutation($id: ID!, $c: JSON!) { updateRuleSetDraft(id: $id, input: { content: $c, decisionReference: "KF 2026-12-10 § 150" }) { content decisionReference } }',
+        { id: draft.id, c: tighter },
+      ),
+    ).updateRuleSetDraft;
     assert.equal(updated.content.bodyTypes.council.maxRemoteParticipants, 8);
     const diff = ok(await call('query($v: ID) { ruleSetDiff(versionId: $v) { path templateValue municipalValue change } }', { v: draft.id })).ruleSetDiff;
     assert.deepEqual(diff, [{ path: 'bodyTypes.council.maxRemoteParticipants', templateValue: null, municipalValue: 8, change: 'tighter' }]);
 
-    const noDecision = await call('mutation($id: ID!) { publishRuleSet(id: $id, input: { decisionReference: "  ", decidedBy: COUNCIL, effectiveFrom: "2027-01-01" }) { id } }', { id: draft.id });
+    const noDecision = await call(
+      'mutation($id: ID!) { publishRuleSet(id: $id, input: { decisionReference: "  ", decidedBy: COUNCIL, effectiveFrom: "2027-01-01" }) { id } }',
+      { id: draft.id },
+    );
     assert.equal(errorCode(noDecision), 'BAD_USER_INPUT');
     const published = ok(
-      await call('mutation($id: ID!) { publishRuleSet(id: $id, input: { decisionReference: "KF 2026-12-10 § 150", decidedBy: COUNCIL, decidedOn: "2026-12-10", effectiveFrom: "2027-01-01" }) { status publishedBy decidedOn } }', { id: draft.id }),
+      await call(
+        'mutation($id: ID!) { publishRuleSet(id: $id, input: { decisionReference: "KF 2026-12-10 § 150", decidedBy: COUNCIL, decidedOn: "2026-12-10", effectiveFrom: "2027-01-01" }) { status publishedBy decidedOn } }',
+        { id: draft.id },
+      ),
     ).publishRuleSet;
     assert.deepEqual(published, { status: 'PUBLISHED', publishedBy: `Test ${A}`, decidedOn: '2026-12-10' });
 
-    assert.equal(errorCode(await call('mutation($id: ID!) { updateRuleSetDraft(id: $id, input: { effectiveFrom: "2027-02-01" }) { id } }', { id: draft.id })), 'CONFLICT');
+    assert.equal(
+      errorCode(await call('mutation($id: ID!) { updateRuleSetDraft(id: $id, input: { effectiveFrom: "2027-02-01" }) { id } }', { id: draft.id })),
+      'CONFLICT',
+    );
     assert.equal(errorCode(await call('mutation($id: ID!) { deleteRuleSetDraft(id: $id) }', { id: draft.id })), 'CONFLICT');
-    assert.equal(errorCode(await call('mutation($id: ID!) { publishRuleSet(id: $id, input: { decisionReference: "KF 1", decidedBy: COUNCIL, effectiveFrom: "2027-01-01" }) { id } }', { id: draft.id })), 'CONFLICT');
+    assert.equal(
+      errorCode(
+        await call(
+          'mutation($id: ID!) { publishRuleSet(id: $id, input: { decisionReference: "KF 1", decidedBy: COUNCIL, effectiveFrom: "2027-01-01" }) { id } }',
+          { id: draft.id },
+        ),
+      ),
+      'CONFLICT',
+    );
     // Even a statement that bypasses the service cannot change or remove a published version.
-    await assert.rejects(sql(t.appDatabaseUrl, `update rule_set_version set effective_from = '2019-01-01' where id = $1`, [draft.id], ...asTenant(tenantOf(A))), /published and cannot be changed/);
-    await assert.rejects(sql(t.appDatabaseUrl, `delete from rule_set_version where id = $1`, [draft.id], ...asTenant(tenantOf(A))), /published and cannot be changed/);
+    await assert.rejects(
+      sql(t.appDatabaseUrl, `update rule_set_version set effective_from = '2019-01-01' where id = $1`, [draft.id], ...asTenant(tenantOf(A))),
+      /published and cannot be changed/,
+    );
+    await assert.rejects(
+      sql(t.appDatabaseUrl, `delete from rule_set_version where id = $1`, [draft.id], ...asTenant(tenantOf(A))),
+      /published and cannot be changed/,
+    );
 
     const history = ok(await call('{ ruleSetVersions { version status } }')).ruleSetVersions;
-    assert.deepEqual(history.map((v: { version: number }) => v.version), [3, 2, 1]);
+    assert.deepEqual(
+      history.map((v: { version: number }) => v.version),
+      [3, 2, 1],
+    );
     assert.equal(errorCode(await call('{ ruleSetVersions { id } }', undefined, t.realm.token(A, ['support']))), undefined, 'support staff may read the rules');
-    assert.equal(errorCode(await call('mutation { createRuleSetDraft(input: { from: CURRENT_VERSION, effectiveFrom: "2027-01-01" }) { id } }', undefined, secretary)), 'FORBIDDEN');
+    assert.equal(
+      errorCode(await call('mutation { createRuleSetDraft(input: { from: CURRENT_VERSION, effectiveFrom: "2027-01-01" }) { id } }', undefined, secretary)),
+      'FORBIDDEN',
+    );
   });
 
   it('lets coordinators publish the regional template, which every municipality reads but none can write', async () => {
@@ -378,18 +516,36 @@ describe('rules for remote participation over GraphQL', () => {
     const current = ok(await call('{ regionalTemplate { version content } }', undefined, coordinator)).regionalTemplate;
     const content = structuredClone(current.content);
     content.bodyTypes.council.maxRemoteParticipants = 12;
-    const published = ok(await call('mutation($c: JSON!) { publishRegionalTemplate(input: { name: "Fyrbodal 2027", content: $c }) { version name } }', { c: content }, coordinator)).publishRegionalTemplate;
+    const published = ok(
+      await call(
+        'mutation($c: JSON!) { publishRegionalTemplate(input: { name: "Fyrbodal 2027", content: $c }) { version name } }',
+        { c: content },
+        coordinator,
+      ),
+    ).publishRegionalTemplate;
     assert.deepEqual(published, { version: 2, name: 'Fyrbodal 2027' });
     assert.equal(ok(await call('{ regionalTemplate { version } }', undefined, adminB)).regionalTemplate.version, 2);
 
     const unlawful = structuredClone(content);
     unlawful.bodyTypes.council.excludedItemKinds = [];
-    const refused = await call('mutation($c: JSON!) { publishRegionalTemplate(input: { name: "Lös", content: $c }) { version } }', { c: unlawful }, coordinator);
+    const refused = await call(
+      'mutation($c: JSON!) { publishRegionalTemplate(input: { name: "Lös", content: $c }) { version } }',
+      { c: unlawful },
+      coordinator,
+    );
     assert.equal(errorCode(refused), 'BAD_USER_INPUT');
-    assert.equal(errorCode(await call('mutation($c: JSON!) { publishRegionalTemplate(input: { name: "Egen", content: $c }) { version } }', { c: content })), 'FORBIDDEN');
+    assert.equal(
+      errorCode(await call('mutation($c: JSON!) { publishRegionalTemplate(input: { name: "Egen", content: $c }) { version } }', { c: content })),
+      'FORBIDDEN',
+    );
     // In the database too, a municipality's transaction cannot write region rows.
     await assert.rejects(
-      sql(t.appDatabaseUrl, `insert into regional_rule_template (region_id, id, key, version, name, content, published_by) select region_id, gen_random_uuid(), 'egen', 99, 'Egen', '{}', 'x' from municipality where id = $1`, [tenantOf(A)], ...asTenant(tenantOf(A))),
+      sql(
+        t.appDatabaseUrl,
+        `insert into regional_rule_template (region_id, id, key, version, name, content, published_by) select region_id, gen_random_uuid(), 'egen', 99, 'Egen', '{}', 'x' from municipality where id = $1`,
+        [tenantOf(A)],
+        ...asTenant(tenantOf(A)),
+      ),
       /row-level security/,
     );
 
@@ -408,39 +564,80 @@ describe('rules for remote participation over GraphQL', () => {
   });
 
   it("keeps each municipality's rules, decisions, evaluations and audit entries to itself", async () => {
-    const draftOfB = ok(await call('mutation { createRuleSetDraft(input: { from: CURRENT_VERSION, effectiveFrom: "2027-01-01" }) { id } }', undefined, adminB)).createRuleSetDraft.id;
+    const draftOfB = ok(await call('mutation { createRuleSetDraft(input: { from: CURRENT_VERSION, effectiveFrom: "2027-01-01" }) { id } }', undefined, adminB))
+      .createRuleSetDraft.id;
     const bodiesOfB = ok(await call('{ bodies(perPage: 50) { items { id kind } } }', undefined, adminB)).bodies.items as { id: string; kind: string }[];
     const subOfB = bodiesOfB.find((b) => b.kind === 'SUB_COMMITTEE')!.id;
     const meetingOfB = ok(await call('{ meetings(perPage: 1) { items { id } } }', undefined, adminB)).meetings.items[0].id;
 
     assert.equal(ok(await call('query($id: ID!) { ruleSetVersion(id: $id) { id } }', { id: draftOfB })).ruleSetVersion, null);
-    assert.equal(errorCode(await call('mutation($id: ID!) { updateRuleSetDraft(id: $id, input: { effectiveFrom: "2027-02-01" }) { id } }', { id: draftOfB })), 'NOT_FOUND');
-    assert.equal(errorCode(await call('mutation($id: ID!) { publishRuleSet(id: $id, input: { decisionReference: "KF", decidedBy: COUNCIL, effectiveFrom: "2027-01-01" }) { id } }', { id: draftOfB })), 'NOT_FOUND');
+    assert.equal(
+      errorCode(await call('mutation($id: ID!) { updateRuleSetDraft(id: $id, input: { effectiveFrom: "2027-02-01" }) { id } }', { id: draftOfB })),
+      'NOT_FOUND',
+    );
+    assert.equal(
+      errorCode(
+        await call(
+          'mutation($id: ID!) { publishRuleSet(id: $id, input: { decisionReference: "KF", decidedBy: COUNCIL, effectiveFrom: "2027-01-01" }) { id } }',
+          { id: draftOfB },
+        ),
+      ),
+      'NOT_FOUND',
+    );
     assert.equal(errorCode(await call('mutation($id: ID!) { deleteRuleSetDraft(id: $id) }', { id: draftOfB })), 'NOT_FOUND');
     assert.equal(errorCode(await call('query($v: ID) { ruleSetDiff(versionId: $v) { path } }', { v: draftOfB })), 'NOT_FOUND');
     assert.equal(errorCode(await call('query($m: ID!) { evaluateMeeting(meetingId: $m) { compliant } }', { m: meetingOfB })), 'NOT_FOUND');
     assert.deepEqual(ok(await call('query($b: ID!) { subCommitteeRemoteDecisions(bodyId: $b) { id } }', { b: subOfB })).subCommitteeRemoteDecisions, []);
     assert.equal(
-      errorCode(await call('mutation($b: ID!) { recordSubCommitteeRemoteDecision(input: { bodyId: $b, allowsRemote: true, reference: "Kapad", decidedOn: "2026-01-01" }) { id } }', { b: subOfB })),
+      errorCode(
+        await call(
+          'mutation($b: ID!) { recordSubCommitteeRemoteDecision(input: { bodyId: $b, allowsRemote: true, reference: "Kapad", decidedOn: "2026-01-01" }) { id } }',
+          { b: subOfB },
+        ),
+      ),
       'BAD_USER_INPUT',
     );
     assert.equal(ok(await call('query($id: ID!) { ruleSetVersion(id: $id) { id } }', { id: draftOfB }, adminB)).ruleSetVersion.id, draftOfB);
-    assert.equal((ok(await call('query($b: ID!) { subCommitteeRemoteDecisions(bodyId: $b) { id } }', { b: subOfB }, adminB)).subCommitteeRemoteDecisions as unknown[]).length, 1);
+    assert.equal(
+      (ok(await call('query($b: ID!) { subCommitteeRemoteDecisions(bodyId: $b) { id } }', { b: subOfB }, adminB)).subCommitteeRemoteDecisions as unknown[])
+        .length,
+      1,
+    );
 
     // Below the API: A's transaction sees none of B's rows and cannot write any.
     for (const table of ['rule_set_version', 'sub_committee_remote_decision', 'audit_log']) {
-      const [row] = await sql<{ n: number }>(t.appDatabaseUrl, `select count(*)::int as n from ${table} where tenant_id = $1`, [tenantOf(B)], ...asTenant(tenantOf(A)));
+      const [row] = await sql<{ n: number }>(
+        t.appDatabaseUrl,
+        `select count(*)::int as n from ${table} where tenant_id = $1`,
+        [tenantOf(B)],
+        ...asTenant(tenantOf(A)),
+      );
       assert.equal(row!.n, 0, table);
     }
     await assert.rejects(
-      sql(t.appDatabaseUrl, `insert into sub_committee_remote_decision (tenant_id, id, body_id, allows_remote, reference, decided_on) values ($1, gen_random_uuid(), $2, true, 'Kapad', '2026-01-01')`, [tenantOf(B), subOfB], ...asTenant(tenantOf(A))),
+      sql(
+        t.appDatabaseUrl,
+        `insert into sub_committee_remote_decision (tenant_id, id, body_id, allows_remote, reference, decided_on) values ($1, gen_random_uuid(), $2, true, 'Kapad', '2026-01-01')`,
+        [tenantOf(B), subOfB],
+        ...asTenant(tenantOf(A)),
+      ),
       /row-level security/,
     );
     await assert.rejects(
-      sql(t.appDatabaseUrl, `insert into audit_log (tenant_id, id, actor_user_id, actor_name, action, subject_type, subject_id, reason) values ($1, gen_random_uuid(), 'x', 'x', 'x', 'meeting', $2, 'x')`, [tenantOf(B), meetingOfB], ...asTenant(tenantOf(A))),
+      sql(
+        t.appDatabaseUrl,
+        `insert into audit_log (tenant_id, id, actor_user_id, actor_name, action, subject_type, subject_id, reason) values ($1, gen_random_uuid(), 'x', 'x', 'x', 'meeting', $2, 'x')`,
+        [tenantOf(B), meetingOfB],
+        ...asTenant(tenantOf(A)),
+      ),
       /row-level security/,
     );
-    const [changed] = await sql<{ n: number }>(t.appDatabaseUrl, `with u as (update rule_set_version set effective_from = '2030-01-01' where id = $1 returning 1) select count(*)::int as n from u`, [draftOfB], ...asTenant(tenantOf(A)));
+    const [changed] = await sql<{ n: number }>(
+      t.appDatabaseUrl,
+      `with u as (update rule_set_version set effective_from = '2030-01-01' where id = $1 returning 1) select count(*)::int as n from u`,
+      [draftOfB],
+      ...asTenant(tenantOf(A)),
+    );
     assert.equal(changed!.n, 0);
   });
 
@@ -459,7 +656,11 @@ describe('rules for remote participation over GraphQL', () => {
     };
     const countFor = async (perPage: number) => {
       statements = 0;
-      const res = ok(await call('query($n: Int!) { meetings(perPage: $n, sortField: "startsAt") { items { id compliance { compliant quorum { hasQuorum } } } } }', { n: perPage }));
+      const res = ok(
+        await call('query($n: Int!) { meetings(perPage: $n, sortField: "startsAt") { items { id compliance { compliant quorum { hasQuorum } } } } }', {
+          n: perPage,
+        }),
+      );
       return { statements, meetings: res.meetings.items.length as number };
     };
     try {

@@ -106,13 +106,22 @@ describe('past one machine: schema ready for Citus (distribution by tenant_id)',
         JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
        WHERE t.relname IN ('join_link', 'calendar_feed', 'support_calendar_feed') AND a.attname = 'token_hash' AND NOT x.indisunique
        ORDER BY 1`);
-    assert.deepEqual(indexed.map((r) => r.table), ['calendar_feed', 'join_link', 'support_calendar_feed']);
+    assert.deepEqual(
+      indexed.map((r) => r.table),
+      ['calendar_feed', 'join_link', 'support_calendar_feed'],
+    );
 
     const region = randomUUID();
     const [a, b] = [randomUUID(), randomUUID()];
     await client.query(`INSERT INTO region (id, name, slug) VALUES ($1, 'Test', $2)`, [region, `r-${region.slice(0, 8)}`]);
     for (const [i, m] of [a, b].entries()) {
-      await client.query(`INSERT INTO municipality (id, region_id, name, code, slug) VALUES ($1, $2, $3, $4, $5)`, [m, region, `M${i}`, `99${i}${i}`, `m-${m.slice(0, 8)}`]);
+      await client.query(`INSERT INTO municipality (id, region_id, name, code, slug) VALUES ($1, $2, $3, $4, $5)`, [
+        m,
+        region,
+        `M${i}`,
+        `99${i}${i}`,
+        `m-${m.slice(0, 8)}`,
+      ]);
     }
     /** One feed per person: each gets its own member or staff row. */
     const feed = async (kind: 'member' | 'staff', tenant: string, hash: Buffer) => {
@@ -122,11 +131,18 @@ describe('past one machine: schema ready for Citus (distribution by tenant_id)',
         await client.query(`INSERT INTO calendar_feed (tenant_id, id, member_id, token_hash) VALUES ($1, gen_random_uuid(), $2, $3)`, [tenant, person, hash]);
       } else {
         await client.query(`INSERT INTO support_staff (tenant_id, id, name) VALUES ($1, $2, 'Stöd')`, [tenant, person]);
-        await client.query(`INSERT INTO support_calendar_feed (tenant_id, id, staff_id, token_hash) VALUES ($1, gen_random_uuid(), $2, $3)`, [tenant, person, hash]);
+        await client.query(`INSERT INTO support_calendar_feed (tenant_id, id, staff_id, token_hash) VALUES ($1, gen_random_uuid(), $2, $3)`, [
+          tenant,
+          person,
+          hash,
+        ]);
       }
     };
     const lookup = async (hash: Buffer) => {
-      const { rows } = await client.query<{ member: string | null; staff: string | null }>('SELECT token_tenant($1) AS member, support_feed_tenant($1) AS staff', [hash]);
+      const { rows } = await client.query<{ member: string | null; staff: string | null }>(
+        'SELECT token_tenant($1) AS member, support_feed_tenant($1) AS staff',
+        [hash],
+      );
       return rows[0]!;
     };
     const [mine, shared] = [randomBytes(32), randomBytes(32)];
@@ -148,7 +164,10 @@ describe('past one machine: schema ready for Citus (distribution by tenant_id)',
   it('lets reference tables (regions, municipalities, the platform catalog, regional templates) point only at each other', async () => {
     const { foreign } = await keys();
     const crossing = foreign.filter((f) => referenceTables.includes(f.table) && !referenceTables.includes(f.target));
-    assert.deepEqual(crossing.map((f) => `${f.table} -> ${f.target}`), []);
+    assert.deepEqual(
+      crossing.map((f) => `${f.table} -> ${f.target}`),
+      [],
+    );
     // And every foreign key between distributed tables includes the distribution column on both sides.
     const distributed = foreign.filter((f) => tenantTables.includes(f.table) && tenantTables.includes(f.target));
     assert.ok(distributed.length > 10);
@@ -156,11 +175,14 @@ describe('past one machine: schema ready for Citus (distribution by tenant_id)',
   });
 
   it('keeps tenant isolation in row-level security on every municipality-owned table (Citus propagates policies to shards)', async () => {
-    const { rows } = await client.query<{ table: string; rls: boolean; forced: boolean; policies: number }>(`
+    const { rows } = await client.query<{ table: string; rls: boolean; forced: boolean; policies: number }>(
+      `
       SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND pg_get_expr(p.polqual, p.polrelid) LIKE '%tenant_id = app_current_tenant()%') AS policies
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = 'public' AND c.relname = ANY($1)`, [tenantTables]);
+       WHERE n.nspname = 'public' AND c.relname = ANY($1)`,
+      [tenantTables],
+    );
     assert.equal(rows.length, tenantTables.length);
     for (const r of rows) assert.ok(r.rls && r.forced && r.policies >= 1, `${r.table}: rls=${r.rls} forced=${r.forced} policies=${r.policies}`);
   });
@@ -218,7 +240,14 @@ describe('past one machine: BullMQ on a Redis Cluster', () => {
 });
 
 describe('past one machine: migrations apart from the serving processes', () => {
-  const production = { NODE_ENV: 'production', KEYCLOAK_URL: 'https://kc.example', KEYCLOAK_REALM: 'motesplats', KEYCLOAK_CLIENT_ID: 'motesplats-admin', JITSI_APP_SECRET: 's', LINK_TOKEN_SECRET: 't' };
+  const production = {
+    NODE_ENV: 'production',
+    KEYCLOAK_URL: 'https://kc.example',
+    KEYCLOAK_REALM: 'motesplats',
+    KEYCLOAK_CLIENT_ID: 'motesplats-admin',
+    JITSI_APP_SECRET: 's',
+    LINK_TOKEN_SECRET: 't',
+  };
 
   it('lets production run without the owner connection only when migrations are off', () => {
     const app = 'postgres://app@127.0.0.1/x';
@@ -238,7 +267,9 @@ describe('past one machine: migrations apart from the serving processes', () => 
       const client = new pg.Client({ connectionString: db.url });
       await client.connect();
       try {
-        const { rows } = await client.query<{ n: number; distinct: number }>('select count(*)::int as n, count(distinct name)::int as distinct from migrations');
+        const { rows } = await client.query<{ n: number; distinct: number }>(
+          'select count(*)::int as n, count(distinct name)::int as distinct from migrations',
+        );
         assert.equal(rows[0]!.n, ran[0]);
         assert.equal(rows[0]!.distinct, ran[0]);
       } finally {
@@ -246,7 +277,10 @@ describe('past one machine: migrations apart from the serving processes', () => 
       }
       // Without migrations the process only checks its own role: a superuser is refused.
       const config = { ...loadConfig({ APP_DATABASE_URL: db.url, MIGRATE_ON_START: 'false' }) };
-      await assert.rejects(prepareDatabase(config, () => undefined), /neither superuser nor BYPASSRLS/);
+      await assert.rejects(
+        prepareDatabase(config, () => undefined),
+        /neither superuser nor BYPASSRLS/,
+      );
     } finally {
       await db.drop();
     }

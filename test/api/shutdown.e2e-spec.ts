@@ -37,16 +37,32 @@ describe('the API with its embedded PostgreSQL: crash and shutdown', () => {
   beforeAll(async () => {
     const [port, pgPort] = await Promise.all([freePort(), freePort()]);
     base = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, QUEUE_PREFIX: `motesplats-shutdown-${port}`, LOG_LEVEL: 'log' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: `motesplats-shutdown-${port}`,
+      LOG_LEVEL: 'log',
+    };
     delete env.DATABASE_URL;
     delete env.APP_DATABASE_URL;
     child = spawn(process.execPath, [join(REPO_ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
-    await until('/health', async () => ((await fetch(`${base}/health`)).ok ? true : undefined), 90, () => child.exitCode === null).catch((err: Error) => {
+    await until(
+      '/health',
+      async () => ((await fetch(`${base}/health`)).ok ? true : undefined),
+      90,
+      () => child.exitCode === null,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}; the API said:\n${output}`);
     });
-    const res = await fetch(`${base}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin.uddevalla"}' });
+    const res = await fetch(`${base}/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":"admin.uddevalla"}',
+    });
     token = ((await res.json()) as { access_token: string }).access_token;
     // The demo's meetings (upcoming ones and a year of ended ones): what every answer must hold.
     demoMeetings = (await gql(base, token, '{ meetings(perPage: 1) { total } }')).data!.meetings.total as number;
@@ -64,7 +80,12 @@ describe('the API with its embedded PostgreSQL: crash and shutdown', () => {
     const pid = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
     assert.ok(pid > 0);
     process.kill(pid, 'SIGKILL');
-    await until('the restart', async () => (/Embedded PostgreSQL restarted/.test(output) ? true : undefined), 60, () => child.exitCode === null);
+    await until(
+      'the restart',
+      async () => (/Embedded PostgreSQL restarted/.test(output) ? true : undefined),
+      60,
+      () => child.exitCode === null,
+    );
     const meetings = await until(
       'a query after the restart',
       async () => {
@@ -79,7 +100,9 @@ describe('the API with its embedded PostgreSQL: crash and shutdown', () => {
 
   it('finishes the requests it is running when SIGTERM arrives, refuses new ones, then stops the database and exits 0', async () => {
     const query = '{ meetings(perPage: 100) { items { title compliance { compliant findings { code } } agendaItems { title } attendances { mode } } } }';
-    const running = Array.from({ length: 12 }, () => gql(base, token, query).catch((err: Error) => ({ status: 0, data: null, errors: [{ message: err.message }] })));
+    const running = Array.from({ length: 12 }, () =>
+      gql(base, token, query).catch((err: Error) => ({ status: 0, data: null, errors: [{ message: err.message }] })),
+    );
     await new Promise((r) => setTimeout(r, 150));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const signalled = Date.now();
@@ -94,7 +117,10 @@ describe('the API with its embedded PostgreSQL: crash and shutdown', () => {
       assert.equal(a.errors, undefined, `${JSON.stringify(a.errors)}\n${output.slice(-3000)}`);
       assert.equal(a.data!.meetings.items.length, demoMeetings);
     }
-    assert.ok(answers.some((a) => a.status === 200), `requests in flight finished: ${answers.map((a) => a.status).join(',')}`);
+    assert.ok(
+      answers.some((a) => a.status === 200),
+      `requests in flight finished: ${answers.map((a) => a.status).join(',')}`,
+    );
     assert.equal(await exited, 0, output.slice(-2000));
     assert.ok(Date.now() - signalled < 30_000, `exits promptly: ${Date.now() - signalled} ms\n${output.slice(-2500)}`);
     assert.match(output, /No longer taking requests; the running ones have finished/);

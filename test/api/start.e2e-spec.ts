@@ -61,13 +61,26 @@ describe('npm start (embedded PostgreSQL, private Redis, dev sign-in, demo regio
     redis = await ensureDevRedis({ REDIS_URL: `redis://127.0.0.1:${deadRedisPort}`, DATA_DIR: dataDir }, (line) => (output += `${line}\n`));
     base = `http://127.0.0.1:${port}`;
     // What `npm start` prints is at level 'log'; `npm test` sets LOG_LEVEL=warn for everything else.
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, QUEUE_PREFIX: `motesplats-start-${port}`, LOG_LEVEL: 'log', REDIS_URL: redis.url };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      QUEUE_PREFIX: `motesplats-start-${port}`,
+      LOG_LEVEL: 'log',
+      REDIS_URL: redis.url,
+    };
     delete env.DATABASE_URL;
     delete env.APP_DATABASE_URL;
     child = spawn(process.execPath, [join(REPO_ROOT, 'apps/api/dist/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
-    await until('/health', async () => ((await fetch(`${base}/health`)).ok ? true : undefined), 60, () => child.exitCode === null).catch((err: Error) => {
+    await until(
+      '/health',
+      async () => ((await fetch(`${base}/health`)).ok ? true : undefined),
+      60,
+      () => child.exitCode === null,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}; the API said:\n${output}`);
     });
   });
@@ -92,7 +105,11 @@ describe('npm start (embedded PostgreSQL, private Redis, dev sign-in, demo regio
     assert.deepEqual(await (await fetch(`${base}/health`)).json(), { status: 'ok', checks: { postgres: 'ok', redis: 'ok' } });
     assert.match(output, /Admin: +http:\/\/localhost:\d+\/admin\//);
     assert.match(output, /GraphQL: +http:\/\/localhost:\d+\/graphql/);
-    const token = await fetch(`${base}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"admin.uddevalla"}' });
+    const token = await fetch(`${base}/auth/dev/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"username":"admin.uddevalla"}',
+    });
     const { access_token } = (await token.json()) as { access_token: string };
     const res = await gql(base, access_token, '{ meetings(perPage: 100) { total items { title status body { kind } } } }');
     // The seven demo meetings, plus a year of ended meetings with experience reports that

@@ -68,7 +68,11 @@ describe('support scheduling: register, availability, suggestions, assignments, 
   const supportFindings = async (meetingId: string) => {
     const res = await gql(t.url, adminA, EVALUATE, { m: meetingId });
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    return res.data!.evaluateMeeting.findings.filter((f: { code: string }) => f.code === 'SUPPORT_MISSING') as { code: string; severity: string; message: { sv: string } }[];
+    return res.data!.evaluateMeeting.findings.filter((f: { code: string }) => f.code === 'SUPPORT_MISSING') as {
+      code: string;
+      severity: string;
+      message: { sv: string };
+    }[];
   };
 
   beforeAll(async () => {
@@ -81,7 +85,9 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     const demoUser = t.realm.token(A, ['support'], { preferred_username: `support.${A}` });
     demo.me = (await gql(t.url, demoUser, '{ myStaffRecord { name skills } mySupportShifts { role status } }')).data;
     demo.gaps = (await gql(t.url, t.realm.token('bengtsfors', ['tenant-admin']), GAPS)).data!.supportGaps;
-    demo.evaluation = (await gql(t.url, demoUser, '{ meetings(perPage: 100) { items { title status compliance { findings { code message { sv } } } } } }')).data;
+    demo.evaluation = (
+      await gql(t.url, demoUser, '{ meetings(perPage: 100) { items { title status compliance { findings { code message { sv } } } } } }')
+    ).data;
     // The scenario starts from an empty register; the demo's own staff are checked elsewhere.
     await sql(t.ownerUrl, 'delete from support_assignment; delete from support_staff; delete from regional_support_staff; delete from support_settings');
     const bodies = await gql(t.url, adminA, '{ bodies(perPage: 50) { items { id kind } } }');
@@ -90,7 +96,11 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     ids.ida = await staff(adminA, { name: 'Ida IT', skills: ['IT_SUPPORT'], account: 'it.ida.munkedal', email: 'ida@munkedal.example' });
     ids.mats = await staff(adminA, { name: 'Mats Mötesstöd', skills: ['MEETING_SUPPORT', 'IT_SUPPORT'], email: 'mats@munkedal.example' });
     ids.mia = await staff(adminA, { name: 'Mia Mötesstöd', skills: ['MEETING_SUPPORT'] });
-    ids.ola = await staff(adminA, { name: 'Ola Förmiddag', skills: ['IT_SUPPORT'], weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, from: '08:00', to: '12:00' })) });
+    ids.ola = await staff(adminA, {
+      name: 'Ola Förmiddag',
+      skills: ['IT_SUPPORT'],
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, from: '08:00', to: '12:00' })),
+    });
     ids.ella = await staff(adminA, { name: 'Ella Semester', skills: ['IT_SUPPORT'] });
     ids.sam = await staff(adminA, { name: 'Sam Sekreterare', skills: ['SECRETARY'] });
     ids.pia = await staff(coordinator, { name: 'Pia Pool', skills: ['IT_SUPPORT', 'MEETING_SUPPORT'] });
@@ -109,8 +119,14 @@ describe('support scheduling: register, availability, suggestions, assignments, 
 
   it('seeds staff the demo support user maps to, with shifts, and open needs elsewhere', () => {
     assert.deepEqual(demo.me.myStaffRecord.skills, ['MEETING_SUPPORT', 'IT_SUPPORT']);
-    assert.deepEqual(demo.me.mySupportShifts.map((s: { role: string; status: string }) => [s.role, s.status]), [['MEETING_SUPPORT', 'ACCEPTED']]);
-    assert.ok(demo.gaps.some((g: { role: string; missing: number }) => g.role === 'IT_SUPPORT' && g.missing === 1), 'Bengtsfors lacks IT support for its council');
+    assert.deepEqual(
+      demo.me.mySupportShifts.map((s: { role: string; status: string }) => [s.role, s.status]),
+      [['MEETING_SUPPORT', 'ACCEPTED']],
+    );
+    assert.ok(
+      demo.gaps.some((g: { role: string; missing: number }) => g.role === 'IT_SUPPORT' && g.missing === 1),
+      'Bengtsfors lacks IT support for its council',
+    );
     const kf = demo.evaluation.meetings.items.find((m: { title: string; status: string }) => m.title === 'Kommunfullmäktige' && m.status === 'CONVENED');
     assert.ok(!kf.compliance.findings.some((f: { code: string }) => f.code === 'SUPPORT_MISSING'), 'Munkedal has both roles assigned');
   });
@@ -122,7 +138,10 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.ok(!seenA.includes(ids.bo), "B's staff are not A's");
     assert.ok(!seenA.includes(ids.pia), 'the pool is hidden before opting in');
     const pool = await gql(t.url, coordinator, '{ staffMembers(perPage: 100) { items { id pooled } } }');
-    assert.deepEqual(pool.data!.staffMembers.items.map((s: { id: string }) => s.id), [ids.pia]);
+    assert.deepEqual(
+      pool.data!.staffMembers.items.map((s: { id: string }) => s.id),
+      [ids.pia],
+    );
     const peek = await gql(t.url, adminB, 'query($id: ID!) { staffMember(id: $id) { id } }', { id: ids.ida });
     assert.equal(peek.data!.staffMember, null);
     const poolWrite = await gql(t.url, adminA, 'mutation($id: ID!) { updateStaffMember(id: $id, input: { name: "X" }) { id } }', { id: ids.pia });
@@ -181,7 +200,11 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     const optIn = await gql(t.url, adminA, 'mutation { updateSupportSettings(input: { usesRegionalPool: true }) { usesRegionalPool } }');
     assert.equal(optIn.data!.updateSupportSettings.usesRegionalPool, true);
     const afterOptIn = await suggest(adminA, ids.second, 'IT_SUPPORT');
-    assert.deepEqual(afterOptIn.suggestions.map((x: { staff: { id: string } }) => x.staff.id), [ids.mats, ids.pia], 'own staff first');
+    assert.deepEqual(
+      afterOptIn.suggestions.map((x: { staff: { id: string } }) => x.staff.id),
+      [ids.mats, ids.pia],
+      'own staff first',
+    );
 
     // Sotenäs has not opted in: the pool stays out of its suggestions.
     const meetingB = await gql(t.url, adminB, '{ meetings(perPage: 100) { items { id } } }');
@@ -194,7 +217,13 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.equal(booked.errors, undefined, JSON.stringify(booked.errors));
     await gql(t.url, adminB, 'mutation { updateSupportSettings(input: { usesRegionalPool: true }) { usesRegionalPool } }');
     const overlapB = await gql(t.url, adminB, 'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }', {
-      i: { bodyId: (await gql(t.url, adminB, '{ bodies(perPage: 50) { items { id } } }')).data!.bodies.items[0].id, title: 'Krock', startsAt: iso(2027, 4, 6, 20), endsAt: iso(2027, 4, 6, 21), place: 'Kungshamn' },
+      i: {
+        bodyId: (await gql(t.url, adminB, '{ bodies(perPage: 50) { items { id } } }')).data!.bodies.items[0].id,
+        title: 'Krock',
+        startsAt: iso(2027, 4, 6, 20),
+        endsAt: iso(2027, 4, 6, 21),
+        place: 'Kungshamn',
+      },
     });
     const sB2 = await suggest(adminB, overlapB.data!.createMeeting.id, 'IT_SUPPORT');
     assert.equal(sB2.unfit.find((u: { staff: { id: string } }) => u.staff.id === ids.pia)?.reason, 'DOUBLE_BOOKED');
@@ -204,9 +233,13 @@ describe('support scheduling: register, availability, suggestions, assignments, 
 
   it('shows a declined assignment as a gap at once, the evaluation reports it, and an accepted replacement clears it', async () => {
     const list = await gql(t.url, adminA, '{ meetings(perPage: 100) { items { id title status } } }');
-    const kf = list.data!.meetings.items.find((m: { title: string; status: string }) => m.title === 'Kommunfullmäktige' && m.status === 'CONVENED').id as string;
+    const kf = list.data!.meetings.items.find((m: { title: string; status: string }) => m.title === 'Kommunfullmäktige' && m.status === 'CONVENED')
+      .id as string;
     const needs = await gql(t.url, adminA, 'query($m: ID!) { supportNeeds(meetingId: $m) { role required covered missing remoteParticipants } }', { m: kf });
-    assert.deepEqual(needs.data!.supportNeeds.map((n: { role: string; required: number }) => [n.role, n.required]).sort(), [['IT_SUPPORT', 1], ['MEETING_SUPPORT', 1]]);
+    assert.deepEqual(needs.data!.supportNeeds.map((n: { role: string; required: number }) => [n.role, n.required]).sort(), [
+      ['IT_SUPPORT', 1],
+      ['MEETING_SUPPORT', 1],
+    ]);
     assert.equal((await supportFindings(kf)).length, 2, 'nothing assigned: both roles missing');
     const gapsBefore = await gql(t.url, adminA, GAPS);
     assert.ok(gapsBefore.data!.supportGaps.some((g: { meetingId: string }) => g.meetingId === kf));
@@ -222,7 +255,9 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.ok(mine.data!.mySupportShifts.some((s: { id: string }) => s.id === it1.data!.assignSupport.id));
     const notHers = await gql(t.url, supportA, 'mutation($id: ID!) { declineSupportAssignment(id: $id) { id } }', { id: ms1.data!.assignSupport.id });
     assert.equal(errorCode(notHers), 'FORBIDDEN');
-    const declined = await gql(t.url, supportA, 'mutation($id: ID!) { declineSupportAssignment(id: $id, reason: "Sjuk") { status } }', { id: it1.data!.assignSupport.id });
+    const declined = await gql(t.url, supportA, 'mutation($id: ID!) { declineSupportAssignment(id: $id, reason: "Sjuk") { status } }', {
+      id: it1.data!.assignSupport.id,
+    });
     assert.equal(declined.data!.declineSupportAssignment.status, 'DECLINED');
 
     const gaps = await gql(t.url, adminA, GAPS);
@@ -249,12 +284,16 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.equal(sick.errors, undefined);
     assert.equal((await supportFindings(kf)).length, 1);
     const conflicts = await gql(t.url, adminA, '{ supportConflicts { kind assignment { id } } }');
-    assert.ok(conflicts.data!.supportConflicts.some((c: { kind: string; assignment: { id: string } }) => c.kind === 'ABSENT' && c.assignment.id === replacement.data!.assignSupport.id));
+    assert.ok(
+      conflicts.data!.supportConflicts.some(
+        (c: { kind: string; assignment: { id: string } }) => c.kind === 'ABSENT' && c.assignment.id === replacement.data!.assignSupport.id,
+      ),
+    );
     await gql(t.url, adminA, 'mutation($id: ID!) { removeStaffAbsence(id: $id) }', { id: sick.data!.addStaffAbsence.id });
     assert.deepEqual(await supportFindings(kf), []);
   });
 
-  it("lets a rule set make missing support a blocker", async () => {
+  it('lets a rule set make missing support a blocker', async () => {
     const gapsB = await gql(t.url, adminB, '{ meetings(perPage: 100) { items { id title status } } }');
     const kfB = gapsB.data!.meetings.items.find((m: { title: string; status: string }) => m.title === 'Kommunfullmäktige' && m.status === 'CONVENED').id;
     // A new version of B's rules makes the meeting support person a blocker for the council.
@@ -300,7 +339,11 @@ describe('support scheduling: register, availability, suggestions, assignments, 
       const b = Object.values(nodeIcal.sync.parseICS(text)).filter((e) => e.type === 'VEVENT' && /Lördagsmöte|Måndagsmöte/.test(e.summary))
         .map((e) => [e.summary, e.start.toISOString(), e.end.toISOString()]).sort();
       console.log(JSON.stringify({ zone: Intl.DateTimeFormat().resolvedOptions().timeZone, a, b }));`;
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, env: { ...process.env, TZ: 'America/New_York', ICS: ics }, encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, TZ: 'America/New_York', ICS: ics },
+      encoding: 'utf8',
+    });
     assert.equal(child.status, 0, child.stderr);
     const parsed = JSON.parse(child.stdout);
     assert.equal(parsed.zone, 'America/New_York');
@@ -312,7 +355,12 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.deepEqual(parsed.b, expected, 'node-ical');
 
     // Revoked: the URL opens nothing any more. Someone else cannot manage Ida's feed.
-    const other = await gql(t.url, t.realm.token(A, ['support'], { preferred_username: 'nobody' }), 'mutation($s: ID!) { revokeStaffCalendarFeed(staffId: $s) }', { s: ids.ida });
+    const other = await gql(
+      t.url,
+      t.realm.token(A, ['support'], { preferred_username: 'nobody' }),
+      'mutation($s: ID!) { revokeStaffCalendarFeed(staffId: $s) }',
+      { s: ids.ida },
+    );
     assert.equal(errorCode(other), 'FORBIDDEN');
     const revoked = await gql(t.url, adminA, 'mutation($s: ID!) { revokeStaffCalendarFeed(staffId: $s) }', { s: ids.ida });
     assert.equal(revoked.data!.revokeStaffCalendarFeed, true);
@@ -331,12 +379,18 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     assert.match(mimePart(mails.at(-1)!.raw, 'text/plain') ?? '', /Möte: Lördagsmöte/);
 
     const extra = await meeting('Ändrat pass', iso(2027, 5, 4, 18), iso(2027, 5, 4, 19));
-    const aboutExtra = () => sink.received.filter((m) => m.to.includes('mats@munkedal.example') && /Möte: Ändrat pass/.test(mimePart(m.raw, 'text/plain') ?? ''));
+    const aboutExtra = () =>
+      sink.received.filter((m) => m.to.includes('mats@munkedal.example') && /Möte: Ändrat pass/.test(mimePart(m.raw, 'text/plain') ?? ''));
     // One request, two mutations, the second fails: the first is rolled back and nothing is sent.
-    const failed = await gql(t.url, adminA, `mutation($ok: AssignSupportInput!, $bad: AssignSupportInput!) { a: assignSupport(input: $ok) { id } b: assignSupport(input: $bad) { id } }`, {
-      ok: { meetingId: extra, role: 'IT_SUPPORT', staffId: ids.mats },
-      bad: { meetingId: extra, role: 'IT_SUPPORT', staffId: ids.sam },
-    });
+    const failed = await gql(
+      t.url,
+      adminA,
+      `mutation($ok: AssignSupportInput!, $bad: AssignSupportInput!) { a: assignSupport(input: $ok) { id } b: assignSupport(input: $bad) { id } }`,
+      {
+        ok: { meetingId: extra, role: 'IT_SUPPORT', staffId: ids.mats },
+        bad: { meetingId: extra, role: 'IT_SUPPORT', staffId: ids.sam },
+      },
+    );
     assert.ok(failed.errors?.length);
     await settle();
     assert.deepEqual(await sql(t.ownerUrl, 'select id from support_assignment where meeting_id = $1', [extra]), [], 'rolled back');
@@ -358,7 +412,10 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     });
     assert.equal(moved.errors, undefined, JSON.stringify(moved.errors));
     await settle();
-    const movedMail = sink.received.filter((m) => m.to.includes('mats@munkedal.example')).map((m) => mimePart(m.raw, 'text/plain') ?? '').find((text) => /flyttats/.test(text));
+    const movedMail = sink.received
+      .filter((m) => m.to.includes('mats@munkedal.example'))
+      .map((m) => mimePart(m.raw, 'text/plain') ?? '')
+      .find((text) => /flyttats/.test(text));
     assert.ok(movedMail, 'the mail says the meeting moved');
     const shift = await gql(t.url, adminA, 'query($m: ID!) { supportAssignments(meetingId: $m) { shiftStartsAt } }', { m: extra });
     assert.equal(shift.data!.supportAssignments[0].shiftStartsAt, iso(2027, 5, 4, 18, 30));
@@ -367,58 +424,130 @@ describe('support scheduling: register, availability, suggestions, assignments, 
   it('forecasts needed against available hours per week and skill for eight weeks', async () => {
     const res = await gql(t.url, adminA, '{ supportForecast { weekStart scope skill neededHours availableHours shortfallHours } }');
     assert.equal(res.errors, undefined, JSON.stringify(res.errors));
-    const rows = res.data!.supportForecast as { weekStart: string; scope: string; skill: string; neededHours: number; availableHours: number; shortfallHours: number }[];
+    const rows = res.data!.supportForecast as {
+      weekStart: string;
+      scope: string;
+      skill: string;
+      neededHours: number;
+      availableHours: number;
+      shortfallHours: number;
+    }[];
     assert.equal(new Set(rows.map((r) => r.weekStart)).size, 8);
-    assert.ok(rows.some((r) => r.scope === 'POOL'), 'A uses the pool');
-    assert.ok(rows.some((r) => r.neededHours > 0), 'the demo meetings need support');
+    assert.ok(
+      rows.some((r) => r.scope === 'POOL'),
+      'A uses the pool',
+    );
+    assert.ok(
+      rows.some((r) => r.neededHours > 0),
+      'the demo meetings need support',
+    );
     for (const r of rows.filter((x) => x.scope === 'MUNICIPALITY')) {
       const pool = rows.find((x) => x.scope === 'POOL' && x.weekStart === r.weekStart && x.skill === r.skill)!.availableHours;
       assert.ok(Math.abs(r.shortfallHours - Math.max(0, r.neededHours - r.availableHours - pool)) <= 0.2, JSON.stringify(r));
     }
   });
 
-  it("tracks staff training on the modules meant for their work, within the municipality", async () => {
+  it('tracks staff training on the modules meant for their work, within the municipality', async () => {
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
     const COVERAGE = '{ staffTrainingCoverage { staffId moduleKey status validUntil } }';
     const before = (await gql(t.url, adminA, COVERAGE)).data!.staffTrainingCoverage as { staffId: string; moduleKey: string; status: string }[];
     const of = (rows: typeof before, staffId: string) => Object.fromEntries(rows.filter((r) => r.staffId === staffId).map((r) => [r.moduleKey, r.status]));
     assert.deepEqual(of(before, ids.sam), { 'secretary-checklist': 'MISSING', 'lead-hybrid-meeting': 'MISSING' });
     assert.deepEqual(of(before, ids.ida), { 'secretary-checklist': 'MISSING' }, 'support staff: the checklist, not the chair-and-secretary module');
-    const recorded = await gql(t.url, adminA, 'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status validUntil } }', { s: ids.sam });
+    const recorded = await gql(
+      t.url,
+      adminA,
+      'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status validUntil } }',
+      { s: ids.sam },
+    );
     assert.deepEqual(recorded.data!.recordStaffTrainingCompletion, { status: 'TRAINED', validUntil: null });
-    const twice = await gql(t.url, adminA, 'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status } }', { s: ids.sam });
+    const twice = await gql(
+      t.url,
+      adminA,
+      'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status } }',
+      { s: ids.sam },
+    );
     assert.equal(errorCode(twice), 'CONFLICT');
-    const hybrid = await gql(t.url, adminA, 'mutation($s: ID!, $d: String!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "lead-hybrid-meeting", completedOn: $d) { status validUntil } }', { s: ids.sam, d: today });
+    const hybrid = await gql(
+      t.url,
+      adminA,
+      'mutation($s: ID!, $d: String!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "lead-hybrid-meeting", completedOn: $d) { status validUntil } }',
+      { s: ids.sam, d: today },
+    );
     assert.equal(hybrid.data!.recordStaffTrainingCompletion.status, 'TRAINED');
     assert.match(hybrid.data!.recordStaffTrainingCompletion.validUntil, /^\d{4}-\d{2}-\d{2}$/, 'a 24-month validity');
-    const fromB = await gql(t.url, adminB, 'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status } }', { s: ids.mia });
+    const fromB = await gql(
+      t.url,
+      adminB,
+      'mutation($s: ID!) { recordStaffTrainingCompletion(staffId: $s, moduleKey: "secretary-checklist", completedOn: "2026-01-15") { status } }',
+      { s: ids.mia },
+    );
     assert.equal(errorCode(fromB), 'BAD_USER_INPUT');
     const seenByB = (await gql(t.url, adminB, COVERAGE)).data!.staffTrainingCoverage as { staffId: string }[];
     assert.ok(!seenByB.some((r) => r.staffId === ids.sam));
   });
 
   it('isolates every support table in SQL, and the pool within its region and its opted-in municipalities', async () => {
-    for (const table of ['support_staff', 'support_absence', 'support_assignment', 'support_settings', 'support_reminder', 'support_calendar_feed', 'staff_training_completion']) {
+    for (const table of [
+      'support_staff',
+      'support_absence',
+      'support_assignment',
+      'support_settings',
+      'support_reminder',
+      'support_calendar_feed',
+      'staff_training_completion',
+    ]) {
       const ownerCount = await sql(t.ownerUrl, `select count(*)::int as n from ${table} where tenant_id = $1`, [tenantOf(A)]);
       assert.ok(ownerCount[0]!.n > 0 || table === 'support_calendar_feed', `${table} has rows of A`);
       const asB = await sql(t.appDatabaseUrl, `select count(*)::int as n from ${table} where tenant_id = $1`, [tenantOf(A)], tenantOf(B));
       assert.equal(asB[0]!.n, 0, `${table}: B sees none of A's rows`);
       const none = await sql(t.appDatabaseUrl, `select count(*)::int as n from ${table}`, [], '');
       assert.equal(none[0]!.n, 0, `${table}: no tenant, no rows`);
-      await assert.rejects(sql(t.appDatabaseUrl, `insert into ${table} (tenant_id) values ($1)`, [tenantOf(A)], tenantOf(B)), /row-level security|null value|violates/);
+      await assert.rejects(
+        sql(t.appDatabaseUrl, `insert into ${table} (tenant_id) values ($1)`, [tenantOf(A)], tenantOf(B)),
+        /row-level security|null value|violates/,
+      );
     }
     // Another region's municipality that opted in sees nothing of Fyrbodal's pool: the demo's
     // Timrå (Västernorrland, which has a pool of its own since the second region was seeded).
     const [timraRow] = await sql(t.ownerUrl, "select id from municipality where slug = 'timra'");
     const timra = timraRow!.id as string;
-    const fyrbodalPool = (await sql(t.ownerUrl, "select s.id from regional_support_staff s join region r on r.id = s.region_id where r.slug = 'fyrbodal'")).map((r) => r.id as string);
+    const fyrbodalPool = (await sql(t.ownerUrl, "select s.id from regional_support_staff s join region r on r.id = s.region_id where r.slug = 'fyrbodal'")).map(
+      (r) => r.id as string,
+    );
     assert.ok(fyrbodalPool.length > 0);
-    await sql(t.appDatabaseUrl, 'insert into support_settings (tenant_id, uses_regional_pool) values ($1, true) on conflict (tenant_id) do update set uses_regional_pool = true', [timra], timra);
-    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff where id = any($1::uuid[])', [fyrbodalPool], timra))[0]!.n, 0);
+    await sql(
+      t.appDatabaseUrl,
+      'insert into support_settings (tenant_id, uses_regional_pool) values ($1, true) on conflict (tenant_id) do update set uses_regional_pool = true',
+      [timra],
+      timra,
+    );
+    assert.equal(
+      (await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff where id = any($1::uuid[])', [fyrbodalPool], timra))[0]!.n,
+      0,
+    );
     // The demo pools were cleared above; one person in Västernorrland's pool shows the query can see a pool at all.
-    await sql(t.ownerUrl, "insert into regional_support_staff (region_id, id, name, title) select region_id, gen_random_uuid(), 'Vera Norrland', 'Regional IT-support' from municipality where id = $1", [timra]);
-    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], timra))[0]!.n, 1, "Timrå sees its own region's pool");
-    assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from support_pool_busy($1, $2) where staff_id = any($3::uuid[])', ['2027-01-01', '2028-01-01', fyrbodalPool], timra))[0]!.n, 0);
+    await sql(
+      t.ownerUrl,
+      "insert into regional_support_staff (region_id, id, name, title) select region_id, gen_random_uuid(), 'Vera Norrland', 'Regional IT-support' from municipality where id = $1",
+      [timra],
+    );
+    assert.equal(
+      (await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], timra))[0]!.n,
+      1,
+      "Timrå sees its own region's pool",
+    );
+    assert.equal(
+      (
+        await sql(
+          t.appDatabaseUrl,
+          'select count(*)::int as n from support_pool_busy($1, $2) where staff_id = any($3::uuid[])',
+          ['2027-01-01', '2028-01-01', fyrbodalPool],
+          timra,
+        )
+      )[0]!.n,
+      0,
+    );
     // A municipality of the region that has not opted in sees no pool either.
     const amal = tenantOf('amal');
     assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], amal))[0]!.n, 0);
@@ -426,9 +555,12 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     // Opted in: A sees the pool (and its busy times), and still cannot write it.
     assert.equal((await sql(t.appDatabaseUrl, 'select count(*)::int as n from regional_support_staff', [], tenantOf(A)))[0]!.n, 1);
     assert.ok((await sql(t.appDatabaseUrl, 'select count(*)::int as n from support_pool_busy($1, $2)', ['2027-01-01', '2028-01-01'], tenantOf(A)))[0]!.n > 0);
-    await assert.rejects(sql(t.appDatabaseUrl, `update regional_support_staff set name = 'x' returning id`, [], tenantOf(A)).then((rows) => {
-      if (!rows.length) throw new Error('row-level security: nothing updated');
-    }), /row-level security/);
+    await assert.rejects(
+      sql(t.appDatabaseUrl, `update regional_support_staff set name = 'x' returning id`, [], tenantOf(A)).then((rows) => {
+        if (!rows.length) throw new Error('row-level security: nothing updated');
+      }),
+      /row-level security/,
+    );
     // Through GraphQL: B cannot answer, assign or read A's assignments.
     const assignmentsA = await sql(t.ownerUrl, 'select id from support_assignment where tenant_id = $1 limit 1', [tenantOf(A)]);
     const answer = await gql(t.url, adminB, 'mutation($id: ID!) { acceptSupportAssignment(id: $id) { id } }', { id: assignmentsA[0]!.id });
@@ -442,7 +574,13 @@ describe('support scheduling: register, availability, suggestions, assignments, 
     const rows = res.data!.supportPoolMunicipalities as { municipalityId: string; name: string; usesRegionalPool: boolean }[];
     assert.equal(rows.length, 14, 'the fourteen municipalities of Fyrbodal');
     assert.ok(!rows.some((r) => r.name === 'Timrå'), "another region's municipality, though opted in, is not listed");
-    assert.deepEqual(rows.filter((r) => r.usesRegionalPool).map((r) => r.municipalityId).sort(), [tenantOf(A), tenantOf(B)].sort());
+    assert.deepEqual(
+      rows
+        .filter((r) => r.usesRegionalPool)
+        .map((r) => r.municipalityId)
+        .sort(),
+      [tenantOf(A), tenantOf(B)].sort(),
+    );
     assert.equal(rows.find((r) => r.municipalityId === tenantOf('amal'))?.usesRegionalPool, false);
     assert.equal(errorCode(await gql(t.url, adminA, '{ supportPoolMunicipalities { name } }')), 'FORBIDDEN');
     // Called from a municipal session the function answers nothing, not even its own region.

@@ -107,7 +107,9 @@ describe('tenant isolation (row-level security)', () => {
 
     await assert.rejects(
       db.run(tenantOf(A), (em) =>
-        em.getRepository(Meeting).insert({ ...meetingOfB, id: '00000000-0000-4000-8000-00000000000b', tenantId: tenantOf(B), bodyId: rows[0]!.bodyId } as never),
+        em
+          .getRepository(Meeting)
+          .insert({ ...meetingOfB, id: '00000000-0000-4000-8000-00000000000b', tenantId: tenantOf(B), bodyId: rows[0]!.bodyId } as never),
       ),
       /row-level security/,
     );
@@ -126,7 +128,9 @@ describe('tenant isolation (row-level security)', () => {
     const del = await gql(t.url, tokenA, 'mutation($id: ID!) { deleteMeeting(id: $id) }', { id: meetingOfB.id });
     assert.equal(errorCode(del), 'NOT_FOUND');
 
-    const item = await gql(t.url, tokenA, 'mutation($m: ID!) { createAgendaItem(input: { meetingId: $m, number: 99, title: "Smuggel" }) { id } }', { m: meetingOfB.id });
+    const item = await gql(t.url, tokenA, 'mutation($m: ID!) { createAgendaItem(input: { meetingId: $m, number: 99, title: "Smuggel" }) { id } }', {
+      m: meetingOfB.id,
+    });
     assert.equal(errorCode(item), 'BAD_USER_INPUT');
 
     const list = await gql(t.url, tokenA, 'query($ids: [ID!]) { meetings(filter: { ids: $ids }) { total } }', { ids: [meetingOfB.id] });

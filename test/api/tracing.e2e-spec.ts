@@ -32,7 +32,7 @@ describe('traces over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => 
     collector?.close();
   });
 
-  it('exports a span per request, named by the GraphQL operation and joined to the caller\'s trace', async () => {
+  it("exports a span per request, named by the GraphQL operation and joined to the caller's trace", async () => {
     assert.ok(tracing);
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     const res = await fetch(`${t.url}/graphql`, {

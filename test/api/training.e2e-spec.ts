@@ -41,7 +41,9 @@ describe('training: modules, completions, practice sessions, coverage, reminders
 
   /** A new member of A with no training, seated on A's executive board. */
   const newMember = async (name: string, email: string | null) => {
-    const created = await gql(t.url, adminA, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', { i: { name, email, identityLevel: 'E_ID' } });
+    const created = await gql(t.url, adminA, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', {
+      i: { name, email, identityLevel: 'E_ID' },
+    });
     const id = created.data!.createMember.id as string;
     const bodies = await gql(t.url, adminA, '{ bodies(perPage: 50) { items { id kind } } }');
     const ks = bodies.data!.bodies.items.find((b: { kind: string }) => b.kind === 'EXECUTIVE_BOARD').id;
@@ -83,7 +85,9 @@ describe('training: modules, completions, practice sessions, coverage, reminders
 
     it('lets coordinators draft and publish regional modules; municipalities see them only once published', async () => {
       const input = { key: 'digital-voting', title: 'Rösta digitalt', audience: ['MEMBER'], kind: 'E_LEARNING', validityMonths: 12, requirable: true };
-      const created = await gql(t.url, coordinator, 'mutation($i: CreateTrainingModuleInput!) { createTrainingModule(input: $i) { id scope publishedAt } }', { i: input });
+      const created = await gql(t.url, coordinator, 'mutation($i: CreateTrainingModuleInput!) { createTrainingModule(input: $i) { id scope publishedAt } }', {
+        i: input,
+      });
       assert.equal(created.data!.createTrainingModule.scope, 'REGIONAL');
       assert.equal(created.data!.createTrainingModule.publishedAt, null);
       const id = created.data!.createTrainingModule.id;
@@ -97,7 +101,9 @@ describe('training: modules, completions, practice sessions, coverage, reminders
 
       const published = await gql(t.url, coordinator, 'mutation($id: ID!) { publishTrainingModule(id: $id) { publishedAt } }', { id });
       assert.ok(published.data!.publishTrainingModule.publishedAt);
-      const seenAfter = await gql(t.url, adminA, 'query($k: [String!]) { trainingModules(filter: { keys: $k }) { total items { scope } } }', { k: ['digital-voting'] });
+      const seenAfter = await gql(t.url, adminA, 'query($k: [String!]) { trainingModules(filter: { keys: $k }) { total items { scope } } }', {
+        k: ['digital-voting'],
+      });
       assert.equal(seenAfter.data!.trainingModules.total, 1);
       const change = await gql(t.url, adminA, 'mutation($id: ID!) { updateTrainingModule(id: $id, input: { title: "Kapad" }) { id } }', { id });
       assert.equal(errorCode(change), 'FORBIDDEN');
@@ -150,22 +156,44 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       // evaluation (which reads TRAINING_FACTS) finds them ineligible and names the module.
       const startsAt = new Date(Date.now() + 26 * 3600_000);
       const meeting = await gql(t.url, adminA, 'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }', {
-        i: { bodyId: member.bodyId, title: 'Extra sammanträde', startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), place: 'KS-salen', platformKey: 'jitsi_meet' },
+        i: {
+          bodyId: member.bodyId,
+          title: 'Extra sammanträde',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+          place: 'KS-salen',
+          platformKey: 'jitsi_meet',
+        },
       });
       const meetingId = meeting.data!.createMeeting.id as string;
       await gql(t.url, adminA, 'mutation($m: ID!) { createAgendaItem(input: { meetingId: $m, number: 1, title: "Budget" }) { id } }', { m: meetingId });
-      const attended = await gql(t.url, adminA, 'mutation($m: ID!, $p: ID!) { createAttendance(input: { meetingId: $m, memberId: $p, mode: REMOTE }) { id } }', { m: meetingId, p: member.id });
+      const attended = await gql(
+        t.url,
+        adminA,
+        'mutation($m: ID!, $p: ID!) { createAttendance(input: { meetingId: $m, memberId: $p, mode: REMOTE }) { id } }',
+        { m: meetingId, p: member.id },
+      );
       assert.equal(attended.errors, undefined, JSON.stringify(attended.errors));
       const evaluate = async () =>
-        (await gql(t.url, adminA, `query($m: ID!) { evaluateMeeting(meetingId: $m) { findings { code memberId message { sv } }
-          remoteEligibility { memberId mayTakePartRemotely reasons { code message { sv } } } } }`, { m: meetingId })).data!.evaluateMeeting as {
+        (
+          await gql(
+            t.url,
+            adminA,
+            `query($m: ID!) { evaluateMeeting(meetingId: $m) { findings { code memberId message { sv } }
+          remoteEligibility { memberId mayTakePartRemotely reasons { code message { sv } } } } }`,
+            { m: meetingId },
+          )
+        ).data!.evaluateMeeting as {
           findings: { code: string; memberId: string | null; message: { sv: string } }[];
           remoteEligibility: { memberId: string; mayTakePartRemotely: boolean; reasons: { code: string; message: { sv: string } }[] }[];
         };
       const judged = await evaluate();
       const eligibility = judged.remoteEligibility.find((e) => e.memberId === member.id)!;
       assert.equal(eligibility.mayTakePartRemotely, false);
-      assert.deepEqual(eligibility.reasons.map((r) => r.code), ['TRAINING_MISSING']);
+      assert.deepEqual(
+        eligibility.reasons.map((r) => r.code),
+        ['TRAINING_MISSING'],
+      );
       const finding = judged.findings.find((f) => f.code === 'TRAINING_MISSING' && f.memberId === member.id)!;
       assert.match(finding.message.sv, new RegExp(BASICS));
 
@@ -182,19 +210,30 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       });
       assert.equal(renewed.data!.recordTrainingCompletion.validUntil, validUntil(today, 24));
       const afterRenewal = await t.app.get(TenantDb).run(tenantOf(A), () => facts.completionsFor([member.id], tomorrow));
-      assert.deepEqual(afterRenewal.map((c) => c.completedOn), [today]);
+      assert.deepEqual(
+        afterRenewal.map((c) => c.completedOn),
+        [today],
+      );
       const rejudged = await evaluate();
       assert.equal(rejudged.remoteEligibility.find((e) => e.memberId === member.id)!.mayTakePartRemotely, true);
       assert.ok(!rejudged.findings.some((f) => f.memberId === member.id));
       const gapsAfter = await gql(t.url, adminA, gapsQuery);
-      const stillBlocked = gapsAfter.data!.meetingTrainingGaps
-        .find((g: { meeting: { id: string } }) => g.meeting.id === meetingId)
+      const stillBlocked = gapsAfter
+        .data!.meetingTrainingGaps.find((g: { meeting: { id: string } }) => g.meeting.id === meetingId)
         .blocked.some((b: { memberId: string }) => b.memberId === member.id);
       assert.equal(stillBlocked, false);
 
       // History is kept: both completions remain, and recording the same one again is refused.
-      const history = await gql(t.url, adminA, 'query($m: ID!) { trainingCompletions(filter: { memberId: $m }, sortField: "completedOn") { total items { completedOn } } }', { m: member.id });
-      assert.deepEqual(history.data!.trainingCompletions.items.map((c: { completedOn: string }) => c.completedOn), [completedOn, today]);
+      const history = await gql(
+        t.url,
+        adminA,
+        'query($m: ID!) { trainingCompletions(filter: { memberId: $m }, sortField: "completedOn") { total items { completedOn } } }',
+        { m: member.id },
+      );
+      assert.deepEqual(
+        history.data!.trainingCompletions.items.map((c: { completedOn: string }) => c.completedOn),
+        [completedOn, today],
+      );
       const again = await gql(t.url, adminA, 'mutation($i: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $i) { id } }', {
         i: { memberId: member.id, moduleKey: BASICS, completedOn: today },
       });
@@ -216,11 +255,17 @@ describe('training: modules, completions, practice sessions, coverage, reminders
 
   describe('CSV import and export', () => {
     const importCsv = (csv: string, dryRun: boolean) =>
-      gql(t.url, adminA, 'mutation($csv: String!, $dry: Boolean!) { importTrainingCompletions(csv: $csv, dryRun: $dry) { dryRun rows toImport alreadyRecorded imported errors { line reason } } }', {
-        csv,
-        dry: dryRun,
-      });
-    const countCompletions = async () => (await sql(t.ownerUrl, 'select count(*)::int as n from training_completion where tenant_id = $1', [tenantOf(A)]))[0]!.n as number;
+      gql(
+        t.url,
+        adminA,
+        'mutation($csv: String!, $dry: Boolean!) { importTrainingCompletions(csv: $csv, dryRun: $dry) { dryRun rows toImport alreadyRecorded imported errors { line reason } } }',
+        {
+          csv,
+          dry: dryRun,
+        },
+      );
+    const countCompletions = async () =>
+      (await sql(t.ownerUrl, 'select count(*)::int as n from training_completion where tenant_id = $1', [tenantOf(A)]))[0]!.n as number;
 
     it('imports nothing from a file with one bad row and reports the row and the reason; the corrected file imports every row once', async () => {
       const withMail = await newMember('Import Medepost', 'import.medepost@lysekil.example');
@@ -248,8 +293,13 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       const imported = await importCsv(good.join('\n'), false);
       assert.deepEqual(imported.data!.importTrainingCompletions, { dryRun: false, rows: 3, toImport: 3, alreadyRecorded: 0, imported: 3, errors: [] });
       assert.equal(await countCompletions(), before + 3);
-      const sources = await sql(t.ownerUrl, 'select source, member_id from training_completion where member_id = any($1::uuid[])', [[withMail.id, withoutMail.id]]);
-      assert.deepEqual(sources.map((r) => r.source), ['imported', 'imported', 'imported']);
+      const sources = await sql(t.ownerUrl, 'select source, member_id from training_completion where member_id = any($1::uuid[])', [
+        [withMail.id, withoutMail.id],
+      ]);
+      assert.deepEqual(
+        sources.map((r) => r.source),
+        ['imported', 'imported', 'imported'],
+      );
 
       const again = await importCsv(good.join('\n'), false);
       assert.deepEqual(again.data!.importTrainingCompletions, { dryRun: false, rows: 3, toImport: 0, alreadyRecorded: 3, imported: 0, errors: [] });
@@ -270,7 +320,10 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       ].join('\n');
       const res = await importCsv(csv, true);
       const errors = res.data!.importTrainingCompletions.errors as { line: number; reason: string }[];
-      assert.deepEqual(errors.map((e) => e.line), [2, 3, 4, 5, 6, 7, 8]);
+      assert.deepEqual(
+        errors.map((e) => e.line),
+        [2, 3, 4, 5, 6, 7, 8],
+      );
       assert.match(errors[0]!.reason, /annan ledamot/);
       assert.match(errors[1]!.reason, /Ingen ledamot/);
       assert.match(errors[2]!.reason, /member_id, eller både/);
@@ -285,7 +338,10 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       assert.equal(res.status, 200);
       assert.match(res.headers.get('content-type') ?? '', /text\/csv/);
       const text = await res.text();
-      const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+      const lines = text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
       assert.equal(lines[0], 'member_id;member_name;member_email;module_key;completed_on;valid_until;source');
       assert.equal(lines.length - 1, await countCompletions());
       assert.ok(!text.includes(tenantOf(B)));
@@ -309,22 +365,41 @@ describe('training: modules, completions, practice sessions, coverage, reminders
         i: { moduleKey: 'lead-hybrid-meeting', title: 'Övningssammanträde', startsAt, endsAt: new Date(Date.now() + 3600_000), place: 'Övningsrummet' },
       });
       const sessionId = created.data!.createPracticeSession.id;
-      await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', { s: sessionId, m: [member.id, other.id] });
-      await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', { s: sessionId, m: [member.id] });
+      await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', {
+        s: sessionId,
+        m: [member.id, other.id],
+      });
+      await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', {
+        s: sessionId,
+        m: [member.id],
+      });
       const notInvited = await newMember('Övning Objuden', null);
-      const refused = await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { recordPracticeAttendance(sessionId: $s, memberIds: $m) { id } }', { s: sessionId, m: [notInvited.id] });
+      const refused = await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { recordPracticeAttendance(sessionId: $s, memberIds: $m) { id } }', {
+        s: sessionId,
+        m: [notInvited.id],
+      });
       assert.equal(errorCode(refused), 'BAD_USER_INPUT');
 
       for (let i = 0; i < 2; i++) {
-        const res = await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { recordPracticeAttendance(sessionId: $s, memberIds: $m) { id } }', { s: sessionId, m: [member.id] });
+        const res = await gql(t.url, adminA, 'mutation($s: ID!, $m: [ID!]!) { recordPracticeAttendance(sessionId: $s, memberIds: $m) { id } }', {
+          s: sessionId,
+          m: [member.id],
+        });
         assert.equal(res.errors, undefined);
       }
-      const session = await gql(t.url, adminA, 'query($id: ID!) { practiceSession(id: $id) { module { key } invitees { memberId attendedAt } } }', { id: sessionId });
+      const session = await gql(t.url, adminA, 'query($id: ID!) { practiceSession(id: $id) { module { key } invitees { memberId attendedAt } } }', {
+        id: sessionId,
+      });
       const invitees = session.data!.practiceSession.invitees;
       assert.equal(invitees.length, 2);
       assert.ok(invitees.find((i: { memberId: string }) => i.memberId === member.id).attendedAt);
       assert.equal(invitees.find((i: { memberId: string }) => i.memberId === other.id).attendedAt, null);
-      const completions = await gql(t.url, adminA, 'query($m: ID!) { trainingCompletions(filter: { memberId: $m }) { items { moduleKey source practiceSessionId completedOn } } }', { m: member.id });
+      const completions = await gql(
+        t.url,
+        adminA,
+        'query($m: ID!) { trainingCompletions(filter: { memberId: $m }) { items { moduleKey source practiceSessionId completedOn } } }',
+        { m: member.id },
+      );
       assert.deepEqual(completions.data!.trainingCompletions.items, [
         { moduleKey: 'lead-hybrid-meeting', source: 'PRACTICE_SESSION', practiceSessionId: sessionId, completedOn: localDate(startsAt) },
       ]);
@@ -333,45 +408,103 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       assert.equal(errorCode(remove), 'CONFLICT');
       const fromB = await gql(t.url, adminB, 'query($id: ID!) { practiceSession(id: $id) { id } }', { id: sessionId });
       assert.equal(fromB.data!.practiceSession, null);
-      const attendFromB = await gql(t.url, adminB, 'mutation($s: ID!, $m: [ID!]!) { recordPracticeAttendance(sessionId: $s, memberIds: $m) { id } }', { s: sessionId, m: [other.id] });
+      const attendFromB = await gql(t.url, adminB, 'mutation($s: ID!, $m: [ID!]!) { recordPracticeAttendance(sessionId: $s, memberIds: $m) { id } }', {
+        s: sessionId,
+        m: [other.id],
+      });
       assert.equal(errorCode(attendFromB), 'NOT_FOUND');
-      const inviteFromB = await gql(t.url, adminB, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', { s: sessionId, m: [other.id] });
+      const inviteFromB = await gql(t.url, adminB, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', {
+        s: sessionId,
+        m: [other.id],
+      });
       assert.equal(errorCode(inviteFromB), 'NOT_FOUND');
     });
   });
 
   describe('coverage', () => {
     it('counts trained, expiring, expired and missing per body, seat role and module', async () => {
-      const res = await gql(t.url, adminA, `query($k: [String!]) { trainingCoverage(filter: { moduleKeys: $k }) {
-        body { name } seatRole moduleKey trained expiring expired missing } }`, { k: [BASICS] });
-      const rows = res.data!.trainingCoverage as { body: { name: string }; seatRole: string; trained: number; expiring: number; expired: number; missing: number }[];
+      const res = await gql(
+        t.url,
+        adminA,
+        `query($k: [String!]) { trainingCoverage(filter: { moduleKeys: $k }) {
+        body { name } seatRole moduleKey trained expiring expired missing } }`,
+        { k: [BASICS] },
+      );
+      const rows = res.data!.trainingCoverage as {
+        body: { name: string };
+        seatRole: string;
+        trained: number;
+        expiring: number;
+        expired: number;
+        missing: number;
+      }[];
       assert.ok(rows.some((r) => r.body.name === 'Kommunfullmäktige' && r.seatRole === 'CHAIR'));
       const total = (k: 'trained' | 'expiring' | 'expired' | 'missing') => rows.reduce((n, r) => n + r[k], 0);
       for (const k of ['trained', 'expiring', 'expired', 'missing'] as const) assert.ok(total(k) > 0, `some ${k}`);
-      const members = await gql(t.url, adminA, 'query($k: [String!]) { trainingCoverageMembers(filter: { moduleKeys: $k }, status: EXPIRING) { status validUntil member { name } } }', { k: [BASICS] });
+      const members = await gql(
+        t.url,
+        adminA,
+        'query($k: [String!]) { trainingCoverageMembers(filter: { moduleKeys: $k }, status: EXPIRING) { status validUntil member { name } } }',
+        { k: [BASICS] },
+      );
       const expiring = members.data!.trainingCoverageMembers as { validUntil: string }[];
       assert.equal(expiring.length, total('expiring'));
       assert.ok(expiring.every((m) => m.validUntil >= today && m.validUntil < addDays(today, 30)));
     });
 
     it("gives a coordinator counts per municipality and no member's name or id", async () => {
-      const res = await gql(t.url, coordinator, '{ regionalTrainingCoverage { municipalityId municipalityName moduleKey seatRole trained expiring expired missing } }');
+      const res = await gql(
+        t.url,
+        coordinator,
+        '{ regionalTrainingCoverage { municipalityId municipalityName moduleKey seatRole trained expiring expired missing } }',
+      );
       assert.equal(res.errors, undefined);
-      const rows = res.data!.regionalTrainingCoverage as { municipalityId: string; municipalityName: string; moduleKey: string; seatRole: string; trained: number | null; expiring: number | null; expired: number | null; missing: number | null }[];
+      const rows = res.data!.regionalTrainingCoverage as {
+        municipalityId: string;
+        municipalityName: string;
+        moduleKey: string;
+        seatRole: string;
+        trained: number | null;
+        expiring: number | null;
+        expired: number | null;
+        missing: number | null;
+      }[];
       assert.equal(new Set(rows.map((r) => r.municipalityId)).size, 14);
-      assert.deepEqual(Object.keys(rows[0]!).sort(), ['expired', 'expiring', 'missing', 'moduleKey', 'municipalityId', 'municipalityName', 'seatRole', 'trained']);
+      assert.deepEqual(Object.keys(rows[0]!).sort(), [
+        'expired',
+        'expiring',
+        'missing',
+        'moduleKey',
+        'municipalityId',
+        'municipalityName',
+        'seatRole',
+        'trained',
+      ]);
 
       // The counts agree with what the municipality itself sees (distinct members per role).
-      const own = await gql(t.url, adminA, 'query($k: [String!]) { trainingCoverageMembers(filter: { moduleKeys: $k }) { memberId seatRole status } }', { k: [BASICS] });
-      const distinct = new Set((own.data!.trainingCoverageMembers as { memberId: string; seatRole: string; status: string }[]).filter((m) => m.seatRole === 'MEMBER').map((m) => `${m.memberId}|${m.status}`));
+      const own = await gql(t.url, adminA, 'query($k: [String!]) { trainingCoverageMembers(filter: { moduleKeys: $k }) { memberId seatRole status } }', {
+        k: [BASICS],
+      });
+      const distinct = new Set(
+        (own.data!.trainingCoverageMembers as { memberId: string; seatRole: string; status: string }[])
+          .filter((m) => m.seatRole === 'MEMBER')
+          .map((m) => `${m.memberId}|${m.status}`),
+      );
       const expected = { trained: 0, expiring: 0, expired: 0, missing: 0 } as Record<string, number>;
       for (const key of distinct) expected[key.split('|')[1]!.toLowerCase()]! += 1;
       const regionalRow = rows.find((r) => r.municipalityId === tenantOf(A) && r.moduleKey === BASICS && r.seatRole === 'MEMBER')!;
       // Counts above zero and below the region's threshold (3) are suppressed for the region.
       const suppressed = Object.fromEntries(Object.entries(expected).map(([k, v]) => [k, v > 0 && v < 3 ? null : v]));
-      assert.deepEqual({ trained: regionalRow.trained, expiring: regionalRow.expiring, expired: regionalRow.expired, missing: regionalRow.missing }, suppressed);
-      for (const r of rows) for (const k of ['trained', 'expiring', 'expired', 'missing'] as const) assert.ok(r[k] === null || r[k] === 0 || r[k]! >= 3, 'no small count');
-      assert.ok(rows.some((r) => r.seatRole === 'CHAIR' && r.trained === null && r.missing === null), 'a single chair is never shown as a count');
+      assert.deepEqual(
+        { trained: regionalRow.trained, expiring: regionalRow.expiring, expired: regionalRow.expired, missing: regionalRow.missing },
+        suppressed,
+      );
+      for (const r of rows)
+        for (const k of ['trained', 'expiring', 'expired', 'missing'] as const) assert.ok(r[k] === null || r[k] === 0 || r[k]! >= 3, 'no small count');
+      assert.ok(
+        rows.some((r) => r.seatRole === 'CHAIR' && r.trained === null && r.missing === null),
+        'a single chair is never shown as a count',
+      );
 
       const body = JSON.stringify(res.data);
       const people = await sql(t.ownerUrl, 'select id, name, email from member');
@@ -396,8 +529,12 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       // The rows are there (the owner bypasses row-level security), so "nothing" below means hidden, not empty.
       // No reminder has been sent yet at this point: one is planted for the check and removed after it.
       const [member] = await sql(t.ownerUrl, 'select id from member where tenant_id = $1 limit 1', [tenantOf(A)]);
-      const [planted] = await sql(t.ownerUrl, `insert into training_reminder (tenant_id, id, member_id, module_key, valid_until, channel)
-        values ($1, gen_random_uuid(), $2, 'region-check', current_date, 'email') returning id`, [tenantOf(A), member!.id]);
+      const [planted] = await sql(
+        t.ownerUrl,
+        `insert into training_reminder (tenant_id, id, member_id, module_key, valid_until, channel)
+        values ($1, gen_random_uuid(), $2, 'region-check', current_date, 'email') returning id`,
+        [tenantOf(A), member!.id],
+      );
       for (const table of tables) {
         const [{ n }] = await sql<{ n: number }>(t.ownerUrl, `select count(*)::int as n from ${table}`);
         assert.ok(n > 0, `${table} has rows to hide`);
@@ -415,7 +552,10 @@ describe('training: modules, completions, practice sessions, coverage, reminders
         assert.equal(seat[0].n, 0, 'per-member statuses stay under row-level security');
         const { rows, fields } = await client.query(`select * from regional_training_coverage(current_date)`);
         assert.ok(rows.length > 0);
-        assert.deepEqual(fields.map((f) => f.name), ['municipality_id', 'module_key', 'seat_role', 'trained', 'expiring', 'expired', 'missing']);
+        assert.deepEqual(
+          fields.map((f) => f.name),
+          ['municipality_id', 'module_key', 'seat_role', 'trained', 'expiring', 'expired', 'missing'],
+        );
         await client.query('rollback');
 
         // A municipality's own transaction gets no regional figures from it.
@@ -442,7 +582,10 @@ describe('training: modules, completions, practice sessions, coverage, reminders
           where b.until >= $2::date and b.until < $2::date + 30`,
         [tenantOf(B), today],
       );
-      const withMail = due.filter((d) => d.email).map((d) => d.email as string).sort();
+      const withMail = due
+        .filter((d) => d.email)
+        .map((d) => d.email as string)
+        .sort();
       assert.ok(withMail.length > 0 && withMail.length < due.length, 'the demo has expiring members with and without e-mail');
 
       const sentBefore = sink.received.length;
@@ -459,9 +602,17 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       assert.deepEqual(mails.flatMap((m) => m.to).sort(), withMail);
       assert.match(mails[0]!.raw, /Subject: =\?UTF-8\?|Subject: Din utbildning/);
 
-      const list = await gql(t.url, adminB, '{ trainingReminders(filter: { channel: SECRETARY_LIST }, perPage: 100) { total items { moduleKey validUntil sentAt member { name email } } } }');
+      const list = await gql(
+        t.url,
+        adminB,
+        '{ trainingReminders(filter: { channel: SECRETARY_LIST }, perPage: 100) { total items { moduleKey validUntil sentAt member { name email } } } }',
+      );
       assert.equal(list.data!.trainingReminders.total, due.length - withMail.length);
-      assert.ok(list.data!.trainingReminders.items.every((r: { sentAt: string | null; member: { email: string | null } }) => r.sentAt === null && r.member.email === null));
+      assert.ok(
+        list.data!.trainingReminders.items.every(
+          (r: { sentAt: string | null; member: { email: string | null } }) => r.sentAt === null && r.member.email === null,
+        ),
+      );
       const fromA = await gql(t.url, adminA, '{ trainingReminders(filter: { channel: SECRETARY_LIST }) { total } }');
       assert.equal(fromA.data!.trainingReminders.total, 0, "another municipality's list stays its own");
     });
@@ -472,7 +623,10 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       let schedulers = await queue.getJobSchedulers();
       // Scheduled in the background at start-up.
       for (let i = 0; i < 50 && !schedulers.length; i++) schedulers = await new Promise((r) => setTimeout(r, 100)).then(() => queue.getJobSchedulers());
-      assert.deepEqual(schedulers.map((s) => [s.key, s.pattern, s.tz]), [['training-reminders-daily', '0 7 * * *', 'Europe/Stockholm']]);
+      assert.deepEqual(
+        schedulers.map((s) => [s.key, s.pattern, s.tz]),
+        [['training-reminders-daily', '0 7 * * *', 'Europe/Stockholm']],
+      );
       // Every municipality of both demo regions (Fyrbodal 14, Västernorrland 7).
       assert.equal(await processor.sweep(), 21);
       assert.equal(await processor.sweep(), 21);
@@ -505,23 +659,42 @@ describe('training: modules, completions, practice sessions, coverage, reminders
     it('binds every statement on the new tables to the tenant in Postgres, and keeps completions append-only', async () => {
       const bMember = (await sql(t.ownerUrl, 'select id from member where tenant_id = $1 limit 1', [tenantOf(B)]))[0]!.id;
       for (const table of ['training_module', 'practice_session', 'practice_session_invitee', 'training_completion', 'training_reminder']) {
-        const [own] = await sql(t.appDatabaseUrl, `select count(*)::int as n, count(*) filter (where tenant_id <> $1)::int as foreign from ${table}`, [tenantOf(A)], tenantOf(A));
+        const [own] = await sql(
+          t.appDatabaseUrl,
+          `select count(*)::int as n, count(*) filter (where tenant_id <> $1)::int as foreign from ${table}`,
+          [tenantOf(A)],
+          tenantOf(A),
+        );
         // B has rows here (B owns no modules of its own in this fixture), so seeing none of them is the
         // policy at work, not an empty table; and A sees every one of its own.
-        const [all] = await sql(t.ownerUrl, `select count(*) filter (where tenant_id = $1)::int as a, count(*) filter (where tenant_id = $2)::int as b from ${table}`, [tenantOf(A), tenantOf(B)]);
+        const [all] = await sql(
+          t.ownerUrl,
+          `select count(*) filter (where tenant_id = $1)::int as a, count(*) filter (where tenant_id = $2)::int as b from ${table}`,
+          [tenantOf(A), tenantOf(B)],
+        );
         assert.ok(all!.b > 0 || (table === 'training_module' && all!.a > 0), `${table} has rows to hide: ${JSON.stringify(all)}`);
         assert.equal(own!.n, all!.a, `${table}: all of A's rows`);
         assert.equal(own!.foreign, 0, `${table}: only A's rows`);
       }
       await assert.rejects(
-        sql(t.appDatabaseUrl, `insert into training_completion (tenant_id, id, member_id, module_key, completed_on, source, recorded_by)
-          values ($1, gen_random_uuid(), $2, $3, current_date, 'recorded', 'x')`, [tenantOf(B), bMember, BASICS], tenantOf(A)),
+        sql(
+          t.appDatabaseUrl,
+          `insert into training_completion (tenant_id, id, member_id, module_key, completed_on, source, recorded_by)
+          values ($1, gen_random_uuid(), $2, $3, current_date, 'recorded', 'x')`,
+          [tenantOf(B), bMember, BASICS],
+          tenantOf(A),
+        ),
         /row-level security/,
       );
       await assert.rejects(sql(t.appDatabaseUrl, 'update training_completion set completed_on = completed_on', [], tenantOf(A)), /permission denied/);
       await assert.rejects(sql(t.appDatabaseUrl, 'delete from training_completion', [], tenantOf(A)), /permission denied/);
       await assert.rejects(
-        sql(t.appDatabaseUrl, `insert into regional_training_module (id, key, title, audience, kind) values (gen_random_uuid(), 'smuggel', 'Smuggel', '{member}', 'instruction')`, [], tenantOf(A)),
+        sql(
+          t.appDatabaseUrl,
+          `insert into regional_training_module (id, key, title, audience, kind) values (gen_random_uuid(), 'smuggel', 'Smuggel', '{member}', 'instruction')`,
+          [],
+          tenantOf(A),
+        ),
         /row-level security/,
       );
     });

@@ -58,7 +58,11 @@ describe('one unit of work per request (REST and GraphQL), side effects through 
   const owner = <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => sql<T>(t.ownerUrl, text, params);
   const settle = () => t.app.get(OutboxService).settle();
   const post = (body: unknown) =>
-    fetch(`${t.url}/test-only/notes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secretary}` }, body: JSON.stringify(body) });
+    fetch(`${t.url}/test-only/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secretary}` },
+      body: JSON.stringify(body),
+    });
   const notes = async (subjectId: string) => (await owner<{ n: number }>(`select count(*)::int as n from audit_log where subject_id = $1`, [subjectId]))[0]!.n;
 
   beforeAll(async () => {
@@ -105,7 +109,10 @@ describe('one unit of work per request (REST and GraphQL), side effects through 
     assert.equal(sink.received.length, 0, 'no mail left');
     const [{ n }] = await owner<{ n: number }>(`select count(*)::int as n from outbox where kind = 'invitation-mail'`);
     assert.equal(n, 0, 'no outbox row survived');
-    const [{ delivered }] = await owner<{ delivered: number }>(`select count(*)::int as delivered from join_link where meeting_id = $1 and delivered_at is not null`, [kf]);
+    const [{ delivered }] = await owner<{ delivered: number }>(
+      `select count(*)::int as delivered from join_link where meeting_id = $1 and delivered_at is not null`,
+      [kf],
+    );
     assert.equal(delivered, 0);
   });
 
@@ -135,7 +142,10 @@ describe('one unit of work per request (REST and GraphQL), side effects through 
     );
     await gql(t.url, secretary, `mutation($id: ID!) { resendJoinLink(id: $id) { url } }`, { id: link!.id });
     await gql(t.url, secretary, `mutation($id: ID!) { revokeJoinLink(id: $id) { id } }`, { id: link!.id });
-    const actions = await owner<{ action: string; actor_user_id: string }>(`select action, actor_user_id from audit_log where subject_id = $1 order by occurred_at`, [link!.id]);
+    const actions = await owner<{ action: string; actor_user_id: string }>(
+      `select action, actor_user_id from audit_log where subject_id = $1 order by occurred_at`,
+      [link!.id],
+    );
     assert.deepEqual(actions, [
       { action: 'join-link.resent', actor_user_id: `user-${A}-secretary` },
       { action: 'join-link.revoked', actor_user_id: `user-${A}-secretary` },

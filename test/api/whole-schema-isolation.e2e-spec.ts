@@ -169,9 +169,7 @@ describe('whole-schema region isolation: every operation a coordinator may call,
         const written = changedTables(before, await sums());
         probes++;
         const writtenThere = written.filter((w) => !w.startsWith(`region:${R1}:`));
-        const failure = writtenThere.length
-          ? `wrote the other region's ${writtenThere.join(', ')}`
-          : judge(op, p, res, foreign[kind]!, written);
+        const failure = writtenThere.length ? `wrote the other region's ${writtenThere.join(', ')}` : judge(op, p, res, foreign[kind]!, written);
         if (failure) failures.push(`${op.name}(${p.path.join('.')}): ${failure}`);
       }
     }
@@ -193,7 +191,10 @@ describe('whole-schema region isolation: every operation a coordinator may call,
     assert.ok(secrets.length > 10);
     const reads = forCoordinator().filter((o) => o.kind === 'query');
     const answer = async (token: string, op: Operation) => {
-      const variables = { ...operationVariables(walk, op, (owner, field) => own[regionKindOf(op.name, owner, field)] ?? '00000000-0000-4000-8000-000000000000'), ...PERIOD(op) };
+      const variables = {
+        ...operationVariables(walk, op, (owner, field) => own[regionKindOf(op.name, owner, field)] ?? '00000000-0000-4000-8000-000000000000'),
+        ...PERIOD(op),
+      };
       const res = await gql(t.url, token, walk.document(op, { scalars: true }), variables);
       assert.ok(!res.errors, `${op.name}: ${JSON.stringify(res.errors)}`);
       return JSON.stringify(res.data);

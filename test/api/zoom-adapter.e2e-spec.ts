@@ -71,7 +71,14 @@ describe('Zoom adapter against a Zoom stand-in that checks documented request sh
     const res = await fetch(`${zoom.url}/v2/users/me/meetings`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ topic: 'x', type: 2, start_time: '2026-03-29T07:00:00.000Z', duration: 60, timezone: 'Europe/Stockholm', settings: { breakout_room: { enable: true, rooms: [{ name: 'S', participant: ['a@b.se'] }] } } }),
+      body: JSON.stringify({
+        topic: 'x',
+        type: 2,
+        start_time: '2026-03-29T07:00:00.000Z',
+        duration: 60,
+        timezone: 'Europe/Stockholm',
+        settings: { breakout_room: { enable: true, rooms: [{ name: 'S', participant: ['a@b.se'] }] } },
+      }),
     });
     assert.equal(res.status, 400);
     assert.ok(zoom.violations.some((v) => v.includes('start_time')));
@@ -107,7 +114,13 @@ describe('Zoom adapter against a Zoom stand-in that checks documented request sh
       { key: 'room-s', externalId: 'Socialdemokraterna' },
       { key: 'room-m', externalId: 'Moderaterna' },
     ]);
-    assert.deepEqual(zoomAdapter.capabilities, { gallerySize: 49, dataResidency: 'US', preassignedBreakoutRooms: true, embeddable: false, personalJoinNeedsEmail: true });
+    assert.deepEqual(zoomAdapter.capabilities, {
+      gallerySize: 49,
+      dataResidency: 'US',
+      preassignedBreakoutRooms: true,
+      embeddable: false,
+      personalJoinNeedsEmail: true,
+    });
   });
 
   it('fetches the OAuth token once with the account credentials grant and reuses it', async () => {
@@ -147,14 +160,16 @@ describe('Zoom adapter against a Zoom stand-in that checks documented request sh
       { name: 'Socialdemokraterna', participants: ['anna.lindqvist@uddevalla.example'] },
       { name: 'Vänsterpartiet', participants: ['bo.ek@uddevalla.example'] },
     ]);
-    assert.deepEqual(again.rooms.map((r) => r.key), ['room-s', 'room-v']);
+    assert.deepEqual(
+      again.rooms.map((r) => r.key),
+      ['room-s', 'room-v'],
+    );
   });
 
   it('finds an existing meeting on a later page of the host’s meetings', async () => {
     const paged = await startZoomStandIn({ maxPageSize: 1 });
     try {
-      const make = () =>
-        new ZoomAdapter({ ...paged.credentials, userId: 'me', apiBase: paged.url, oauthBase: paged.url, dataResidency: 'US' });
+      const make = () => new ZoomAdapter({ ...paged.credentials, userId: 'me', apiBase: paged.url, oauthBase: paged.url, dataResidency: 'US' });
       for (const key of ['a', 'b', 'c']) await make().provision(spec(key));
       await make().provision(spec('a'));
       await make().provision(spec('c'));
@@ -184,7 +199,10 @@ describe('Zoom adapter against a Zoom stand-in that checks documented request sh
     assert.match(ceciliaLink.url, /\/j\/\d+\?pwd=shared$/);
     assert.equal(calls('POST', /\/registrants$/).length, 3, 'no registrant without e-mail');
 
-    await assert.rejects(zoomAdapter.joinInfo(meeting, 'no-such-room', anna, roomWindow), (err: { extensions?: { code?: string } }) => err.extensions?.code === 'NOT_FOUND');
+    await assert.rejects(
+      zoomAdapter.joinInfo(meeting, 'no-such-room', anna, roomWindow),
+      (err: { extensions?: { code?: string } }) => err.extensions?.code === 'NOT_FOUND',
+    );
   });
 
   it('close deletes the meeting, and closing again is not an error', async () => {
@@ -258,7 +276,13 @@ describe('Zoom adapter against a Zoom stand-in that checks documented request sh
       return true;
     });
 
-    const unreachable = new ZoomAdapter({ ...zoom.credentials, userId: 'me', apiBase: 'http://127.0.0.1:9', oauthBase: 'http://127.0.0.1:9', dataResidency: 'US' });
+    const unreachable = new ZoomAdapter({
+      ...zoom.credentials,
+      userId: 'me',
+      apiBase: 'http://127.0.0.1:9',
+      oauthBase: 'http://127.0.0.1:9',
+      dataResidency: 'US',
+    });
     await assert.rejects(unreachable.provision(spec('meeting-1')), (err: ZoomError) => {
       assert.equal(err.code, 'ZOOM_UNAVAILABLE');
       assert.ok(!inspect(err, { depth: 5 }).includes(zoom.credentials.clientSecret));

@@ -45,7 +45,16 @@ describe('the admin as delivered by the API', () => {
     dist = t.config.adminDistDir;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
   afterAll(async () => {
@@ -75,9 +84,14 @@ describe('the admin as delivered by the API', () => {
     await page.getByRole('button', { name: /admin\.uddevalla/ }).waitFor({ timeout: 20000 });
     await settle(page);
     const bytes = total(scripts);
-    console.log(`first screen (sign-in): ${scripts.length} scripts, ${(bytes / 1024).toFixed(1)} kB as sent (${[...new Set(scripts.map((s) => s.encoding))].join(', ')})`);
+    console.log(
+      `first screen (sign-in): ${scripts.length} scripts, ${(bytes / 1024).toFixed(1)} kB as sent (${[...new Set(scripts.map((s) => s.encoding))].join(', ')})`,
+    );
     assert.ok(scripts.length > 1, 'the build is split into chunks');
-    assert.ok(scripts.every((s) => s.encoding === 'br' || s.encoding === 'gzip' || s.bytes < 1024), 'every script of any size arrives compressed');
+    assert.ok(
+      scripts.every((s) => s.encoding === 'br' || s.encoding === 'gzip' || s.bytes < 1024),
+      'every script of any size arrives compressed',
+    );
     assert.ok(bytes > 0 && bytes < FIRST_SCREEN_JS_BUDGET, `${bytes} bytes of JavaScript for the first screen`);
 
     // Signing in opens the meetings list: its views come as chunks of their own, on demand.
@@ -86,7 +100,10 @@ describe('the admin as delivered by the API', () => {
     await page.locator('table tbody tr').first().waitFor({ timeout: 20000 });
     await settle(page);
     const listChunks = scripts.slice(before);
-    assert.ok(listChunks.some((s) => /MeetingList-/.test(s.url)), 'the meetings list is a lazily loaded chunk');
+    assert.ok(
+      listChunks.some((s) => /MeetingList-/.test(s.url)),
+      'the meetings list is a lazily loaded chunk',
+    );
     console.log(`meetings list after sign-in: ${(total(scripts) / 1024).toFixed(1)} kB in all (${(total(listChunks) / 1024).toFixed(1)} kB more)`);
     await close();
   });
@@ -173,10 +190,16 @@ describe('the admin as delivered by the API', () => {
 
     assert.deepEqual(await statusButtons('ks-next'), ['sätt till ”kallat”', 'sätt till ”inställt”'], 'a planned meeting can still be cancelled');
 
-    await sql(t.ownerUrl, `update meeting set status = 'in_progress' where tenant_id = $1 and id = $2`, [tenantOf('uddevalla'), demoId('uddevalla:meeting:bun-next')]);
+    await sql(t.ownerUrl, `update meeting set status = 'in_progress' where tenant_id = $1 and id = $2`, [
+      tenantOf('uddevalla'),
+      demoId('uddevalla:meeting:bun-next'),
+    ]);
     assert.deepEqual(await statusButtons('bun-next'), ['sätt till ”ajournerat”', 'sätt till ”avslutat”']);
 
-    await sql(t.ownerUrl, `update meeting set status = 'recess' where tenant_id = $1 and id = $2`, [tenantOf('uddevalla'), demoId('uddevalla:meeting:sn-next')]);
+    await sql(t.ownerUrl, `update meeting set status = 'recess' where tenant_id = $1 and id = $2`, [
+      tenantOf('uddevalla'),
+      demoId('uddevalla:meeting:sn-next'),
+    ]);
     assert.deepEqual(await statusButtons('sn-next'), ['sätt till ”pågår”', 'sätt till ”avslutat”']);
     assert.deepEqual(problems, []);
     await page.close();

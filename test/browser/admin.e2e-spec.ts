@@ -81,7 +81,7 @@ describe('admin in Debian Chromium', () => {
     assert.deepEqual(problems, []);
   });
 
-  it('shows the rules with their legal basis and history, and a meeting\'s compliance matrix', async () => {
+  it("shows the rules with their legal basis and history, and a meeting's compliance matrix", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE' });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
@@ -148,7 +148,9 @@ describe('admin in Debian Chromium', () => {
     assert.equal(await library.getByRole('cell', { name: 'remote-participation-basics' }).count(), 1);
 
     await page.getByRole('tab', { name: 'Import och export' }).click();
-    await page.getByLabel('CSV-innehåll').fill('member_id;module_key;completed_on\n00000000-0000-4000-8000-000000000000;remote-participation-basics;2025-01-10');
+    await page
+      .getByLabel('CSV-innehåll')
+      .fill('member_id;module_key;completed_on\n00000000-0000-4000-8000-000000000000;remote-participation-basics;2025-01-10');
     await page.getByRole('button', { name: 'Kontrollera (inget sparas)' }).click();
     const errors = page.getByRole('table', { name: /Rader med fel/ });
     await errors.getByRole('cell', { name: '2', exact: true }).waitFor();
@@ -173,7 +175,9 @@ describe('admin in Debian Chromium', () => {
     const { withEmail, without } = await t.app.get(TenantDb).run(tenantOf('uddevalla'), async (em) => {
       const members: { id: string; name: string; email: string | null }[] = await em.query('select id, name, email from member order by name');
       const startsAt = new Date(Date.now() + 86400_000);
-      const session = await t.app.get(PracticeSessionsService).create({ moduleKey: 'lead-hybrid-meeting', title: 'Övning inför fullmäktige', startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) });
+      const session = await t.app
+        .get(PracticeSessionsService)
+        .create({ moduleKey: 'lead-hybrid-meeting', title: 'Övning inför fullmäktige', startsAt, endsAt: new Date(startsAt.getTime() + 3600_000) });
       const picked = { withEmail: members.find((m) => m.email)!, without: members.find((m) => !m.email)! };
       await t.app.get(PracticeSessionsService).invite(session.id, [picked.withEmail.id, picked.without.id]);
       return picked;

@@ -19,12 +19,29 @@ describe("the admin's list export and blocked members in Debian Chromium", () =>
 
   beforeAll(async () => {
     t = await startTestApp({ devSignIn: true });
-    const { access_token: token } = (await (await fetch(`${t.url}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin.munkedal' }) })).json()) as { access_token: string };
-    const created = await gql(t.url, token, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', { i: { name: FORMULA, email: null, identityLevel: 'E_ID' } });
+    const { access_token: token } = (await (
+      await fetch(`${t.url}/auth/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin.munkedal' }),
+      })
+    ).json()) as { access_token: string };
+    const created = await gql(t.url, token, 'mutation($i: CreateMemberInput!) { createMember(input: $i) { id } }', {
+      i: { name: FORMULA, email: null, identityLevel: 'E_ID' },
+    });
     assert.equal(created.errors, undefined, JSON.stringify(created.errors));
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
   });
@@ -44,7 +61,10 @@ describe("the admin's list export and blocked members in Debian Chromium", () =>
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.getByRole('button', { name: /Exportera/ }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     assert.match(csv, /HYPERLINK/, 'the member is in the export');
-    assert.ok(csv.includes(`'=HYPERLINK(`), csv.split('\n').find((l) => l.includes('HYPERLINK')));
+    assert.ok(
+      csv.includes(`'=HYPERLINK(`),
+      csv.split('\n').find((l) => l.includes('HYPERLINK')),
+    );
     for (const line of csv.split('\n')) {
       for (const cell of line.split(',')) assert.doesNotMatch(cell, /^"?[=+@]/, `cell ${cell}`);
     }

@@ -25,14 +25,25 @@ describe("a member's join page in Debian Chromium, at iPad size", () => {
     t = await startTestApp();
     clock = fixClock(t.app);
     const meeting = demoId('uddevalla:meeting:kf-next');
-    const res = await gql(t.url, t.realm.token('uddevalla', ['secretary']), 'mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt } } }', { m: meeting });
+    const res = await gql(t.url, t.realm.token('uddevalla', ['secretary']), 'mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { windows { opensAt } } }', {
+      m: meeting,
+    });
     opensAt = res.data!.setUpBreakoutRooms[0].windows[0].opensAt;
     let link;
     ({ token, link } = await issueToken(t, 'uddevalla', meeting, (links) => links.find((l) => l.roomId)));
     linkId = link.id;
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
   });

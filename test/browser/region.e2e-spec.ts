@@ -31,7 +31,7 @@ async function errors(page: Page): Promise<string[]> {
   return page.locator('.RaNotification-error, .MuiAlert-standardError, .MuiAlert-filledError, .MuiAlert-colorError').allInnerTexts();
 }
 
-describe('the coordinator\'s workspace in Debian Chromium', () => {
+describe("the coordinator's workspace in Debian Chromium", () => {
   let t: TestApp;
   let browser: Browser;
 
@@ -39,7 +39,16 @@ describe('the coordinator\'s workspace in Debian Chromium', () => {
     t = await startTestApp({ devSignIn: true });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
@@ -48,7 +57,7 @@ describe('the coordinator\'s workspace in Debian Chromium', () => {
     await t.close();
   });
 
-  it('gives a coordinator the region\'s menu only, and every entry opens without an error or a stuck spinner', async () => {
+  it("gives a coordinator the region's menu only, and every entry opens without an error or a stuck spinner", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
@@ -128,7 +137,7 @@ describe('the coordinator\'s workspace in Debian Chromium', () => {
     await page.close();
   });
 
-  it('never shows a secretary the region\'s menu', async () => {
+  it("never shows a secretary the region's menu", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'sv-SE' });
     await page.goto(`${t.url}/admin/`);
     await signIn(page, /sekreterare\.uddevalla/);
@@ -144,7 +153,11 @@ describe('the coordinator\'s workspace in Debian Chromium', () => {
       await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 20000 });
       await settled(page);
       assert.deepEqual(await errors(page), [], `${name}: no error`);
-      assert.doesNotMatch(await page.locator('main').innerText(), /\b(app|region|experience|surveys|ra)\.[a-zA-Z]+\.[a-zA-Z]/, `${name}: every text translated`);
+      assert.doesNotMatch(
+        await page.locator('main').innerText(),
+        /\b(app|region|experience|surveys|ra)\.[a-zA-Z]+\.[a-zA-Z]/,
+        `${name}: every text translated`,
+      );
     }
     assert.ok((await page.locator('main').innerText()).length > 0);
     await page.goto(`${t.url}/admin/#/region/comparison`);

@@ -25,7 +25,11 @@ describe('the container image (Dockerfile)', () => {
     assert.equal(installs.length, 1);
     assert.match(installs[0]!.args, /--omit=dev/);
     const copies = facts.final.filter((i) => i.keyword === 'COPY').map((i) => i.args);
-    for (const dist of ['libs/rules/dist', 'apps/api/dist', 'apps/admin/dist']) assert.ok(copies.some((c) => c.startsWith(`/src/${dist}`)), dist);
+    for (const dist of ['libs/rules/dist', 'apps/api/dist', 'apps/admin/dist'])
+      assert.ok(
+        copies.some((c) => c.startsWith(`/src/${dist}`)),
+        dist,
+      );
     assert.ok(!copies.some((c) => /(^|\s)(apps\/api|libs\/rules)(\s|$)/.test(c)), 'no source directories');
   });
 

@@ -63,7 +63,11 @@ const api = {
   organizations: sorted([DEMO_REGION.slug, ...DEMO_MUNICIPALITIES.map((m) => m.slug)]),
 };
 const directory: Directory = (alias) =>
-  alias === DEMO_REGION.slug ? { tenantId: null, regionId: 'region' } : DEMO_MUNICIPALITIES.some((m) => m.slug === alias) ? { tenantId: `tenant-${alias}`, regionId: 'region' } : undefined;
+  alias === DEMO_REGION.slug
+    ? { tenantId: null, regionId: 'region' }
+    : DEMO_MUNICIPALITIES.some((m) => m.slug === alias)
+      ? { tenantId: `tenant-${alias}`, regionId: 'region' }
+      : undefined;
 
 describe('the Keycloak realm', () => {
   it('export has exactly the roles, client and organizations the API expects', () => {
@@ -114,13 +118,27 @@ describe('the Keycloak realm', () => {
     const aud = [realm.audience['included.client.audience']!, 'account'];
     for (const alias of realm.organizations) {
       const roles = alias === DEMO_REGION.slug ? ['coordinator'] : realm.roles.filter((r) => r !== 'coordinator');
-      const token = signKeycloakToken(keys.privateKey, { iss, aud, azp: api.clientId, sub: `u-${alias}`, realm_access: { roles }, organization: { [alias]: { id: `org-${alias}` } } });
+      const token = signKeycloakToken(keys.privateKey, {
+        iss,
+        aud,
+        azp: api.clientId,
+        sub: `u-${alias}`,
+        realm_access: { roles },
+        organization: { [alias]: { id: `org-${alias}` } },
+      });
       const claims = await verifier.verify(token);
       const actor = actorFromClaims(claims, api.clientId, directory);
       assert.deepEqual(sorted(actor.roles), sorted(roles), alias);
     }
     // Without the audience mapper's claim the API refuses the token.
-    const noAudience = signKeycloakToken(keys.privateKey, { iss, aud: ['account'], azp: api.clientId, sub: 'u', realm_access: { roles: ['secretary'] }, organization: ['uddevalla'] });
+    const noAudience = signKeycloakToken(keys.privateKey, {
+      iss,
+      aud: ['account'],
+      azp: api.clientId,
+      sub: 'u',
+      realm_access: { roles: ['secretary'] },
+      organization: ['uddevalla'],
+    });
     await assert.rejects(verifier.verify(noAudience));
     // An organization the realm does not have is not a tenant.
     assert.throws(() => actorFromClaims({ sub: 'u', organization: ['goteborg'], realm_access: { roles: ['secretary'] } } as never, api.clientId, directory));

@@ -50,7 +50,13 @@ describe('infra/terraform', () => {
     const workloads = JSON.stringify(app.locals.workloads);
     assert.match(workloads, /apps\/api\/dist\/main\.js/);
     assert.match(workloads, /apps\/api\/dist\/worker\.js/);
-    for (const type of ['kubernetes_horizontal_pod_autoscaler_v2', 'kubernetes_pod_disruption_budget_v1', 'kubernetes_ingress_v1', 'kubernetes_network_policy_v1', 'kubernetes_secret_v1']) {
+    for (const type of [
+      'kubernetes_horizontal_pod_autoscaler_v2',
+      'kubernetes_pod_disruption_budget_v1',
+      'kubernetes_ingress_v1',
+      'kubernetes_network_policy_v1',
+      'kubernetes_secret_v1',
+    ]) {
       assert.ok(app.resources[type], `${type} is declared`);
     }
   });

@@ -50,12 +50,18 @@ export function plausible(walk: SchemaWalk, v: IntrospectionInputValue, owner: s
     if (t?.kind === 'ENUM') return t.enumValues[0]!.name;
     if (t?.kind === 'INPUT_OBJECT') return requiredValues(walk, t.inputFields, name, id);
     switch (name) {
-      case 'Int': return 1;
-      case 'Float': return 1;
-      case 'Boolean': return false;
-      case 'DateTime': return new Date(FUTURE).toISOString();
-      case 'JSON': return {};
-      default: return 'Prov';
+      case 'Int':
+        return 1;
+      case 'Float':
+        return 1;
+      case 'Boolean':
+        return false;
+      case 'DateTime':
+        return new Date(FUTURE).toISOString();
+      case 'JSON':
+        return {};
+      default:
+        return 'Prov';
     }
   };
   const value = one();
@@ -63,7 +69,12 @@ export function plausible(walk: SchemaWalk, v: IntrospectionInputValue, owner: s
 }
 
 /** Values for the required ones (non-null without a default) among `values`. */
-export function requiredValues(walk: SchemaWalk, values: readonly IntrospectionInputValue[], owner: string, id: (owner: string, field: string) => string): Record<string, unknown> {
+export function requiredValues(
+  walk: SchemaWalk,
+  values: readonly IntrospectionInputValue[],
+  owner: string,
+  id: (owner: string, field: string) => string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const v of values) if (isRequired(v)) out[v.name] = plausible(walk, v, owner, id);
   return out;

@@ -41,7 +41,13 @@ export function argumentsArbitrary(walk: SchemaWalk, op: Operation, ownId: IdSou
   return objectArbitrary(walk, op.args, op.name, ownId, 0);
 }
 
-function objectArbitrary(walk: SchemaWalk, fields: readonly IntrospectionInputValue[], owner: string, ownId: IdSource, depth: number): fc.Arbitrary<Record<string, unknown>> {
+function objectArbitrary(
+  walk: SchemaWalk,
+  fields: readonly IntrospectionInputValue[],
+  owner: string,
+  ownId: IdSource,
+  depth: number,
+): fc.Arbitrary<Record<string, unknown>> {
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const f of fields) model[f.name] = fieldArbitrary(walk, f, owner, ownId, depth);
   // `undefined` means "left out": dropped from the variables when sent.
@@ -68,11 +74,19 @@ function valueArbitrary(walk: SchemaWalk, f: IntrospectionInputValue, owner: str
   const mostly = (odd: fc.Arbitrary<unknown>, ...typical: fc.Arbitrary<unknown>[]) =>
     fc.oneof({ weight: 3, arbitrary: fc.oneof(...plausible, ...typical) }, { weight: 2, arbitrary: odd });
   const type = walk.types.get(name);
-  if (type?.kind === 'ENUM') return fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...type.enumValues.map((v) => v.name)) }, { weight: 1, arbitrary: fc.constantFrom('NOPE', 'planned', '') });
+  if (type?.kind === 'ENUM')
+    return fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...type.enumValues.map((v) => v.name)) },
+      { weight: 1, arbitrary: fc.constantFrom('NOPE', 'planned', '') },
+    );
   if (type?.kind === 'INPUT_OBJECT') return depth > 3 ? fc.constant({}) : objectArbitrary(walk, type.inputFields, name, ownId, depth + 1);
   switch (name) {
     case 'ID':
-      return fc.oneof({ weight: 3, arbitrary: fc.constant(ownId(owner, f.name)) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom(...ODD_STRINGS) });
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.constant(ownId(owner, f.name)) },
+        { weight: 1, arbitrary: fc.uuid() },
+        { weight: 1, arbitrary: fc.constantFrom(...ODD_STRINGS) },
+      );
     case 'Int':
       return mostly(fc.constantFrom(...ODD_INTS), fc.integer({ min: -5, max: 500 }));
     case 'Float':
@@ -80,7 +94,10 @@ function valueArbitrary(walk: SchemaWalk, f: IntrospectionInputValue, owner: str
     case 'Boolean':
       return fc.boolean();
     case 'DateTime':
-      return mostly(fc.constantFrom(...ODD_DATETIMES), fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString()));
+      return mostly(
+        fc.constantFrom(...ODD_DATETIMES),
+        fc.date({ min: new Date('2020-01-01'), max: new Date('2035-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+      );
     case 'JSON':
       return mostly(fc.jsonValue({ maxDepth: 2 }), fc.constant({}));
     default:

@@ -4,7 +4,12 @@ import type { JoinLink } from '@motesplats/api/join-links/join-link.entity.js';
 import { tenantOf, type TestApp } from './test-app.js';
 
 /** Issues a token for one of a meeting's invitations, as delivery would, and returns it (tokens are never stored). */
-export async function issueToken(t: TestApp, slug: string, meetingId: string, pick: (links: JoinLink[]) => JoinLink | undefined): Promise<{ link: JoinLink; token: string }> {
+export async function issueToken(
+  t: TestApp,
+  slug: string,
+  meetingId: string,
+  pick: (links: JoinLink[]) => JoinLink | undefined,
+): Promise<{ link: JoinLink; token: string }> {
   const links = t.app.get(JoinLinksService);
   return t.app.get(TenantDb).run(tenantOf(slug), async () => {
     const link = pick(await links.syncInvitations(meetingId));

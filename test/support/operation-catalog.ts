@@ -170,8 +170,7 @@ export const OPERATIONS: Record<string, OperationEntry> = {
  * Known defects fixed on other branches. The lead deletes an entry when its fix is merged;
  * until then the tests assert the defect is still the only deviation, never skip the case.
  */
-export const KNOWN_DEFECTS_FIXED_ELSEWHERE: { operation: string; test: 'isolation' | 'input'; what: string }[] = [
-];
+export const KNOWN_DEFECTS_FIXED_ELSEWHERE: { operation: string; test: 'isolation' | 'input'; what: string }[] = [];
 
 /**
  * What an ID names, for arguments and input fields other than an operation's own `id`:
@@ -279,16 +278,29 @@ export async function prepareRegion(t: TestApp, slug: string): Promise<void> {
     if (res.errors) throw new Error(`${slug}: ${JSON.stringify(res.errors)}`);
     return res.data!;
   };
-  const [staff] = await sql<{ id: string }>(t.ownerUrl, 'select s.id from regional_support_staff s join region r on r.id = s.region_id where r.slug = $1 order by s.id limit 1', [slug]);
+  const [staff] = await sql<{ id: string }>(
+    t.ownerUrl,
+    'select s.id from regional_support_staff s join region r on r.id = s.region_id where r.slug = $1 order by s.id limit 1',
+    [slug],
+  );
   if (!staff) throw new Error(`no pool staff in region ${slug}`);
   const start = new Date(Date.now() + 7 * 86_400_000);
   await call('mutation($i: StaffAbsenceInput!) { addStaffAbsence(input: $i) { id } }', {
     i: { staffId: staff.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 86_400_000).toISOString(), kind: 'HOLIDAY' },
   });
   // The coordinator's own survey, of one of its municipalities (the demo asks only in Västernorrland, a municipality asking).
-  const [recipient] = await sql<{ id: string }>(t.ownerUrl, 'select m.id from municipality m join region r on r.id = m.region_id where r.slug = $1 order by m.id limit 1', [slug]);
+  const [recipient] = await sql<{ id: string }>(
+    t.ownerUrl,
+    'select m.id from municipality m join region r on r.id = m.region_id where r.slug = $1 order by m.id limit 1',
+    [slug],
+  );
   await call('mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }', {
-    i: { title: 'Regionens fråga', deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), recipientIds: [recipient!.id], questions: [{ text: 'Har ni stöd?', kind: 'CHOICE' }] },
+    i: {
+      title: 'Regionens fråga',
+      deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      recipientIds: [recipient!.id],
+      questions: [{ text: 'Har ni stöd?', kind: 'CHOICE' }],
+    },
   });
   await call('mutation($i: CreateTrainingModuleInput!) { createTrainingModule(input: $i) { id } }', {
     i: { key: `${slug}-regional`, title: 'Regional modul', kind: 'E_LEARNING', audience: ['MEMBER'] },
@@ -309,7 +321,10 @@ export async function regionChecksums(t: TestApp, ...slugs: string[]): Promise<R
   ).map((r) => r.table_name);
   const out: Record<string, string> = {};
   for (const slug of slugs) {
-    const parts = regionTables.map((name) => `select '${name}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from ${name} x where region_id = (select id from region where slug = $1)`);
+    const parts = regionTables.map(
+      (name) =>
+        `select '${name}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from ${name} x where region_id = (select id from region where slug = $1)`,
+    );
     const rows = (await poolFor(t.ownerUrl).query<{ t: string; sum: string }>(parts.join(' union all '), [slug])).rows;
     for (const r of rows) out[`region:${slug}:${r.t}`] = r.sum;
   }
@@ -370,7 +385,9 @@ export async function prepareTenant(t: TestApp, slug: string): Promise<void> {
   };
   const tenant = tenantOf(slug);
   const [member] = await sql<{ id: string }>(t.ownerUrl, 'select id from member where tenant_id = $1 order by id limit 1', [tenant]);
-  await call('mutation($i: CreateRuleSetDraftInput!) { createRuleSetDraft(input: $i) { id } }', { i: { from: 'REGIONAL_TEMPLATE', effectiveFrom: '2027-01-01' } });
+  await call('mutation($i: CreateRuleSetDraftInput!) { createRuleSetDraft(input: $i) { id } }', {
+    i: { from: 'REGIONAL_TEMPLATE', effectiveFrom: '2027-01-01' },
+  });
   await call('mutation($i: CreateTrainingModuleInput!) { createTrainingModule(input: $i) { id } }', {
     i: { key: `${slug}-egen`, title: 'Egen modul', kind: 'E_LEARNING', audience: ['MEMBER'] },
   });
@@ -378,10 +395,19 @@ export async function prepareTenant(t: TestApp, slug: string): Promise<void> {
   const session = await call('mutation($i: CreatePracticeSessionInput!) { createPracticeSession(input: $i) { id } }', {
     i: { title: 'Övning', moduleKey: `${slug}-egen`, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 3_600_000).toISOString() },
   });
-  await call('mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', { s: session.createPracticeSession.id, m: [member!.id] });
-  const [meeting] = await sql<{ id: string }>(t.ownerUrl, "select id from meeting where tenant_id = $1 and status = 'planned' order by starts_at limit 1", [tenant]);
+  await call('mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', {
+    s: session.createPracticeSession.id,
+    m: [member!.id],
+  });
+  const [meeting] = await sql<{ id: string }>(t.ownerUrl, "select id from meeting where tenant_id = $1 and status = 'planned' order by starts_at limit 1", [
+    tenant,
+  ]);
   await issueToken(t, slug, meeting!.id, (links) => links[0]);
-  await sql(t.ownerUrl, `insert into training_reminder (tenant_id, id, member_id, module_key, valid_until, channel) values ($1, $2, $3, 'remote-participation-basics', '2027-01-01', 'secretary_list')`, [tenant, randomUUID(), member!.id]);
+  await sql(
+    t.ownerUrl,
+    `insert into training_reminder (tenant_id, id, member_id, module_key, valid_until, channel) values ($1, $2, $3, 'remote-participation-basics', '2027-01-01', 'secretary_list')`,
+    [tenant, randomUUID(), member!.id],
+  );
   const [staff] = await sql<{ id: string }>(t.ownerUrl, 'select id from support_staff where tenant_id = $1 order by id limit 1', [tenant]);
   await call('mutation($i: StaffAbsenceInput!) { addStaffAbsence(input: $i) { id } }', {
     i: { staffId: staff!.id, startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 86_400_000).toISOString(), kind: 'HOLIDAY' },
@@ -389,9 +415,18 @@ export async function prepareTenant(t: TestApp, slug: string): Promise<void> {
   // Asked of a third municipality, so neither of the two under test is a recipient of the other's survey.
   const [third] = await sql<{ id: string }>(t.ownerUrl, "select id from municipality where slug = 'vanersborg'");
   await call('mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }', {
-    i: { title: `Fråga från ${slug}`, deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), recipientIds: [third!.id], questions: [{ text: 'Har ni stöd?', kind: 'CHOICE' }] },
+    i: {
+      title: `Fråga från ${slug}`,
+      deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      recipientIds: [third!.id],
+      questions: [{ text: 'Har ni stöd?', kind: 'CHOICE' }],
+    },
   });
-  await sql(t.ownerUrl, `insert into audit_log (tenant_id, id, actor_user_id, actor_name, action, subject_type, subject_id, reason) select $1, $2, 'seed', 'Seed', 'meeting.convene_override', 'meeting', id, 'prov' from meeting where tenant_id = $1 order by id limit 1`, [tenant, randomUUID()]);
+  await sql(
+    t.ownerUrl,
+    `insert into audit_log (tenant_id, id, actor_user_id, actor_name, action, subject_type, subject_id, reason) select $1, $2, 'seed', 'Seed', 'meeting.convene_override', 'meeting', id, 'prov' from meeting where tenant_id = $1 order by id limit 1`,
+    [tenant, randomUUID()],
+  );
 }
 
 /**
@@ -409,7 +444,9 @@ export async function tenantChecksums(t: TestApp, ...slugs: string[]): Promise<R
   ).map((r) => r.table_name);
   const out: Record<string, string> = {};
   for (const slug of slugs) {
-    const parts = tenantTables.map((name) => `select '${name}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from ${name} x where tenant_id = $1`);
+    const parts = tenantTables.map(
+      (name) => `select '${name}' as t, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as sum from ${name} x where tenant_id = $1`,
+    );
     const rows = (await poolFor(t.ownerUrl).query<{ t: string; sum: string }>(parts.join(' union all '), [tenantOf(slug)])).rows;
     for (const r of rows) out[`${slug}:${r.t}`] = r.sum;
   }

@@ -16,7 +16,13 @@ const root = new ICAL.Component(ICAL.parse(text));
 for (const vtz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(vtz);
 const icaljs = root.getAllSubcomponents('vevent').map((c) => {
   const e = new ICAL.Event(c);
-  return { uid: e.uid, sequence: e.sequence, status: c.getFirstPropertyValue('status'), start: e.startDate.toJSDate().toISOString(), end: e.endDate.toJSDate().toISOString() };
+  return {
+    uid: e.uid,
+    sequence: e.sequence,
+    status: c.getFirstPropertyValue('status'),
+    start: e.startDate.toJSDate().toISOString(),
+    end: e.endDate.toJSDate().toISOString(),
+  };
 });
 const method = root.getFirstPropertyValue('method');
 

@@ -12,7 +12,12 @@ import { JitsiAdapter } from '@motesplats/api/video-platforms/jitsi/jitsi.adapte
 import type { VideoMeetingSpec } from '@motesplats/api/video-platforms/video-platform.js';
 
 const env = process.env;
-const config = { ...loadConfig({ NODE_ENV: 'test', PORT: '0', REDIS_URL: env.REDIS_URL }), dataDir: env.DATA_DIR!, queuePrefix: env.QUEUE_PREFIX!, keycloak: undefined };
+const config = {
+  ...loadConfig({ NODE_ENV: 'test', PORT: '0', REDIS_URL: env.REDIS_URL }),
+  dataDir: env.DATA_DIR!,
+  queuePrefix: env.QUEUE_PREFIX!,
+  keycloak: undefined,
+};
 const app = await createApp(config, env.APP_DATABASE_URL!);
 const jitsi = app.get(JitsiAdapter);
 const provision = jitsi.provision.bind(jitsi);

@@ -28,7 +28,10 @@ export class SchemaWalk {
 
   constructor(introspection: IntrospectionQuery & { query: RootType; mutation: RootType | null }) {
     for (const t of introspection.__schema.types) this.types.set(t.name, t);
-    for (const [kind, root] of [['query', introspection.query], ['mutation', introspection.mutation]] as const) {
+    for (const [kind, root] of [
+      ['query', introspection.query],
+      ['mutation', introspection.mutation],
+    ] as const) {
       for (const f of root?.fields ?? []) this.operations.push({ kind, name: f.name, args: f.args, type: f.type });
     }
   }
@@ -67,7 +70,8 @@ export class SchemaWalk {
         const { name: typeName, list } = unwrap(v.type);
         const path = [...prefix, v.name];
         if (typeName === 'ID') out.push({ path, owner, field: v.name, list, required: v.type.kind === 'NON_NULL' });
-        else if (this.types.get(typeName)?.kind === 'INPUT_OBJECT' && !seen.includes(typeName)) walk(this.inputFields(typeName), typeName, path, [...seen, typeName]);
+        else if (this.types.get(typeName)?.kind === 'INPUT_OBJECT' && !seen.includes(typeName))
+          walk(this.inputFields(typeName), typeName, path, [...seen, typeName]);
       }
     };
     walk(op.args, op.name, [], []);

@@ -28,7 +28,9 @@ export const tenantOf = (slug: string) => demoId(`municipality:${slug}`);
  * and the real Redis, seeded with the demo region, validating tokens as Keycloak issues them
  * (or with the dev sign-in when `devSignIn` is set).
  */
-export async function startTestApp(options: { devSignIn?: boolean; redisUrl?: string; smtpUrl?: string; env?: Record<string, string>; controllers?: Type[] } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { devSignIn?: boolean; redisUrl?: string; smtpUrl?: string; env?: Record<string, string>; controllers?: Type[] } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const scratch = mkdtempSync(join(tmpdir(), 'motesplats-test-'));
   const realm = new TestRealm();
@@ -73,7 +75,12 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /** POST /graphql as a client would. */
-export async function gql<T = Record<string, any>>(base: string, token: string | undefined, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export async function gql<T = Record<string, any>>(
+  base: string,
+  token: string | undefined,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -43,13 +43,62 @@ export interface ZoomStandIn {
 }
 
 // Documented fields we accept (a subset of Zoom's schemas: anything else is a guessed name).
-const MEETING_FIELDS = ['topic', 'type', 'start_time', 'duration', 'timezone', 'agenda', 'password', 'settings', 'tracking_fields', 'schedule_for', 'template_id', 'default_password', 'pre_schedule', 'recurrence'];
-const SETTINGS_FIELDS = [
-  'approval_type', 'registration_type', 'registrants_email_notification', 'registrants_confirmation_email', 'breakout_room', 'host_video',
-  'participant_video', 'join_before_host', 'jbh_time', 'mute_upon_entry', 'waiting_room', 'meeting_authentication', 'auto_recording',
-  'audio', 'email_notification', 'private_meeting', 'close_registration', 'allow_multiple_devices', 'alternative_hosts', 'encryption_type',
+const MEETING_FIELDS = [
+  'topic',
+  'type',
+  'start_time',
+  'duration',
+  'timezone',
+  'agenda',
+  'password',
+  'settings',
+  'tracking_fields',
+  'schedule_for',
+  'template_id',
+  'default_password',
+  'pre_schedule',
+  'recurrence',
 ];
-const REGISTRANT_FIELDS = ['first_name', 'last_name', 'email', 'address', 'city', 'state', 'zip', 'country', 'phone', 'comments', 'custom_questions', 'industry', 'job_title', 'org', 'language', 'auto_approve'];
+const SETTINGS_FIELDS = [
+  'approval_type',
+  'registration_type',
+  'registrants_email_notification',
+  'registrants_confirmation_email',
+  'breakout_room',
+  'host_video',
+  'participant_video',
+  'join_before_host',
+  'jbh_time',
+  'mute_upon_entry',
+  'waiting_room',
+  'meeting_authentication',
+  'auto_recording',
+  'audio',
+  'email_notification',
+  'private_meeting',
+  'close_registration',
+  'allow_multiple_devices',
+  'alternative_hosts',
+  'encryption_type',
+];
+const REGISTRANT_FIELDS = [
+  'first_name',
+  'last_name',
+  'email',
+  'address',
+  'city',
+  'state',
+  'zip',
+  'country',
+  'phone',
+  'comments',
+  'custom_questions',
+  'industry',
+  'job_title',
+  'org',
+  'language',
+  'auto_approve',
+];
 const LIST_TYPES = ['scheduled', 'live', 'upcoming', 'upcoming_meetings', 'previous_meetings'];
 const GMT_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -107,7 +156,13 @@ export async function startZoomStandIn(options: { maxPageSize?: number } = {}): 
       if (form.get('account_id') !== credentials.accountId) return send(res, 400, { reason: 'Invalid request : Bad Request', error: 'invalid_request' });
       const token = 'tok-' + hex(24);
       tokens.add(token);
-      return send(res, 200, { access_token: token, token_type: 'bearer', expires_in: 3599, scope: 'meeting:write:meeting:admin meeting:read:list_meetings:admin', api_url: url });
+      return send(res, 200, {
+        access_token: token,
+        token_type: 'bearer',
+        expires_in: 3599,
+        scope: 'meeting:write:meeting:admin meeting:read:list_meetings:admin',
+        api_url: url,
+      });
     }
 
     if (!u.pathname.startsWith('/v2/')) {
@@ -167,7 +222,8 @@ export async function startZoomStandIn(options: { maxPageSize?: number } = {}): 
       if (!meeting) return send(res, 404, { code: 3001, message: `Meeting does not exist: ${meetingPath[1]}.` });
       if (meetingPath[2] && req.method === 'POST') {
         checkRegistrant(rec.body, problems);
-        if (![0, 1].includes(meeting.body.settings?.approval_type)) problems.push('registration is not enabled for this meeting (settings.approval_type 0 or 1)');
+        if (![0, 1].includes(meeting.body.settings?.approval_type))
+          problems.push('registration is not enabled for this meeting (settings.approval_type 0 or 1)');
         if (problems.length) return reject();
         const { email } = rec.body as { email: string };
         const key = email.toLowerCase();
@@ -175,7 +231,14 @@ export async function startZoomStandIn(options: { maxPageSize?: number } = {}): 
           meeting.registrants.set(key, { registrant_id: hex(11), join_url: `${url}/w/${meeting.id}?tk=${hex(20)}` });
         }
         const r = meeting.registrants.get(key)!;
-        return send(res, 201, { id: meeting.id, join_url: r.join_url, registrant_id: r.registrant_id, start_time: meeting.body.start_time, topic: meeting.body.topic, occurrences: [] });
+        return send(res, 201, {
+          id: meeting.id,
+          join_url: r.join_url,
+          registrant_id: r.registrant_id,
+          start_time: meeting.body.start_time,
+          topic: meeting.body.topic,
+          occurrences: [],
+        });
       }
       if (meetingPath[2]) {
         problems.push('registrants: only POST is used');
@@ -242,7 +305,8 @@ function checkMeeting(body: unknown, problems: string[], create: boolean) {
   unknownFields(body, MEETING_FIELDS, '', problems);
   if (create || 'topic' in body) expect(typeof body.topic === 'string' && body.topic.length <= 200, 'topic: string of at most 200 characters', problems);
   if (create || 'type' in body) expect(body.type === 2, 'type: 2 (scheduled meeting)', problems);
-  if (create || 'start_time' in body) expect(typeof body.start_time === 'string' && GMT_TIME.test(body.start_time), 'start_time: yyyy-MM-ddTHH:mm:ssZ', problems);
+  if (create || 'start_time' in body)
+    expect(typeof body.start_time === 'string' && GMT_TIME.test(body.start_time), 'start_time: yyyy-MM-ddTHH:mm:ssZ', problems);
   if (create || 'duration' in body) expect(Number.isInteger(body.duration) && (body.duration as number) > 0, 'duration: positive integer (minutes)', problems);
   if (create || 'timezone' in body) expect(typeof body.timezone === 'string' && isTimeZone(body.timezone), 'timezone: an IANA time zone', problems);
   if ('agenda' in body) expect(typeof body.agenda === 'string' && body.agenda.length <= 2000, 'agenda: string of at most 2000 characters', problems);
@@ -269,7 +333,11 @@ function checkMeeting(body: unknown, problems: string[], create: boolean) {
     expect(typeof room.name === 'string' && room.name.length > 0, `${at}.name: non-empty string`, problems);
     expect(!names.has(room.name as string), `${at}.name: unique within the meeting`, problems);
     names.add(room.name as string);
-    expect(Array.isArray(room.participants) && room.participants.every((p: unknown) => typeof p === 'string' && EMAIL.test(p)), `${at}.participants: array of e-mail addresses`, problems);
+    expect(
+      Array.isArray(room.participants) && room.participants.every((p: unknown) => typeof p === 'string' && EMAIL.test(p)),
+      `${at}.participants: array of e-mail addresses`,
+      problems,
+    );
   });
 }
 

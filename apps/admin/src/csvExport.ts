@@ -11,7 +11,8 @@ export const neutraliseCell = (value: string): string => (/^[=+\-@\t\r']/.test(v
 const neutraliseDeep = (value: unknown): unknown => {
     if (typeof value === 'string') return neutraliseCell(value);
     if (Array.isArray(value)) return value.map(neutraliseDeep);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutraliseDeep(v)]));
+    if (value && typeof value === 'object')
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutraliseDeep(v)]));
     return value;
 };
 

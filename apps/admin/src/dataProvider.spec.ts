@@ -57,11 +57,17 @@ describe('dataProvider', () => {
 
     it('turns GraphQL errors into ApiErrors with the code, an HTTP-like status and field errors', async () => {
         fakeApi(() => ({
-            errors: [{ message: 'Titeln är för lång', extensions: { code: 'BAD_USER_INPUT', fields: { title: 'För lång' } } }],
+            errors: [
+                {
+                    message: 'Titeln är för lång',
+                    extensions: { code: 'BAD_USER_INPUT', fields: { title: 'För lång' } },
+                },
+            ],
         }));
-        const failure = await dataProvider
-            .create('meetings', { data: { title: 'x'.repeat(500), bodyId: 'b1' } })
-            .then(() => undefined, (e: unknown) => e);
+        const failure = await dataProvider.create('meetings', { data: { title: 'x'.repeat(500), bodyId: 'b1' } }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         expect(failure).toMatchObject({
             name: 'ApiError',
             code: 'BAD_USER_INPUT',
@@ -72,10 +78,16 @@ describe('dataProvider', () => {
     });
 
     it('changes a meeting status through its own mutation, passing the override reason', async () => {
-        const calls = fakeApi(({ variables }) => ({ data: { result: { id: variables.id, status: variables.status } } }));
+        const calls = fakeApi(({ variables }) => ({
+            data: { result: { id: variables.id, status: variables.status } },
+        }));
         const { data } = await dataProvider.changeMeetingStatus('m1', 'CONVENED', 'Extra sammanträde enligt beslut');
         expect(data).toMatchObject({ id: 'm1', status: 'CONVENED' });
         expect(calls.map(c => c.operationName)).toEqual(['ChangeMeetingStatus']);
-        expect(calls[0]!.variables).toEqual({ id: 'm1', status: 'CONVENED', reason: 'Extra sammanträde enligt beslut' });
+        expect(calls[0]!.variables).toEqual({
+            id: 'm1',
+            status: 'CONVENED',
+            reason: 'Extra sammanträde enligt beslut',
+        });
     });
 });

@@ -28,72 +28,491 @@ import type {
  * (`npm run codegen`). The generic provider below only sees their common shape.
  */
 // municipalities
-graphql(`fragment MunicipalityFields on Municipality { id name code slug }`);
-const MunicipalityList = graphql(`query MunicipalityList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder) { result: municipalities(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder) { items { ...MunicipalityFields } total } }`);
+graphql(`
+    fragment MunicipalityFields on Municipality {
+        id
+        name
+        code
+        slug
+    }
+`);
+const MunicipalityList = graphql(`
+    query MunicipalityList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder) {
+        result: municipalities(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder) {
+            items {
+                ...MunicipalityFields
+            }
+            total
+        }
+    }
+`);
 
 // bodies
-graphql(`fragment BodyFields on Body { id name kind parentBodyId parentBody { id name } }`);
-const BodyList = graphql(`query BodyList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: BodyFilter) { result: bodies(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { items { ...BodyFields } total } }`);
-const BodyOne = graphql(`query BodyOne($id: ID!) { result: body(id: $id) { ...BodyFields } }`);
-const BodyCreate = graphql(`mutation BodyCreate($input: CreateBodyInput!) { result: createBody(input: $input) { ...BodyFields } }`);
-const BodyUpdate = graphql(`mutation BodyUpdate($id: ID!, $input: UpdateBodyInput!) { result: updateBody(id: $id, input: $input) { ...BodyFields } }`);
-const BodyDelete = graphql(`mutation BodyDelete($id: ID!) { result: deleteBody(id: $id) }`);
+graphql(`
+    fragment BodyFields on Body {
+        id
+        name
+        kind
+        parentBodyId
+        parentBody {
+            id
+            name
+        }
+    }
+`);
+const BodyList = graphql(`
+    query BodyList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: BodyFilter) {
+        result: bodies(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) {
+            items {
+                ...BodyFields
+            }
+            total
+        }
+    }
+`);
+const BodyOne = graphql(`
+    query BodyOne($id: ID!) {
+        result: body(id: $id) {
+            ...BodyFields
+        }
+    }
+`);
+const BodyCreate = graphql(`
+    mutation BodyCreate($input: CreateBodyInput!) {
+        result: createBody(input: $input) {
+            ...BodyFields
+        }
+    }
+`);
+const BodyUpdate = graphql(`
+    mutation BodyUpdate($id: ID!, $input: UpdateBodyInput!) {
+        result: updateBody(id: $id, input: $input) {
+            ...BodyFields
+        }
+    }
+`);
+const BodyDelete = graphql(`
+    mutation BodyDelete($id: ID!) {
+        result: deleteBody(id: $id)
+    }
+`);
 
 // parties
-graphql(`fragment PartyFields on Party { id name abbreviation }`);
-const PartyList = graphql(`query PartyList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: PartyFilter) { result: parties(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { items { ...PartyFields } total } }`);
-const PartyOne = graphql(`query PartyOne($id: ID!) { result: party(id: $id) { ...PartyFields } }`);
-const PartyCreate = graphql(`mutation PartyCreate($input: CreatePartyInput!) { result: createParty(input: $input) { ...PartyFields } }`);
-const PartyUpdate = graphql(`mutation PartyUpdate($id: ID!, $input: UpdatePartyInput!) { result: updateParty(id: $id, input: $input) { ...PartyFields } }`);
-const PartyDelete = graphql(`mutation PartyDelete($id: ID!) { result: deleteParty(id: $id) }`);
+graphql(`
+    fragment PartyFields on Party {
+        id
+        name
+        abbreviation
+    }
+`);
+const PartyList = graphql(`
+    query PartyList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: PartyFilter) {
+        result: parties(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) {
+            items {
+                ...PartyFields
+            }
+            total
+        }
+    }
+`);
+const PartyOne = graphql(`
+    query PartyOne($id: ID!) {
+        result: party(id: $id) {
+            ...PartyFields
+        }
+    }
+`);
+const PartyCreate = graphql(`
+    mutation PartyCreate($input: CreatePartyInput!) {
+        result: createParty(input: $input) {
+            ...PartyFields
+        }
+    }
+`);
+const PartyUpdate = graphql(`
+    mutation PartyUpdate($id: ID!, $input: UpdatePartyInput!) {
+        result: updateParty(id: $id, input: $input) {
+            ...PartyFields
+        }
+    }
+`);
+const PartyDelete = graphql(`
+    mutation PartyDelete($id: ID!) {
+        result: deleteParty(id: $id)
+    }
+`);
 
 // party-groups
-graphql(`fragment PartyGroupFields on PartyGroup { id name partyId party { id name abbreviation } councilSeats }`);
-const PartyGroupList = graphql(`query PartyGroupList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: PartyGroupFilter) { result: partyGroups(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { items { ...PartyGroupFields } total } }`);
-const PartyGroupOne = graphql(`query PartyGroupOne($id: ID!) { result: partyGroup(id: $id) { ...PartyGroupFields } }`);
-const PartyGroupCreate = graphql(`mutation PartyGroupCreate($input: CreatePartyGroupInput!) { result: createPartyGroup(input: $input) { ...PartyGroupFields } }`);
-const PartyGroupUpdate = graphql(`mutation PartyGroupUpdate($id: ID!, $input: UpdatePartyGroupInput!) { result: updatePartyGroup(id: $id, input: $input) { ...PartyGroupFields } }`);
-const PartyGroupDelete = graphql(`mutation PartyGroupDelete($id: ID!) { result: deletePartyGroup(id: $id) }`);
+graphql(`
+    fragment PartyGroupFields on PartyGroup {
+        id
+        name
+        partyId
+        party {
+            id
+            name
+            abbreviation
+        }
+        councilSeats
+    }
+`);
+const PartyGroupList = graphql(`
+    query PartyGroupList(
+        $page: Int!
+        $perPage: Int!
+        $sortField: String
+        $sortOrder: SortOrder
+        $filter: PartyGroupFilter
+    ) {
+        result: partyGroups(
+            page: $page
+            perPage: $perPage
+            sortField: $sortField
+            sortOrder: $sortOrder
+            filter: $filter
+        ) {
+            items {
+                ...PartyGroupFields
+            }
+            total
+        }
+    }
+`);
+const PartyGroupOne = graphql(`
+    query PartyGroupOne($id: ID!) {
+        result: partyGroup(id: $id) {
+            ...PartyGroupFields
+        }
+    }
+`);
+const PartyGroupCreate = graphql(`
+    mutation PartyGroupCreate($input: CreatePartyGroupInput!) {
+        result: createPartyGroup(input: $input) {
+            ...PartyGroupFields
+        }
+    }
+`);
+const PartyGroupUpdate = graphql(`
+    mutation PartyGroupUpdate($id: ID!, $input: UpdatePartyGroupInput!) {
+        result: updatePartyGroup(id: $id, input: $input) {
+            ...PartyGroupFields
+        }
+    }
+`);
+const PartyGroupDelete = graphql(`
+    mutation PartyGroupDelete($id: ID!) {
+        result: deletePartyGroup(id: $id)
+    }
+`);
 
 // members
-graphql(`fragment MemberFields on Member { id name email phone partyId party { id abbreviation name } identityLevel }`);
-const MemberList = graphql(`query MemberList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: MemberFilter) { result: members(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { items { ...MemberFields } total } }`);
-const MemberOne = graphql(`query MemberOne($id: ID!) { result: member(id: $id) { ...MemberFields } }`);
-const MemberCreate = graphql(`mutation MemberCreate($input: CreateMemberInput!) { result: createMember(input: $input) { ...MemberFields } }`);
-const MemberUpdate = graphql(`mutation MemberUpdate($id: ID!, $input: UpdateMemberInput!) { result: updateMember(id: $id, input: $input) { ...MemberFields } }`);
-const MemberDelete = graphql(`mutation MemberDelete($id: ID!) { result: deleteMember(id: $id) }`);
+graphql(`
+    fragment MemberFields on Member {
+        id
+        name
+        email
+        phone
+        partyId
+        party {
+            id
+            abbreviation
+            name
+        }
+        identityLevel
+    }
+`);
+const MemberList = graphql(`
+    query MemberList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: MemberFilter) {
+        result: members(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) {
+            items {
+                ...MemberFields
+            }
+            total
+        }
+    }
+`);
+const MemberOne = graphql(`
+    query MemberOne($id: ID!) {
+        result: member(id: $id) {
+            ...MemberFields
+        }
+    }
+`);
+const MemberCreate = graphql(`
+    mutation MemberCreate($input: CreateMemberInput!) {
+        result: createMember(input: $input) {
+            ...MemberFields
+        }
+    }
+`);
+const MemberUpdate = graphql(`
+    mutation MemberUpdate($id: ID!, $input: UpdateMemberInput!) {
+        result: updateMember(id: $id, input: $input) {
+            ...MemberFields
+        }
+    }
+`);
+const MemberDelete = graphql(`
+    mutation MemberDelete($id: ID!) {
+        result: deleteMember(id: $id)
+    }
+`);
 
 // body-memberships
-graphql(`fragment BodyMembershipFields on BodyMembership { id bodyId memberId role body { id name } member { id name } }`);
-const BodyMembershipList = graphql(`query BodyMembershipList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: BodyMembershipFilter) { result: bodyMemberships(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { items { ...BodyMembershipFields } total } }`);
-const BodyMembershipOne = graphql(`query BodyMembershipOne($id: ID!) { result: bodyMembership(id: $id) { ...BodyMembershipFields } }`);
-const BodyMembershipCreate = graphql(`mutation BodyMembershipCreate($input: CreateBodyMembershipInput!) { result: createBodyMembership(input: $input) { ...BodyMembershipFields } }`);
-const BodyMembershipUpdate = graphql(`mutation BodyMembershipUpdate($id: ID!, $input: UpdateBodyMembershipInput!) { result: updateBodyMembership(id: $id, input: $input) { ...BodyMembershipFields } }`);
-const BodyMembershipDelete = graphql(`mutation BodyMembershipDelete($id: ID!) { result: deleteBodyMembership(id: $id) }`);
+graphql(`
+    fragment BodyMembershipFields on BodyMembership {
+        id
+        bodyId
+        memberId
+        role
+        body {
+            id
+            name
+        }
+        member {
+            id
+            name
+        }
+    }
+`);
+const BodyMembershipList = graphql(`
+    query BodyMembershipList(
+        $page: Int!
+        $perPage: Int!
+        $sortField: String
+        $sortOrder: SortOrder
+        $filter: BodyMembershipFilter
+    ) {
+        result: bodyMemberships(
+            page: $page
+            perPage: $perPage
+            sortField: $sortField
+            sortOrder: $sortOrder
+            filter: $filter
+        ) {
+            items {
+                ...BodyMembershipFields
+            }
+            total
+        }
+    }
+`);
+const BodyMembershipOne = graphql(`
+    query BodyMembershipOne($id: ID!) {
+        result: bodyMembership(id: $id) {
+            ...BodyMembershipFields
+        }
+    }
+`);
+const BodyMembershipCreate = graphql(`
+    mutation BodyMembershipCreate($input: CreateBodyMembershipInput!) {
+        result: createBodyMembership(input: $input) {
+            ...BodyMembershipFields
+        }
+    }
+`);
+const BodyMembershipUpdate = graphql(`
+    mutation BodyMembershipUpdate($id: ID!, $input: UpdateBodyMembershipInput!) {
+        result: updateBodyMembership(id: $id, input: $input) {
+            ...BodyMembershipFields
+        }
+    }
+`);
+const BodyMembershipDelete = graphql(`
+    mutation BodyMembershipDelete($id: ID!) {
+        result: deleteBodyMembership(id: $id)
+    }
+`);
 
 // meetings
-graphql(`fragment MeetingFields on Meeting { id title bodyId body { id name kind } startsAt endsAt place status platformKey nextStatuses }`);
-const MeetingList = graphql(`query MeetingList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: MeetingFilter) { result: meetings(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { items { ...MeetingFields } total } }`);
-const MeetingOne = graphql(`query MeetingOne($id: ID!) { result: meeting(id: $id) { ...MeetingFields } }`);
-const MeetingCreate = graphql(`mutation MeetingCreate($input: CreateMeetingInput!) { result: createMeeting(input: $input) { ...MeetingFields } }`);
-const MeetingUpdate = graphql(`mutation MeetingUpdate($id: ID!, $input: UpdateMeetingInput!) { result: updateMeeting(id: $id, input: $input) { ...MeetingFields } }`);
-const MeetingDelete = graphql(`mutation MeetingDelete($id: ID!) { result: deleteMeeting(id: $id) }`);
+graphql(`
+    fragment MeetingFields on Meeting {
+        id
+        title
+        bodyId
+        body {
+            id
+            name
+            kind
+        }
+        startsAt
+        endsAt
+        place
+        status
+        platformKey
+        nextStatuses
+    }
+`);
+const MeetingList = graphql(`
+    query MeetingList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: MeetingFilter) {
+        result: meetings(
+            page: $page
+            perPage: $perPage
+            sortField: $sortField
+            sortOrder: $sortOrder
+            filter: $filter
+        ) {
+            items {
+                ...MeetingFields
+            }
+            total
+        }
+    }
+`);
+const MeetingOne = graphql(`
+    query MeetingOne($id: ID!) {
+        result: meeting(id: $id) {
+            ...MeetingFields
+        }
+    }
+`);
+const MeetingCreate = graphql(`
+    mutation MeetingCreate($input: CreateMeetingInput!) {
+        result: createMeeting(input: $input) {
+            ...MeetingFields
+        }
+    }
+`);
+const MeetingUpdate = graphql(`
+    mutation MeetingUpdate($id: ID!, $input: UpdateMeetingInput!) {
+        result: updateMeeting(id: $id, input: $input) {
+            ...MeetingFields
+        }
+    }
+`);
+const MeetingDelete = graphql(`
+    mutation MeetingDelete($id: ID!) {
+        result: deleteMeeting(id: $id)
+    }
+`);
 
 // agenda-items
-graphql(`fragment AgendaItemFields on AgendaItem { id meetingId number title confidential closedVote kinds }`);
-const AgendaItemList = graphql(`query AgendaItemList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: AgendaItemFilter) { result: agendaItems(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { items { ...AgendaItemFields } total } }`);
-const AgendaItemOne = graphql(`query AgendaItemOne($id: ID!) { result: agendaItem(id: $id) { ...AgendaItemFields } }`);
-const AgendaItemCreate = graphql(`mutation AgendaItemCreate($input: CreateAgendaItemInput!) { result: createAgendaItem(input: $input) { ...AgendaItemFields } }`);
-const AgendaItemUpdate = graphql(`mutation AgendaItemUpdate($id: ID!, $input: UpdateAgendaItemInput!) { result: updateAgendaItem(id: $id, input: $input) { ...AgendaItemFields } }`);
-const AgendaItemDelete = graphql(`mutation AgendaItemDelete($id: ID!) { result: deleteAgendaItem(id: $id) }`);
+graphql(`
+    fragment AgendaItemFields on AgendaItem {
+        id
+        meetingId
+        number
+        title
+        confidential
+        closedVote
+        kinds
+    }
+`);
+const AgendaItemList = graphql(`
+    query AgendaItemList(
+        $page: Int!
+        $perPage: Int!
+        $sortField: String
+        $sortOrder: SortOrder
+        $filter: AgendaItemFilter
+    ) {
+        result: agendaItems(
+            page: $page
+            perPage: $perPage
+            sortField: $sortField
+            sortOrder: $sortOrder
+            filter: $filter
+        ) {
+            items {
+                ...AgendaItemFields
+            }
+            total
+        }
+    }
+`);
+const AgendaItemOne = graphql(`
+    query AgendaItemOne($id: ID!) {
+        result: agendaItem(id: $id) {
+            ...AgendaItemFields
+        }
+    }
+`);
+const AgendaItemCreate = graphql(`
+    mutation AgendaItemCreate($input: CreateAgendaItemInput!) {
+        result: createAgendaItem(input: $input) {
+            ...AgendaItemFields
+        }
+    }
+`);
+const AgendaItemUpdate = graphql(`
+    mutation AgendaItemUpdate($id: ID!, $input: UpdateAgendaItemInput!) {
+        result: updateAgendaItem(id: $id, input: $input) {
+            ...AgendaItemFields
+        }
+    }
+`);
+const AgendaItemDelete = graphql(`
+    mutation AgendaItemDelete($id: ID!) {
+        result: deleteAgendaItem(id: $id)
+    }
+`);
 
 // attendances
-graphql(`fragment AttendanceFields on Attendance { id meetingId memberId member { id name } mode joinedAt leftAt consentsToRemoteMeeting documentsDelivered replacesMemberId }`);
-const AttendanceList = graphql(`query AttendanceList($page: Int!, $perPage: Int!, $sortField: String, $sortOrder: SortOrder, $filter: AttendanceFilter) { result: attendances(page: $page, perPage: $perPage, sortField: $sortField, sortOrder: $sortOrder, filter: $filter) { items { ...AttendanceFields } total } }`);
-const AttendanceOne = graphql(`query AttendanceOne($id: ID!) { result: attendance(id: $id) { ...AttendanceFields } }`);
-const AttendanceCreate = graphql(`mutation AttendanceCreate($input: CreateAttendanceInput!) { result: createAttendance(input: $input) { ...AttendanceFields } }`);
-const AttendanceUpdate = graphql(`mutation AttendanceUpdate($id: ID!, $input: UpdateAttendanceInput!) { result: updateAttendance(id: $id, input: $input) { ...AttendanceFields } }`);
-const AttendanceDelete = graphql(`mutation AttendanceDelete($id: ID!) { result: deleteAttendance(id: $id) }`);
+graphql(`
+    fragment AttendanceFields on Attendance {
+        id
+        meetingId
+        memberId
+        member {
+            id
+            name
+        }
+        mode
+        joinedAt
+        leftAt
+        consentsToRemoteMeeting
+        documentsDelivered
+        replacesMemberId
+    }
+`);
+const AttendanceList = graphql(`
+    query AttendanceList(
+        $page: Int!
+        $perPage: Int!
+        $sortField: String
+        $sortOrder: SortOrder
+        $filter: AttendanceFilter
+    ) {
+        result: attendances(
+            page: $page
+            perPage: $perPage
+            sortField: $sortField
+            sortOrder: $sortOrder
+            filter: $filter
+        ) {
+            items {
+                ...AttendanceFields
+            }
+            total
+        }
+    }
+`);
+const AttendanceOne = graphql(`
+    query AttendanceOne($id: ID!) {
+        result: attendance(id: $id) {
+            ...AttendanceFields
+        }
+    }
+`);
+const AttendanceCreate = graphql(`
+    mutation AttendanceCreate($input: CreateAttendanceInput!) {
+        result: createAttendance(input: $input) {
+            ...AttendanceFields
+        }
+    }
+`);
+const AttendanceUpdate = graphql(`
+    mutation AttendanceUpdate($id: ID!, $input: UpdateAttendanceInput!) {
+        result: updateAttendance(id: $id, input: $input) {
+            ...AttendanceFields
+        }
+    }
+`);
+const AttendanceDelete = graphql(`
+    mutation AttendanceDelete($id: ID!) {
+        result: deleteAttendance(id: $id)
+    }
+`);
 
 // The generic provider sends react-admin's own filter and input objects; what each resource's
 // documents accept is checked by codegen, and the input field lists below by the type-check.
@@ -127,46 +546,90 @@ const fields = <C, U>(create: readonly (keyof C)[], update: readonly (keyof U)[]
 const resources: Record<string, ResourceDef> = {
     municipalities: { list: MunicipalityList, createFields: [], updateFields: [], filterable: false },
     bodies: {
-        list: BodyList, one: BodyOne, create: BodyCreate, update: BodyUpdate, remove: BodyDelete,
+        list: BodyList,
+        one: BodyOne,
+        create: BodyCreate,
+        update: BodyUpdate,
+        remove: BodyDelete,
         ...fields<CreateBodyInput, UpdateBodyInput>(['name', 'kind', 'parentBodyId'], ['name', 'kind', 'parentBodyId']),
     },
     parties: {
-        list: PartyList, one: PartyOne, create: PartyCreate, update: PartyUpdate, remove: PartyDelete,
+        list: PartyList,
+        one: PartyOne,
+        create: PartyCreate,
+        update: PartyUpdate,
+        remove: PartyDelete,
         ...fields<CreatePartyInput, UpdatePartyInput>(['name', 'abbreviation'], ['name', 'abbreviation']),
     },
     'party-groups': {
-        list: PartyGroupList, one: PartyGroupOne, create: PartyGroupCreate, update: PartyGroupUpdate, remove: PartyGroupDelete,
-        ...fields<CreatePartyGroupInput, UpdatePartyGroupInput>(['name', 'partyId', 'councilSeats'], ['name', 'partyId', 'councilSeats']),
+        list: PartyGroupList,
+        one: PartyGroupOne,
+        create: PartyGroupCreate,
+        update: PartyGroupUpdate,
+        remove: PartyGroupDelete,
+        ...fields<CreatePartyGroupInput, UpdatePartyGroupInput>(
+            ['name', 'partyId', 'councilSeats'],
+            ['name', 'partyId', 'councilSeats'],
+        ),
     },
     members: {
-        list: MemberList, one: MemberOne, create: MemberCreate, update: MemberUpdate, remove: MemberDelete,
+        list: MemberList,
+        one: MemberOne,
+        create: MemberCreate,
+        update: MemberUpdate,
+        remove: MemberDelete,
         ...fields<CreateMemberInput, UpdateMemberInput>(
             ['name', 'email', 'phone', 'partyId', 'identityLevel'],
             ['name', 'email', 'phone', 'partyId', 'identityLevel'],
         ),
     },
     'body-memberships': {
-        list: BodyMembershipList, one: BodyMembershipOne, create: BodyMembershipCreate, update: BodyMembershipUpdate, remove: BodyMembershipDelete,
+        list: BodyMembershipList,
+        one: BodyMembershipOne,
+        create: BodyMembershipCreate,
+        update: BodyMembershipUpdate,
+        remove: BodyMembershipDelete,
         ...fields<CreateBodyMembershipInput, UpdateBodyMembershipInput>(['bodyId', 'memberId', 'role'], ['role']),
     },
     meetings: {
-        list: MeetingList, one: MeetingOne, create: MeetingCreate, update: MeetingUpdate, remove: MeetingDelete,
+        list: MeetingList,
+        one: MeetingOne,
+        create: MeetingCreate,
+        update: MeetingUpdate,
+        remove: MeetingDelete,
         ...fields<CreateMeetingInput, UpdateMeetingInput>(
             ['bodyId', 'title', 'startsAt', 'endsAt', 'place', 'platformKey'],
             ['title', 'startsAt', 'endsAt', 'place', 'platformKey'],
         ),
     },
     'agenda-items': {
-        list: AgendaItemList, one: AgendaItemOne, create: AgendaItemCreate, update: AgendaItemUpdate, remove: AgendaItemDelete,
+        list: AgendaItemList,
+        one: AgendaItemOne,
+        create: AgendaItemCreate,
+        update: AgendaItemUpdate,
+        remove: AgendaItemDelete,
         ...fields<CreateAgendaItemInput, UpdateAgendaItemInput>(
             ['meetingId', 'number', 'title', 'confidential', 'closedVote', 'kinds'],
             ['number', 'title', 'confidential', 'closedVote', 'kinds'],
         ),
     },
     attendances: {
-        list: AttendanceList, one: AttendanceOne, create: AttendanceCreate, update: AttendanceUpdate, remove: AttendanceDelete,
+        list: AttendanceList,
+        one: AttendanceOne,
+        create: AttendanceCreate,
+        update: AttendanceUpdate,
+        remove: AttendanceDelete,
         ...fields<CreateAttendanceInput, UpdateAttendanceInput>(
-            ['meetingId', 'memberId', 'mode', 'joinedAt', 'leftAt', 'consentsToRemoteMeeting', 'documentsDelivered', 'replacesMemberId'],
+            [
+                'meetingId',
+                'memberId',
+                'mode',
+                'joinedAt',
+                'leftAt',
+                'consentsToRemoteMeeting',
+                'documentsDelivered',
+                'replacesMemberId',
+            ],
             ['mode', 'joinedAt', 'leftAt', 'consentsToRemoteMeeting', 'documentsDelivered', 'replacesMemberId'],
         ),
     },
@@ -178,8 +641,7 @@ const def = (resource: string): ResourceDef => {
     return found;
 };
 
-const isBlank = (value: unknown) =>
-    value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+const isBlank = (value: unknown) => value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** Drops empty filter values: react-admin leaves '' behind when a filter input is cleared. */
 const cleanFilter = (filter: Record<string, unknown> | undefined) => {
@@ -202,11 +664,7 @@ const pickInput = (fields: readonly string[], data: Record<string, unknown>) => 
 };
 
 /** Only what changed, so an update never re-validates (or overwrites) untouched fields. */
-const changedInput = (
-    d: ResourceDef,
-    data: Record<string, unknown>,
-    previous: Record<string, unknown> | undefined,
-) => {
+const changedInput = (d: ResourceDef, data: Record<string, unknown>, previous: Record<string, unknown> | undefined) => {
     const input = pickInput(d.updateFields, data);
     if (!previous) return input;
     for (const key of Object.keys(input)) {
@@ -268,7 +726,8 @@ const fetchList = async (
 };
 
 /** Every record of an unfilterable list (only municipalities, a region's dozen or so). */
-const fetchAll = async (resource: string) => (await fetchList(resource, { pagination: { page: 1, perPage: 10_000 } })).data;
+const fetchAll = async (resource: string) =>
+    (await fetchList(resource, { pagination: { page: 1, perPage: 10_000 } })).data;
 
 const notFound = () => new ApiError('ra.notification.item_doesnt_exist', 404, 'NOT_FOUND');
 
@@ -284,7 +743,11 @@ const deleteOne = async (resource: string, id: Identifier) => {
 };
 
 export interface MotesplatsDataProvider extends DataProvider {
-    changeMeetingStatus: (id: Identifier, status: MeetingStatus, overrideReason?: string) => Promise<{ data: RaRecord }>;
+    changeMeetingStatus: (
+        id: Identifier,
+        status: MeetingStatus,
+        overrideReason?: string,
+    ) => Promise<{ data: RaRecord }>;
     me: () => Promise<Viewer>;
 }
 
@@ -297,13 +760,32 @@ export interface Viewer {
     region: { id: string; name: string } | null;
 }
 
-const MeQuery = graphql(`query Me { me { userId name username roles municipality { id name } region { id name } } }`);
+const MeQuery = graphql(`
+    query Me {
+        me {
+            userId
+            name
+            username
+            roles
+            municipality {
+                id
+                name
+            }
+            region {
+                id
+                name
+            }
+        }
+    }
+`);
 
 export const fetchViewer = (): Promise<Viewer> => graphqlRequest(MeQuery).then(({ me }) => me);
 
 const ChangeMeetingStatus = graphql(`
     mutation ChangeMeetingStatus($id: ID!, $status: MeetingStatus!, $reason: String) {
-        result: changeMeetingStatus(id: $id, status: $status, overrideReason: $reason) { ...MeetingFields }
+        result: changeMeetingStatus(id: $id, status: $status, overrideReason: $reason) {
+            ...MeetingFields
+        }
     }
 `);
 
@@ -388,7 +870,11 @@ export const dataProvider: MotesplatsDataProvider = {
     },
 
     changeMeetingStatus: async (id, status, overrideReason) => {
-        const { result } = await graphqlRequest(ChangeMeetingStatus, { id: String(id), status, reason: overrideReason ?? null });
+        const { result } = await graphqlRequest(ChangeMeetingStatus, {
+            id: String(id),
+            status,
+            reason: overrideReason ?? null,
+        });
         return { data: result };
     },
 

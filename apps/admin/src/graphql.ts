@@ -5,12 +5,7 @@ import type { TypedDocumentString } from './gql/graphql';
 
 /** The stable error codes the API puts in `extensions.code`. */
 export type ApiErrorCode =
-    | 'BAD_USER_INPUT'
-    | 'FORBIDDEN'
-    | 'NOT_FOUND'
-    | 'UNAUTHENTICATED'
-    | 'RULE_VIOLATION'
-    | 'CONFLICT';
+    'BAD_USER_INPUT' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'RULE_VIOLATION' | 'CONFLICT';
 
 interface GraphQLErrorShape {
     message: string;
@@ -48,14 +43,10 @@ const toApiError = (errors: GraphQLErrorShape[]): ApiError => {
     const code = first?.extensions?.code;
     const messages = [...new Set(errors.map(e => e.message).filter(Boolean))];
     const message = messages.join(' ') || 'app.errors.unknown';
-    const fields = errors.reduce<Record<string, string>>(
-        (all, e) => ({ ...all, ...(e.extensions?.fields ?? {}) }),
-        {},
-    );
+    const fields = errors.reduce<Record<string, string>>((all, e) => ({ ...all, ...(e.extensions?.fields ?? {}) }), {});
     // `body.errors` is what react-admin's forms read to mark fields; `root.serverError`
     // becomes the notification text instead of the generic "form is not valid".
-    const body =
-        Object.keys(fields).length > 0 ? { errors: { ...fields, root: { serverError: message } } } : null;
+    const body = Object.keys(fields).length > 0 ? { errors: { ...fields, root: { serverError: message } } } : null;
     return new ApiError(message, (code && statusByCode[code]) || 500, code, body);
 };
 

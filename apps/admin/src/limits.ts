@@ -3,7 +3,15 @@ import { graphql } from './gql';
 import type { LimitsQuery } from './gql/graphql';
 import { graphqlRequest } from './graphql';
 
-const LimitsDocument = graphql(`query Limits { limits { maxPerPage overrideReasonMinLength trainingValidityMonthsMax } }`);
+const LimitsDocument = graphql(`
+    query Limits {
+        limits {
+            maxPerPage
+            overrideReasonMinLength
+            trainingValidityMonthsMax
+        }
+    }
+`);
 
 export type Limits = LimitsQuery['limits'];
 

@@ -118,11 +118,7 @@ export class AppModule {
         SurveysModule,
       ],
       controllers: [HealthController, DevSignInController, ...(extra.controllers ?? [])],
-      providers: [
-        ...(extra.providers ?? []),
-        { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
-      ],
+      providers: [...(extra.providers ?? []), { provide: APP_GUARD, useClass: AuthGuard }, { provide: APP_FILTER, useClass: GraphQLExceptionFilter }],
     };
   }
 }

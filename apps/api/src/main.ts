@@ -51,10 +51,13 @@ async function main(): Promise<void> {
         .then(() => app.close())
         .then(() => db.stop())
         .then(() => tracing?.shutdown())
-        .then(() => process.exit(0), (err: unknown) => {
-          log.error(err instanceof Error ? err.message : String(err));
-          process.exit(1);
-        });
+        .then(
+          () => process.exit(0),
+          (err: unknown) => {
+            log.error(err instanceof Error ? err.message : String(err));
+            process.exit(1);
+          },
+        );
     });
   }
   if (config.runWorkers && startWorkers(app)) observeWorkers(app);

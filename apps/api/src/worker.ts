@@ -18,7 +18,15 @@ const db = await prepareDatabase(config, (m) => log.log(m));
 const app = await createApp(config, db.appUrl);
 if (startWorkers(app)) observeWorkers(app);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void app.close().then(() => db.stop()).then(() => tracing?.shutdown()).then(() => process.exit(0)));
+  process.once(
+    signal,
+    () =>
+      void app
+        .close()
+        .then(() => db.stop())
+        .then(() => tracing?.shutdown())
+        .then(() => process.exit(0)),
+  );
 }
 await app.listen({ port: Number(process.env.WORKER_PORT ?? 3100), host: config.host });
 log.log('Working the job queues');

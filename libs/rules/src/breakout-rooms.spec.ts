@@ -26,14 +26,23 @@ describe('breakoutRoomWindows', () => {
   });
 
   it('clips recesses to the meeting and skips unreadable ones', () => {
-    const windows = breakoutRoomWindows({ ...meeting, recesses: [{ start: '2021-02-22T17:00:00+01:00', end: '2021-02-22T18:10:00+01:00' }, { start: 'later' }] }, policy);
-    assert.deepEqual(windows.map((w) => w.kinds), [['before', 'recess'], ['after']]);
+    const windows = breakoutRoomWindows(
+      { ...meeting, recesses: [{ start: '2021-02-22T17:00:00+01:00', end: '2021-02-22T18:10:00+01:00' }, { start: 'later' }] },
+      policy,
+    );
+    assert.deepEqual(
+      windows.map((w) => w.kinds),
+      [['before', 'recess'], ['after']],
+    );
     assert.equal(windows[0]!.closesAt, '2021-02-22T17:10:00.000Z');
   });
 
   it('has no windows when rooms are disabled, recesses are off, or times are invalid', () => {
     assert.deepEqual(breakoutRoomWindows(meeting, { ...policy, enabled: false }), []);
-    assert.deepEqual(breakoutRoomWindows(meeting, { ...policy, duringRecesses: false }).map((w) => w.kinds), [['before'], ['after']]);
+    assert.deepEqual(
+      breakoutRoomWindows(meeting, { ...policy, duringRecesses: false }).map((w) => w.kinds),
+      [['before'], ['after']],
+    );
     assert.deepEqual(breakoutRoomWindows({ ...meeting, end: meeting.start }, policy), []);
     assert.deepEqual(breakoutRoomWindows({ ...meeting, start: '18:00' }, policy), []);
   });
@@ -60,8 +69,14 @@ describe('party groups and invitees', () => {
     { id: 'new-party', councilSeats: 0, seatsInBody: 0 },
   ];
   it('gives rooms to the party groups with council seats (KS/2020:543)', () => {
-    assert.deepEqual(eligiblePartyGroups(groups, policy).map((g) => g.id), ['s', 'v']);
-    assert.deepEqual(eligiblePartyGroups(groups, { ...policy, partyGroups: 'with_seats_in_body' }).map((g) => g.id), ['s']);
+    assert.deepEqual(
+      eligiblePartyGroups(groups, policy).map((g) => g.id),
+      ['s', 'v'],
+    );
+    assert.deepEqual(
+      eligiblePartyGroups(groups, { ...policy, partyGroups: 'with_seats_in_body' }).map((g) => g.id),
+      ['s'],
+    );
     assert.deepEqual(eligiblePartyGroups(groups, { ...policy, enabled: false }), []);
   });
 

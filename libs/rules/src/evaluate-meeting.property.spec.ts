@@ -35,7 +35,11 @@ describe('evaluateMeeting properties', () => {
     fc.assert(
       fc.property(
         arbPlan.chain((plan) =>
-          fc.tuple(fc.constant(plan), arbFacts(plan), arbRuleSet.chain((rs) => fc.tuple(fc.constant(rs), tighten(rs)))),
+          fc.tuple(
+            fc.constant(plan),
+            arbFacts(plan),
+            arbRuleSet.chain((rs) => fc.tuple(fc.constant(rs), tighten(rs))),
+          ),
         ),
         ([plan, facts, [ruleSet, tighter]]) => {
           const before = evaluateMeeting({ plan, facts, ruleSetVersions: [ruleSet] });

@@ -32,11 +32,20 @@ describe('council meeting with a confidential and a closed-vote item', () => {
     const e = run(councilPlan);
     for (const id of ['remote1', 'remote2', 'remote3', 'remote4']) {
       assert.equal(cell(e, id, 'budget').mayTakePartRemotely, true);
-      assert.deepEqual(cell(e, id, 'budget').reasons.map((r) => r.code), ['REMOTE_ALLOWED']);
+      assert.deepEqual(
+        cell(e, id, 'budget').reasons.map((r) => r.code),
+        ['REMOTE_ALLOWED'],
+      );
       assert.equal(cell(e, id, 'secret').mayTakePartRemotely, false);
-      assert.deepEqual(cell(e, id, 'secret').reasons.map((r) => r.code), ['ITEM_EXCLUDED']);
+      assert.deepEqual(
+        cell(e, id, 'secret').reasons.map((r) => r.code),
+        ['ITEM_EXCLUDED'],
+      );
       assert.equal(cell(e, id, 'election').mayTakePartRemotely, false);
-      assert.deepEqual(cell(e, id, 'election').reasons.map((r) => r.code), ['ITEM_EXCLUDED']);
+      assert.deepEqual(
+        cell(e, id, 'election').reasons.map((r) => r.code),
+        ['ITEM_EXCLUDED'],
+      );
     }
     assert.equal(cell(e, 'remote1', 'budget').reasons[0]!.message.sv, 'Får delta på distans enligt KF 2020-04-20 § 45.');
     assert.equal(cell(e, 'remote1', 'secret').reasons[0]!.basis, LEGAL_BASIS.excludedItems);
@@ -63,8 +72,14 @@ describe('council meeting with a confidential and a closed-vote item', () => {
   it('loses quorum on the excluded items only, when too many are remote', () => {
     // 11 seats: presidium + 2 on site = 5, 6 remote. Budget: 11; excluded items: 5 < 6.
     const e = run(plan('council', members(2, 6), { agenda: COUNCIL_AGENDA }));
-    assert.deepEqual(e.quorum.map((q) => q.hasQuorum), [true, false, false]);
-    assert.deepEqual(e.findings.filter((f) => f.code === 'NO_QUORUM').map((f) => f.itemId), ['secret', 'election']);
+    assert.deepEqual(
+      e.quorum.map((q) => q.hasQuorum),
+      [true, false, false],
+    );
+    assert.deepEqual(
+      e.findings.filter((f) => f.code === 'NO_QUORUM').map((f) => f.itemId),
+      ['secret', 'election'],
+    );
     assert.equal(e.compliant, false);
   });
 
@@ -106,7 +121,9 @@ describe('sub-committee and its parent committee', () => {
 
   it('is blocked when the parent decided only after the meeting, or decided against it', () => {
     assert.deepEqual(blockerCodes(run(subPlan({ allowsRemote: true, reference: 'BUN 2021-09-01 § 3', decidedOn: '2021-09-01' }))), ['PARENT_BODY_NOT_ALLOWED']);
-    assert.deepEqual(blockerCodes(run(subPlan({ allowsRemote: false, reference: 'BUN 2021-03-01 § 12', decidedOn: '2021-03-01' }))), ['PARENT_BODY_NOT_ALLOWED']);
+    assert.deepEqual(blockerCodes(run(subPlan({ allowsRemote: false, reference: 'BUN 2021-03-01 § 12', decidedOn: '2021-03-01' }))), [
+      'PARENT_BODY_NOT_ALLOWED',
+    ]);
   });
 
   it('is blocked when the parent committee itself has no remote participation, whatever it decided', () => {
@@ -170,7 +187,10 @@ describe('company board quorum (ABL 8:21: more than half of all members, documen
     p.body = { ...p.body, seats: 4 };
     const e = run(p);
     const consent = e.findings.filter((f) => f.code === 'COMPANY_BOARD_CONSENT_MISSING');
-    assert.deepEqual(consent.map((f) => f.memberId), ['b2']);
+    assert.deepEqual(
+      consent.map((f) => f.memberId),
+      ['b2'],
+    );
     assert.equal(cell(e, 'r1', 'item-1').mayTakePartRemotely, false);
     p.members[1] = { ...p.members[1]!, consentsToRemoteMeeting: true };
     assert.equal(run(p).compliant, true);
@@ -215,7 +235,10 @@ describe('version in force', () => {
     const e = evaluateMeeting({ plan: tomorrow, facts: goodFacts(planned), ruleSetVersions: [draft] });
     assert.equal(e.ruleSet.source, 'law_baseline');
     const notAllowed = e.findings.filter((f) => f.code === 'REMOTE_NOT_ALLOWED');
-    assert.deepEqual(notAllowed.map((f) => f.memberId), ['remote1', 'remote2']);
+    assert.deepEqual(
+      notAllowed.map((f) => f.memberId),
+      ['remote1', 'remote2'],
+    );
     assert.equal(notAllowed[0]!.basis, LEGAL_BASIS.councilRemote);
     assert.equal(cell(e, 'remote1', 'item-1').mayTakePartRemotely, false);
   });
@@ -236,7 +259,10 @@ describe('training', () => {
     facts.trainingCompletions = facts.trainingCompletions.map((c) => (c.memberId === 'remote1' ? { ...c, validUntil: '2021-06-09' } : c));
     const e = evaluateMeeting({ plan: p, facts, ruleSetVersions: [publishedVersion()] });
     assert.equal(cell(e, 'remote1', 'item-1').mayTakePartRemotely, false);
-    assert.deepEqual(cell(e, 'remote1', 'item-1').reasons.map((r) => r.code), ['TRAINING_MISSING']);
+    assert.deepEqual(
+      cell(e, 'remote1', 'item-1').reasons.map((r) => r.code),
+      ['TRAINING_MISSING'],
+    );
     const training = e.findings.filter((f) => f.code === 'TRAINING_MISSING');
     assert.equal(training.length, 1);
     assert.equal(training[0]!.memberId, 'remote1');
@@ -249,7 +275,10 @@ describe('training', () => {
     const planned = members(4, 1);
     const facts = goodFacts(planned);
     facts.trainingCompletions = facts.trainingCompletions.map((c) => ({ ...c, validUntil: '2021-06-10' }));
-    assert.equal(cell(evaluateMeeting({ plan: plan('council', planned), facts, ruleSetVersions: [publishedVersion()] }), 'remote1', 'item-1').mayTakePartRemotely, true);
+    assert.equal(
+      cell(evaluateMeeting({ plan: plan('council', planned), facts, ruleSetVersions: [publishedVersion()] }), 'remote1', 'item-1').mayTakePartRemotely,
+      true,
+    );
   });
 
   it('does not count a completion made after the meeting', () => {
@@ -262,7 +291,14 @@ describe('training', () => {
 
 describe('meeting-level rules (table)', () => {
   const council = (remote: number, props: Partial<MeetingPlan> = {}) => plan('council', members(4, remote), props);
-  const cases: { name: string; plan: MeetingPlan; extra?: Partial<EvaluateMeetingInput>; facts?: (p: MeetingPlan) => EvaluateMeetingInput['facts']; expect: string[]; compliant: boolean }[] = [
+  const cases: {
+    name: string;
+    plan: MeetingPlan;
+    extra?: Partial<EvaluateMeetingInput>;
+    facts?: (p: MeetingPlan) => EvaluateMeetingInput['facts'];
+    expect: string[];
+    compliant: boolean;
+  }[] = [
     { name: 'everything in order', plan: council(3), expect: [], compliant: true },
     { name: 'no physical place in the notice', plan: council(1, { place: '  ' }), expect: ['NO_PHYSICAL_PLACE'], compliant: false },
     // The example municipality allowed only as many remote members as fit on the screen: Teams shows 9.
@@ -289,7 +325,13 @@ describe('meeting-level rules (table)', () => {
       compliant: false,
     },
     { name: 'no platform chosen', plan: council(1), facts: (p) => goodFacts(p.members, { platformKey: null }), expect: ['PLATFORM_NOT_SET'], compliant: false },
-    { name: 'a platform outside the catalog', plan: council(1), facts: (p) => goodFacts(p.members, { platformKey: 'skypeish' }), expect: ['PLATFORM_UNKNOWN'], compliant: false },
+    {
+      name: 'a platform outside the catalog',
+      plan: council(1),
+      facts: (p) => goodFacts(p.members, { platformKey: 'skypeish' }),
+      expect: ['PLATFORM_UNKNOWN'],
+      compliant: false,
+    },
     {
       name: 'Jitsi: gallery size unknown under "all can see all"',
       plan: council(1),
@@ -317,7 +359,16 @@ describe('meeting-level rules (table)', () => {
       facts: (p) => goodFacts(p.members, { supportAssigned: [{ role: 'it_support', staffId: 's' }] }),
       extra: {
         ruleSetVersions: [
-          publishedVersion({ bodyTypes: { council: { requiredSupport: [{ role: 'meeting_support', count: 1, blocking: true }, { role: 'it_support', count: 1 }] } } }),
+          publishedVersion({
+            bodyTypes: {
+              council: {
+                requiredSupport: [
+                  { role: 'meeting_support', count: 1, blocking: true },
+                  { role: 'it_support', count: 1 },
+                ],
+              },
+            },
+          }),
         ],
       },
       expect: ['SUPPORT_MISSING'],
@@ -330,7 +381,13 @@ describe('meeting-level rules (table)', () => {
       expect: ['REMOTE_ON_EXCLUDED_ITEM'],
       compliant: true,
     },
-    { name: 'no one remote: platform, support and caps do not matter', plan: council(0), facts: (p) => goodFacts(p.members, { platformKey: null, supportAssigned: [] }), expect: [], compliant: true },
+    {
+      name: 'no one remote: platform, support and caps do not matter',
+      plan: council(0),
+      facts: (p) => goodFacts(p.members, { platformKey: null, supportAssigned: [] }),
+      expect: [],
+      compliant: true,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -361,7 +418,10 @@ describe('meeting-level rules (table)', () => {
     ];
     const e = evaluateMeeting({ plan: plan('committee', planned), facts: goodFacts(planned), ruleSetVersions: [version] });
     const presidium = e.findings.filter((f) => f.code === 'PRESIDIUM_NOT_ON_SITE');
-    assert.deepEqual(presidium.map((f) => f.memberId), ['vice1']);
+    assert.deepEqual(
+      presidium.map((f) => f.memberId),
+      ['vice1'],
+    );
     assert.equal(presidium[0]!.basis, LEGAL_BASIS.meetingLeader);
   });
 });

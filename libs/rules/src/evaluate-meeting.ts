@@ -91,7 +91,10 @@ function factFindings(facts: MeetingFacts): Finding[] {
     out.push(
       finding(
         'INVALID_FACT',
-        { sv: `Utbildningsuppgiften för "${c?.moduleKey}" har ogiltiga datum och räknas inte.`, en: `The training record for "${c?.moduleKey}" has invalid dates and is not counted.` },
+        {
+          sv: `Utbildningsuppgiften för "${c?.moduleKey}" har ogiltiga datum och räknas inte.`,
+          en: `The training record for "${c?.moduleKey}" has invalid dates and is not counted.`,
+        },
         basis,
         { memberId: c?.memberId ?? null },
       ),
@@ -137,7 +140,10 @@ export function evaluateMeeting(input: EvaluateMeetingInput): MeetingEvaluation 
     findings.push(
       finding(
         'INVALID_MEETING_TIME',
-        { sv: 'Sammanträdets start- eller sluttid saknas eller är ogiltig (tid med tidszon krävs).', en: "The meeting's start or end is missing or invalid (a time with a zone is required)." },
+        {
+          sv: 'Sammanträdets start- eller sluttid saknas eller är ogiltig (tid med tidszon krävs).',
+          en: "The meeting's start or end is missing or invalid (a time with a zone is required).",
+        },
         invalidBasis,
       ),
     );
@@ -164,15 +170,33 @@ export function evaluateMeeting(input: EvaluateMeetingInput): MeetingEvaluation 
 
   // --- the plan, cleaned of duplicates ------------------------------------------------
   const members: PlannedMember[] = uniqueById(plan.members, (m) =>
-    findings.push(finding('DUPLICATE_MEMBER', { sv: 'Ledamoten finns mer än en gång i planen.', en: 'The member appears more than once in the plan.' }, invalidBasis, { memberId: m.id })),
+    findings.push(
+      finding('DUPLICATE_MEMBER', { sv: 'Ledamoten finns mer än en gång i planen.', en: 'The member appears more than once in the plan.' }, invalidBasis, {
+        memberId: m.id,
+      }),
+    ),
   );
   const items: AgendaItem[] = uniqueById(plan.agenda, (i) =>
-    findings.push(finding('DUPLICATE_ITEM', { sv: 'Ärendet finns mer än en gång på föredragningslistan.', en: 'The item appears more than once on the agenda.' }, invalidBasis, { itemId: i.id })),
+    findings.push(
+      finding(
+        'DUPLICATE_ITEM',
+        { sv: 'Ärendet finns mer än en gång på föredragningslistan.', en: 'The item appears more than once on the agenda.' },
+        invalidBasis,
+        { itemId: i.id },
+      ),
+    ),
   );
   findings.push(...factFindings(facts));
   if (!Number.isInteger(plan.body.seats) || plan.body.seats <= 0) {
     findings.push(
-      finding('INVALID_BODY_SEATS', { sv: 'Organets antal ledamöter saknas eller är ogiltigt; beslutförheten kan inte prövas.', en: "The body's number of seats is missing or invalid; quorum cannot be checked." }, quorumBasisFor(type)),
+      finding(
+        'INVALID_BODY_SEATS',
+        {
+          sv: 'Organets antal ledamöter saknas eller är ogiltigt; beslutförheten kan inte prövas.',
+          en: "The body's number of seats is missing or invalid; quorum cannot be checked.",
+        },
+        quorumBasisFor(type),
+      ),
     );
   }
 
@@ -221,7 +245,10 @@ export function evaluateMeeting(input: EvaluateMeetingInput): MeetingEvaluation 
       findings.push(
         finding(
           'COMPANY_BOARD_CONSENT_MISSING',
-          { sv: 'Ledamoten har inte godkänt att styrelsen sammanträder med deltagare på distans.', en: 'The member has not agreed to the board meeting with remote participants.' },
+          {
+            sv: 'Ledamoten har inte godkänt att styrelsen sammanträder med deltagare på distans.',
+            en: 'The member has not agreed to the board meeting with remote participants.',
+          },
           LEGAL_BASIS.companyBoardConsent,
           { memberId },
         ),
@@ -282,7 +309,7 @@ export function evaluateMeeting(input: EvaluateMeetingInput): MeetingEvaluation 
     items,
     members,
     seats: plan.body.seats,
-    moreThanShare: type === 'company_board' ? rules.companyBoard?.quorumMoreThanShare ?? 0.5 : 0.5,
+    moreThanShare: type === 'company_board' ? (rules.companyBoard?.quorumMoreThanShare ?? 0.5) : 0.5,
     documentsDeliveredToAll,
     remoteEligible: eligible,
     basis: quorumBasisFor(type),
@@ -311,7 +338,13 @@ export function evaluateMeeting(input: EvaluateMeetingInput): MeetingEvaluation 
     meetingId: plan.id,
     meetingDate,
     ruleSet: version
-      ? { source: 'municipal', municipalityId: version.municipalityId, version: version.version, decisionReference: version.decision.reference, effectiveFrom: version.effectiveFrom }
+      ? {
+          source: 'municipal',
+          municipalityId: version.municipalityId,
+          version: version.version,
+          decisionReference: version.decision.reference,
+          effectiveFrom: version.effectiveFrom,
+        }
       : { source: 'law_baseline', municipalityId: null, version: null, decisionReference: null, effectiveFrom: null },
     // A copy, so a caller editing the output cannot reach into the stored rule set.
     rules: structuredClone(rules),

@@ -96,12 +96,7 @@ export const FINDING_SEVERITY: Readonly<Record<FindingCode, Severity>> = {
   INVALID_FACT: 'warning',
 };
 
-export function finding(
-  code: FindingCode,
-  message: LocalizedText,
-  basis: Basis,
-  concerns: { memberId?: string | null; itemId?: string | null } = {},
-): Finding {
+export function finding(code: FindingCode, message: LocalizedText, basis: Basis, concerns: { memberId?: string | null; itemId?: string | null } = {}): Finding {
   return { code, severity: FINDING_SEVERITY[code], message, basis, memberId: concerns.memberId ?? null, itemId: concerns.itemId ?? null };
 }
 

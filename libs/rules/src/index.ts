@@ -9,7 +9,14 @@ export { REGIONAL_PLATFORM_CATALOG, findPlatform, meetsResidency, type Platform,
 export { REGIONAL_TEMPLATE } from './regional-template.js';
 export { resolveBodyRules, applyOverride, type BodyRef } from './resolve-body-rules.js';
 export { RULE_FIELDS, type Change, type Comparison, type RuleField } from './tightness.js';
-export { validateRuleSet, validateBodyRules, type RuleViolation, type ViolationCode, type ValidatableRuleSet, type ValidateOptions } from './validate-rule-set.js';
+export {
+  validateRuleSet,
+  validateBodyRules,
+  type RuleViolation,
+  type ViolationCode,
+  type ValidatableRuleSet,
+  type ValidateOptions,
+} from './validate-rule-set.js';
 export { diffRuleSets, adoptTemplate, type RuleDifference, type TemplateAdoption } from './rule-set-diff.js';
 export { updateDraft, publishRuleSet, newDraftFrom, type LifecycleResult, type LifecycleErrorCode } from './rule-set-lifecycle.js';
 export { selectVersionInForce } from './version-in-force.js';

@@ -38,7 +38,13 @@ describe('applyLawFloor', () => {
 
   it('raises a company board quorum share below the Act, and keeps one above it', () => {
     const board = REGIONAL_TEMPLATE.bodyTypes.company_board;
-    assert.equal(applyLawFloor({ ...board, companyBoard: { ...board.companyBoard!, quorumMoreThanShare: 0.3 } }, 'company_board').companyBoard?.quorumMoreThanShare, 0.5);
-    assert.equal(applyLawFloor({ ...board, companyBoard: { ...board.companyBoard!, quorumMoreThanShare: 0.75 } }, 'company_board').companyBoard?.quorumMoreThanShare, 0.75);
+    assert.equal(
+      applyLawFloor({ ...board, companyBoard: { ...board.companyBoard!, quorumMoreThanShare: 0.3 } }, 'company_board').companyBoard?.quorumMoreThanShare,
+      0.5,
+    );
+    assert.equal(
+      applyLawFloor({ ...board, companyBoard: { ...board.companyBoard!, quorumMoreThanShare: 0.75 } }, 'company_board').companyBoard?.quorumMoreThanShare,
+      0.75,
+    );
   });
 });

@@ -41,7 +41,7 @@ export interface RemoteCap {
 export function remoteCap(remoteCount: number, platform: Platform | undefined, context: RuleContext): RemoteCap {
   const { maxRemoteParticipants, equalTerms } = context.rules;
   const seeAll = equalTerms === 'all_can_see_all' || equalTerms === 'all_always_see_all';
-  const gallery = seeAll ? platform?.gallerySize ?? null : null;
+  const gallery = seeAll ? (platform?.gallerySize ?? null) : null;
   const limits = [maxRemoteParticipants, gallery].filter((n): n is number => typeof n === 'number' && Number.isFinite(n));
   const cap = limits.length > 0 ? Math.min(...limits) : null;
   const findings: Finding[] = [];
@@ -78,10 +78,22 @@ export function remoteCap(remoteCount: number, platform: Platform | undefined, c
 export function platformFindings(facts: MeetingFacts, platform: Platform | undefined, context: RuleContext): Finding[] {
   const key = facts.platformKey;
   if (typeof key !== 'string' || key.trim() === '') {
-    return [finding('PLATFORM_NOT_SET', { sv: 'Ingen mötesplattform är vald för deltagarna på distans.', en: 'No meeting platform is chosen for the remote participants.' }, LEGAL_BASIS.councilRemote)];
+    return [
+      finding(
+        'PLATFORM_NOT_SET',
+        { sv: 'Ingen mötesplattform är vald för deltagarna på distans.', en: 'No meeting platform is chosen for the remote participants.' },
+        LEGAL_BASIS.councilRemote,
+      ),
+    ];
   }
   if (!platform) {
-    return [finding('PLATFORM_UNKNOWN', { sv: `Plattformen "${key}" finns inte i regionens katalog.`, en: `Platform "${key}" is not in the region's catalog.` }, local(context, 'Regionens plattformskatalog'))];
+    return [
+      finding(
+        'PLATFORM_UNKNOWN',
+        { sv: `Plattformen "${key}" finns inte i regionens katalog.`, en: `Platform "${key}" is not in the region's catalog.` },
+        local(context, 'Regionens plattformskatalog'),
+      ),
+    ];
   }
   const out: Finding[] = [];
   const approved = context.rules.approvedPlatforms;

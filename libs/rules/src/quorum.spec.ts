@@ -4,7 +4,10 @@ import { requiredForQuorum } from './quorum.js';
 
 describe('requiredForQuorum', () => {
   it('is more than half of the seats', () => {
-    assert.deepEqual([1, 2, 3, 6, 7, 11, 101].map((s) => requiredForQuorum(s, 0.5)), [1, 2, 2, 4, 4, 6, 51]);
+    assert.deepEqual(
+      [1, 2, 3, 6, 7, 11, 101].map((s) => requiredForQuorum(s, 0.5)),
+      [1, 2, 2, 4, 4, 6, 51],
+    );
   });
 
   it('handles shares that floating point cannot represent exactly', () => {

@@ -42,11 +42,7 @@ function notAllowed(code: ReasonCode, sv: string, en: string, basis: Basis): Rea
 }
 
 function allowedBy(reference: string, basis: Basis): Reason {
-  return reason(
-    'REMOTE_ALLOWED',
-    { sv: `Får delta på distans enligt ${reference}.`, en: `May take part remotely under ${reference}.` },
-    basis,
-  );
+  return reason('REMOTE_ALLOWED', { sv: `Får delta på distans enligt ${reference}.`, en: `May take part remotely under ${reference}.` }, basis);
 }
 
 function politicalAuthority(type: BodyType, rules: BodyRules, version: RuleSetVersion | null, date: IsoDate | null): RemoteAuthority {
@@ -119,9 +115,8 @@ function companyBoardAuthority(members: readonly PlannedMember[], rules: BodyRul
       ),
     );
   }
-  const membersWithoutConsent = rules.companyBoard?.consentOfAllMembersRequired === false
-    ? []
-    : members.filter((m) => m.voting && m.consentsToRemoteMeeting !== true).map((m) => m.id);
+  const membersWithoutConsent =
+    rules.companyBoard?.consentOfAllMembersRequired === false ? [] : members.filter((m) => m.voting && m.consentsToRemoteMeeting !== true).map((m) => m.id);
   if (membersWithoutConsent.length > 0) {
     reasons.push(
       notAllowed(
@@ -136,7 +131,13 @@ function companyBoardAuthority(members: readonly PlannedMember[], rules: BodyRul
   const basis = version ? localBasis(version.decision.reference) : LEGAL_BASIS.companyBoardConsent;
   return {
     allowed: true,
-    reasons: [reason('REMOTE_ALLOWED', { sv: 'Alla styrelseledamöter har godkänt deltagande på distans.', en: 'All board members have agreed to remote participation.' }, basis)],
+    reasons: [
+      reason(
+        'REMOTE_ALLOWED',
+        { sv: 'Alla styrelseledamöter har godkänt deltagande på distans.', en: 'All board members have agreed to remote participation.' },
+        basis,
+      ),
+    ],
     membersWithoutConsent: [],
   };
 }

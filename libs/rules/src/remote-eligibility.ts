@@ -45,7 +45,10 @@ export function presidiumReason(member: PlannedMember, leaderId: string | null, 
   return reason(
     'PRESIDIUM_MUST_BE_ON_SITE',
     level === 'presidium'
-      ? { sv: 'Presidiet (ordförande och vice ordförande) ska vara på den fysiska platsen.', en: 'The presidium (chair and vice chairs) must be at the physical place.' }
+      ? {
+          sv: 'Presidiet (ordförande och vice ordförande) ska vara på den fysiska platsen.',
+          en: 'The presidium (chair and vice chairs) must be at the physical place.',
+        }
       : { sv: 'Den som leder sammanträdet ska vara på den fysiska platsen.', en: 'Whoever leads the meeting must be at the physical place.' },
     basisFor(context, byLaw, lawBasis),
   );

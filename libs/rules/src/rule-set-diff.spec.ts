@@ -46,17 +46,34 @@ describe('diffRuleSets', () => {
       },
     });
     assert.deepEqual(diffRuleSets(REGIONAL_TEMPLATE, municipal), [
-      { path: 'bodyTypes.council.excludedItemKinds', templateValue: ['confidential', 'closed_vote'], municipalValue: ['confidential', 'closed_vote', 'personnel'], change: 'tighter' },
+      {
+        path: 'bodyTypes.council.excludedItemKinds',
+        templateValue: ['confidential', 'closed_vote'],
+        municipalValue: ['confidential', 'closed_vote', 'personnel'],
+        change: 'tighter',
+      },
       { path: 'bodyTypes.council.equalTerms', templateValue: 'all_can_see_all', municipalValue: 'room_and_speaker', change: 'looser' },
-      { path: 'bodyTypes.council.approvedPlatforms', templateValue: ['jitsi_meet', 'teams', 'inera_digitala_moten'], municipalValue: ['teams', 'inera_digitala_moten', 'zoom'], change: 'other' },
+      {
+        path: 'bodyTypes.council.approvedPlatforms',
+        templateValue: ['jitsi_meet', 'teams', 'inera_digitala_moten'],
+        municipalValue: ['teams', 'inera_digitala_moten', 'zoom'],
+        change: 'other',
+      },
       { path: 'bodyTypes.council.identityCheck', templateValue: 'municipal_account', municipalValue: 'e_id', change: 'tighter' },
-      { path: 'bodyTypes.committee.approvedPlatforms', templateValue: ['jitsi_meet', 'teams', 'inera_digitala_moten'], municipalValue: ['jitsi_meet', 'lifesize'], change: 'other' },
+      {
+        path: 'bodyTypes.committee.approvedPlatforms',
+        templateValue: ['jitsi_meet', 'teams', 'inera_digitala_moten'],
+        municipalValue: ['jitsi_meet', 'lifesize'],
+        change: 'other',
+      },
       { path: 'bodyTypes.committee.requiredSupport', templateValue: [{ role: 'it_support', count: 1 }], municipalValue: [], change: 'looser' },
     ]);
   });
 
   it('treats lists as sets, and null limits as unlimited', () => {
-    const municipal = adopt({ bodyTypes: { council: { excludedItemKinds: ['closed_vote', 'confidential'], maxRemoteParticipants: 9, approvedPlatforms: ['teams'] } } });
+    const municipal = adopt({
+      bodyTypes: { council: { excludedItemKinds: ['closed_vote', 'confidential'], maxRemoteParticipants: 9, approvedPlatforms: ['teams'] } },
+    });
     assert.deepEqual(
       diffRuleSets(REGIONAL_TEMPLATE, municipal).map((d) => [d.path, d.change]),
       [
@@ -67,7 +84,11 @@ describe('diffRuleSets', () => {
   });
 
   it('shows per-body overrides under their body, for the fields they touch', () => {
-    const municipal = adopt({ bodies: { 'bun-1': { bodyType: 'committee', name: 'Barn- och utbildningsnämnden', rules: { maxRemoteParticipants: 4, remoteParticipation: { allowed: false } } } } });
+    const municipal = adopt({
+      bodies: {
+        'bun-1': { bodyType: 'committee', name: 'Barn- och utbildningsnämnden', rules: { maxRemoteParticipants: 4, remoteParticipation: { allowed: false } } },
+      },
+    });
     assert.deepEqual(diffRuleSets(REGIONAL_TEMPLATE, municipal), [
       { path: 'bodies.bun-1.remoteParticipation.allowed', templateValue: true, municipalValue: false, change: 'tighter' },
       { path: 'bodies.bun-1.maxRemoteParticipants', templateValue: null, municipalValue: 4, change: 'tighter' },

@@ -10,8 +10,7 @@ import { validateRuleSet, type RuleViolation } from './validate-rule-set.js';
 export type LifecycleErrorCode = 'PUBLISHED_VERSION_IMMUTABLE' | 'VERSION_IDENTITY_CHANGED' | 'RULE_SET_INVALID' | 'INVALID_PUBLISHED_AT';
 
 export type LifecycleResult =
-  | { ok: true; version: RuleSetVersion }
-  | { ok: false; code: LifecycleErrorCode; message: { sv: string; en: string }; violations: RuleViolation[] };
+  { ok: true; version: RuleSetVersion } | { ok: false; code: LifecycleErrorCode; message: { sv: string; en: string }; violations: RuleViolation[] };
 
 function refuse(code: LifecycleErrorCode, sv: string, en: string, violations: RuleViolation[] = []): LifecycleResult {
   return { ok: false, code, message: { sv, en }, violations };
@@ -49,7 +48,12 @@ export function publishRuleSet(draft: RuleSetVersion, publishedAt: string, optio
   }
   const violations = validateRuleSet(draft, options);
   if (violations.length > 0) {
-    return refuse('RULE_SET_INVALID', 'Regelverket kan inte publiceras: det strider mot lagen eller är ofullständigt.', 'The rule set cannot be published: it breaks the law or is incomplete.', violations);
+    return refuse(
+      'RULE_SET_INVALID',
+      'Regelverket kan inte publiceras: det strider mot lagen eller är ofullständigt.',
+      'The rule set cannot be published: it breaks the law or is incomplete.',
+      violations,
+    );
   }
   return { ok: true, version: { ...structuredClone(draft), status: 'published', publishedAt } };
 }

@@ -61,9 +61,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   if (!match) return false;
   const [, y, m, d] = match;
   const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return (
-    date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d)
-  );
+  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
 }
 
 /** The calendar date `days` after (or before, when negative) `date`. */

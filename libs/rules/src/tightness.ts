@@ -157,8 +157,7 @@ function other(from: unknown, to: unknown): Comparison {
 
 /** Optional nested values (company boards only) compare as "other" when one side lacks them. */
 function nested(compare: (from: unknown, to: unknown) => Comparison) {
-  return (from: unknown, to: unknown): Comparison =>
-    from === undefined || to === undefined ? (from === to ? 'same' : 'other') : compare(from, to);
+  return (from: unknown, to: unknown): Comparison => (from === undefined || to === undefined ? (from === to ? 'same' : 'other') : compare(from, to));
 }
 
 export const RULE_FIELDS: readonly RuleField[] = [
@@ -186,6 +185,12 @@ export const RULE_FIELDS: readonly RuleField[] = [
     path: 'breakoutRooms.invite',
     get: (r) => r.breakoutRooms?.invite,
     compare: (from, to) =>
-      from === to ? 'same' : to === 'members_of_body' && from === 'members_and_deputies_of_body' ? 'tighter' : from === 'members_of_body' && to === 'members_and_deputies_of_body' ? 'looser' : 'other',
+      from === to
+        ? 'same'
+        : to === 'members_of_body' && from === 'members_and_deputies_of_body'
+          ? 'tighter'
+          : from === 'members_of_body' && to === 'members_and_deputies_of_body'
+            ? 'looser'
+            : 'other',
   },
 ];

@@ -18,7 +18,10 @@ describe('validateRuleSet', () => {
   it('refuses removing confidential from the excluded kinds', () => {
     const v = publishedVersion({ bodyTypes: { council: { excludedItemKinds: ['closed_vote', 'personnel'] } } });
     const violations = validateRuleSet(v);
-    assert.deepEqual(violations.map((x) => `${x.code} ${x.path}`), ['EXCLUDED_KIND_REMOVED bodyTypes.council.excludedItemKinds']);
+    assert.deepEqual(
+      violations.map((x) => `${x.code} ${x.path}`),
+      ['EXCLUDED_KIND_REMOVED bodyTypes.council.excludedItemKinds'],
+    );
     assert.match(violations[0]!.message.sv, /confidential/);
     assert.equal(violations[0]!.basis.kind, 'guidance');
   });
@@ -29,8 +32,12 @@ describe('validateRuleSet', () => {
   });
 
   it('refuses lowering the presidium requirement below the law, and accepts raising it', () => {
-    assert.deepEqual(codesAt(publishedVersion({ bodyTypes: { council: { presidiumOnSite: 'leader' } } })), ['PRESIDIUM_REQUIREMENT_LOOSENED bodyTypes.council.presidiumOnSite']);
-    assert.deepEqual(codesAt(publishedVersion({ bodyTypes: { committee: { presidiumOnSite: 'none' } } })), ['PRESIDIUM_REQUIREMENT_LOOSENED bodyTypes.committee.presidiumOnSite']);
+    assert.deepEqual(codesAt(publishedVersion({ bodyTypes: { council: { presidiumOnSite: 'leader' } } })), [
+      'PRESIDIUM_REQUIREMENT_LOOSENED bodyTypes.council.presidiumOnSite',
+    ]);
+    assert.deepEqual(codesAt(publishedVersion({ bodyTypes: { committee: { presidiumOnSite: 'none' } } })), [
+      'PRESIDIUM_REQUIREMENT_LOOSENED bodyTypes.committee.presidiumOnSite',
+    ]);
     assert.deepEqual(codesAt(publishedVersion({ bodyTypes: { committee: { presidiumOnSite: 'leader' } } })), []);
   });
 
@@ -48,7 +55,9 @@ describe('validateRuleSet', () => {
   });
 
   it('keeps the company-board rules of the Companies Act', () => {
-    const v = publishedVersion({ bodyTypes: { company_board: { companyBoard: { quorumMoreThanShare: 0.4, consentOfAllMembersRequired: false, documentsToAllRequired: false } } } });
+    const v = publishedVersion({
+      bodyTypes: { company_board: { companyBoard: { quorumMoreThanShare: 0.4, consentOfAllMembersRequired: false, documentsToAllRequired: false } } },
+    });
     assert.deepEqual(codesAt(v).sort(), [
       'COMPANY_BOARD_CONSENT_NOT_REQUIRED bodyTypes.company_board.companyBoard.consentOfAllMembersRequired',
       'COMPANY_BOARD_DOCUMENTS_NOT_REQUIRED bodyTypes.company_board.companyBoard.documentsToAllRequired',

@@ -200,12 +200,14 @@ export function validateBodyRules(
         code: 'PRESIDIUM_REQUIREMENT_LOOSENED',
         path: `${path}.presidiumOnSite`,
         message: {
-          sv: floor.presidiumOnSite === 'presidium'
-            ? 'Fullmäktiges sammanträde leds från den fysiska platsen där minst presidiet befinner sig.'
-            : 'Den som leder sammanträdet ska vara på den fysiska platsen.',
-          en: floor.presidiumOnSite === 'presidium'
-            ? 'A council meeting is led from the physical place where at least the presidium is.'
-            : 'Whoever leads the meeting must be at the physical place.',
+          sv:
+            floor.presidiumOnSite === 'presidium'
+              ? 'Fullmäktiges sammanträde leds från den fysiska platsen där minst presidiet befinner sig.'
+              : 'Den som leder sammanträdet ska vara på den fysiska platsen.',
+          en:
+            floor.presidiumOnSite === 'presidium'
+              ? 'A council meeting is led from the physical place where at least the presidium is.'
+              : 'Whoever leads the meeting must be at the physical place.',
         },
         basis: floor.presidiumOnSite === 'presidium' ? LEGAL_BASIS.presidium : LEGAL_BASIS.meetingLeader,
       });
@@ -262,7 +264,8 @@ export function validateBodyRules(
     rules.requiredSupport.forEach((s, i) => {
       if (!s || !SUPPORT_ROLES.includes(s.role)) out.push(invalid(`${path}.requiredSupport.${i}.role`, `expected one of ${SUPPORT_ROLES.join(', ')}`));
       if (!s || !isNonNegativeInteger(s.count)) out.push(invalid(`${path}.requiredSupport.${i}.count`, 'expected a whole number ≥ 0'));
-      if (s && s.blocking !== undefined && typeof s.blocking !== 'boolean') out.push(invalid(`${path}.requiredSupport.${i}.blocking`, 'expected true or false'));
+      if (s && s.blocking !== undefined && typeof s.blocking !== 'boolean')
+        out.push(invalid(`${path}.requiredSupport.${i}.blocking`, 'expected true or false'));
     });
   }
 
@@ -294,7 +297,10 @@ export function validateRuleSet(ruleSet: ValidatableRuleSet, options: ValidateOp
     out.push({
       code: 'DECISION_REFERENCE_MISSING',
       path: 'decision.reference',
-      message: { sv: 'Regelverket saknar beslutsreferens (t.ex. "KF 2020-04-20 § 45").', en: 'The rule set has no decision reference (e.g. "KF 2020-04-20 § 45").' },
+      message: {
+        sv: 'Regelverket saknar beslutsreferens (t.ex. "KF 2020-04-20 § 45").',
+        en: 'The rule set has no decision reference (e.g. "KF 2020-04-20 § 45").',
+      },
       basis: INVALID_BASIS,
     });
   }

@@ -10,7 +10,11 @@ export interface ImageFacts {
   healthcheck: string | undefined;
 }
 
-const words = (i: Instruction) => i.getArguments().map((a) => a.getValue()).join(' ');
+const words = (i: Instruction) =>
+  i
+    .getArguments()
+    .map((a) => a.getValue())
+    .join(' ');
 
 /** Reads a Dockerfile with a real parser (continuations, flags, JSON forms), final stage only where it matters. */
 export function imageFacts(dockerfile: string): ImageFacts {

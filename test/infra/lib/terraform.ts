@@ -46,7 +46,9 @@ export function terraformDirs(root: string): string[] {
 
 /** Parses every .tf file of dir with HashiCorp's HCL parser (compiled to WebAssembly); throws on a syntax error. */
 export async function loadModule(dir: string): Promise<TfModule> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.tf')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.tf'))
+    .sort();
   const mod: TfModule = { dir, files, variables: {}, modules: {}, locals: {}, resources: {}, outputs: {}, raw: [] };
   for (const file of files) {
     const json = (await parse(join(dir, file), readFileSync(join(dir, file), 'utf8'))) as Record<string, any>;

@@ -15,10 +15,7 @@ import { LocalesMenuButton, useLogin, useNotify, useTranslate } from 'react-admi
 import { getAuthConfig, getDevUsers, type AuthConfig, type DevUser } from './config';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
 
-type State =
-    | { status: 'loading' }
-    | { status: 'error' }
-    | { status: 'ready'; config: AuthConfig; users: DevUser[] };
+type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; config: AuthConfig; users: DevUser[] };
 
 /**
  * Dev mode lists the seeded demo users, one button each; the button's accessible name
@@ -108,12 +105,7 @@ export const LoginPage = () => {
                             <Typography variant="body2" sx={{ mb: 2 }}>
                                 {translate('app.login.keycloak_help')}
                             </Typography>
-                            <Button
-                                variant="contained"
-                                size="large"
-                                onClick={() => signIn()}
-                                disabled={busy !== null}
-                            >
+                            <Button variant="contained" size="large" onClick={() => signIn()} disabled={busy !== null}>
                                 {translate('app.login.keycloak_button')}
                             </Button>
                         </Box>
@@ -156,7 +148,11 @@ export const LoginPage = () => {
                                                     name: user.name,
                                                     username: user.username,
                                                 })}
-                                                sx={{ justifyContent: 'flex-start', textAlign: 'left', textTransform: 'none' }}
+                                                sx={{
+                                                    justifyContent: 'flex-start',
+                                                    textAlign: 'left',
+                                                    textTransform: 'none',
+                                                }}
                                             >
                                                 <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
                                                     <Typography component="span" sx={{ fontWeight: 600 }}>

@@ -1,8 +1,6 @@
 import { apiUrl } from '../api';
 
-export type AuthConfig =
-    | { mode: 'dev' }
-    | { mode: 'keycloak'; url: string; realm: string; clientId: string };
+export type AuthConfig = { mode: 'dev' } | { mode: 'keycloak'; url: string; realm: string; clientId: string };
 
 export interface DevUser {
     username: string;

@@ -1,5 +1,14 @@
 import { useId, useState, type ReactNode } from 'react';
-import { Box, Button as MuiButton, Dialog, DialogContent, DialogTitle, IconButton, Tooltip, Typography } from '@mui/material';
+import {
+    Box,
+    Button as MuiButton,
+    Dialog,
+    DialogContent,
+    DialogTitle,
+    IconButton,
+    Tooltip,
+    Typography,
+} from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
 import {

@@ -21,12 +21,34 @@ export interface JoinLinkRow {
 // The selection the table needs, spread (`...JoinLinkRowFields`) into the query of whatever the links lead to.
 graphql(`
     fragment JoinLinkRowFields on JoinLink {
-        id member { name email } deliveryChannel deliveredAt deliveryError firstUsedAt useCount revokedAt
+        id
+        member {
+            name
+            email
+        }
+        deliveryChannel
+        deliveredAt
+        deliveryError
+        firstUsedAt
+        useCount
+        revokedAt
     }
 `);
 
-const ResendDocument = graphql(`mutation ResendJoinLink($id: ID!) { resendJoinLink(id: $id) { url } }`);
-const RevokeDocument = graphql(`mutation RevokeJoinLink($id: ID!) { revokeJoinLink(id: $id) { id } }`);
+const ResendDocument = graphql(`
+    mutation ResendJoinLink($id: ID!) {
+        resendJoinLink(id: $id) {
+            url
+        }
+    }
+`);
+const RevokeDocument = graphql(`
+    mutation RevokeJoinLink($id: ID!) {
+        revokeJoinLink(id: $id) {
+            id
+        }
+    }
+`);
 
 /**
  * Invited members' personal links — delivered how, used or not — with resend and revoke, and
@@ -49,7 +71,13 @@ export const JoinLinksTable = ({
     const [locale] = useLocaleState();
     const [handOver, setHandOver] = useState<{ name: string; url: string } | null>(null);
     const time = (iso: string | null) =>
-        iso ? new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: MUNICIPAL_TIME_ZONE }).format(new Date(iso)) : '–';
+        iso
+            ? new Intl.DateTimeFormat(intlLocale(locale), {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                  timeZone: MUNICIPAL_TIME_ZONE,
+              }).format(new Date(iso))
+            : '–';
     return (
         <>
             {membersWithoutEmail.length > 0 && (
@@ -66,7 +94,9 @@ export const JoinLinksTable = ({
                 )}
             </div>
             <Box>
-                <Typography variant="h6" component="h2">{translate('app.rooms.links')}</Typography>
+                <Typography variant="h6" component="h2">
+                    {translate('app.rooms.links')}
+                </Typography>
                 <Table size="small" aria-label={translate('app.rooms.links')}>
                     <TableHead>
                         <TableRow>
@@ -98,7 +128,8 @@ export const JoinLinksTable = ({
                                         aria-label={`${translate('app.rooms.resend')}: ${l.member.name}`}
                                         onClick={() =>
                                             run(ResendDocument, { id: l.id }, r => {
-                                                if (r.resendJoinLink.url) setHandOver({ name: l.member.name, url: r.resendJoinLink.url });
+                                                if (r.resendJoinLink.url)
+                                                    setHandOver({ name: l.member.name, url: r.resendJoinLink.url });
                                                 else notify('app.rooms.resent', { type: 'success' });
                                             })
                                         }

@@ -42,4 +42,5 @@ export function fromStockholmInput(value: string): string | null {
 }
 
 /** Today's date in the municipality (YYYY-MM-DD), whatever the browser's own zone. */
-export const stockholmToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: MUNICIPAL_TIME_ZONE }).format(new Date());
+export const stockholmToday = () =>
+    new Intl.DateTimeFormat('sv-SE', { timeZone: MUNICIPAL_TIME_ZONE }).format(new Date());

@@ -16,5 +16,4 @@ describe('admin message catalogues', () => {
         expect([...enKeys].filter(k => !svKeys.includes(k))).toEqual([]);
         expect(svKeys.length).toBeGreaterThan(100);
     });
-
 });

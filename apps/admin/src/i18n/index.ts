@@ -8,9 +8,14 @@ export const locales = [
 ];
 
 // English is fetched when chosen: Swedish, the default, is all the first screen needs.
-const base = polyglotI18nProvider(locale => (locale === 'en' ? import('./en').then(m => m.default) : sv), 'sv', locales, {
-    allowMissing: true,
-});
+const base = polyglotI18nProvider(
+    locale => (locale === 'en' ? import('./en').then(m => m.default) : sv),
+    'sv',
+    locales,
+    {
+        allowMissing: true,
+    },
+);
 
 const applyDocumentLocale = (locale: string) => {
     document.documentElement.lang = locale;

@@ -25,7 +25,8 @@ export const regionEn: typeof regionSv = {
         allBodyKinds: 'All body types',
         yes: 'Yes',
         no: 'No',
-        suppressionNote: 'Counts below %{threshold} are shown as "< %{threshold}" so that no small group can be singled out. "–" means the municipality does not share it, or there is none.',
+        suppressionNote:
+            'Counts below %{threshold} are shown as "< %{threshold}" so that no small group can be singled out. "–" means the municipality does not share it, or there is none.',
         kind: {
             council: 'Council',
             executive_board: 'Executive board',

@@ -23,7 +23,8 @@ export const regionSv = {
         allBodyKinds: 'Alla organtyper',
         yes: 'Ja',
         no: 'Nej',
-        suppressionNote: 'Antal under %{threshold} visas som ”< %{threshold}” så att ingen liten grupp kan pekas ut. ”–” betyder att kommunen inte delar uppgiften eller att den saknas.',
+        suppressionNote:
+            'Antal under %{threshold} visas som ”< %{threshold}” så att ingen liten grupp kan pekas ut. ”–” betyder att kommunen inte delar uppgiften eller att den saknas.',
         kind: {
             council: 'Kommunfullmäktige',
             executive_board: 'Kommunstyrelse',

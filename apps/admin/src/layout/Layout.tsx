@@ -30,7 +30,10 @@ const TenantBadge = () => {
             icon={<AccountBalanceIcon aria-hidden="true" />}
             label={
                 <>
-                    <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+                    <Box
+                        component="span"
+                        sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}
+                    >
                         {scope.label}:{' '}
                     </Box>
                     {scope.name}

@@ -9,9 +9,32 @@ import SupportAgentIcon from '@mui/icons-material/SupportAgent';
 import { Menu, useGetIdentity, useRedirect, useTranslate } from 'react-admin';
 
 /** Municipal resources, in menu order; a coordinator has none of them. */
-const MUNICIPAL_RESOURCES = ['meetings', 'bodies', 'members', 'party-groups', 'parties', 'rule-sets', 'training', 'support', 'experience', 'surveys'];
+const MUNICIPAL_RESOURCES = [
+    'meetings',
+    'bodies',
+    'members',
+    'party-groups',
+    'parties',
+    'rule-sets',
+    'training',
+    'support',
+    'experience',
+    'surveys',
+];
 /** Pages that read a municipality's own rows: never a coordinator's. */
-const MUNICIPAL_ONLY = ['meetings', 'bodies', 'members', 'party-groups', 'parties', 'rule-sets', 'support', 'experience', 'body-memberships', 'agenda-items', 'attendances'];
+const MUNICIPAL_ONLY = [
+    'meetings',
+    'bodies',
+    'members',
+    'party-groups',
+    'parties',
+    'rule-sets',
+    'support',
+    'experience',
+    'body-memberships',
+    'agenda-items',
+    'attendances',
+];
 
 const REGION_ITEMS = [
     { to: '/region', label: 'region.menu.overview', icon: <DashboardIcon /> },

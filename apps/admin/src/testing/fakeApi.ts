@@ -12,7 +12,9 @@ export interface GraphQLCall {
     headers: Record<string, string>;
 }
 
-type Answer = (call: GraphQLCall) => { data?: unknown; errors?: unknown[] } | Promise<{ data?: unknown; errors?: unknown[] }>;
+type Answer = (
+    call: GraphQLCall,
+) => { data?: unknown; errors?: unknown[] } | Promise<{ data?: unknown; errors?: unknown[] }>;
 
 /**
  * The API's own values (`limits` in apps/api/src/common/limits.resolver.ts: MAX_PER_PAGE,

@@ -34,9 +34,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.some((r) => actor.roles.includes(r))) {
       throw forbidden(
-        actor.tenantId
-          ? 'Din roll ger inte behörighet till detta.'
-          : 'Regionala samordnare ser kommunernas uppgifter bara genom det kommunerna delar.',
+        actor.tenantId ? 'Din roll ger inte behörighet till detta.' : 'Regionala samordnare ser kommunernas uppgifter bara genom det kommunerna delar.',
       );
     }
     return true;

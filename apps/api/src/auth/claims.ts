@@ -18,9 +18,7 @@ export function actorFromClaims(claims: KeycloakClaims, clientId: string, direct
   const place = directory(aliases[0]!);
   if (!place) throw new ClaimsError(`Organisationen "${aliases[0]}" är inte ansluten till Mötesplats.`);
   const granted = new Set([...(claims.realm_access?.roles ?? []), ...(claims.resource_access?.[clientId]?.roles ?? [])]);
-  const roles = ROLES.filter((r): r is Role => granted.has(r)).filter((r) =>
-    place.tenantId ? r !== 'coordinator' : r === 'coordinator',
-  );
+  const roles = ROLES.filter((r): r is Role => granted.has(r)).filter((r) => (place.tenantId ? r !== 'coordinator' : r === 'coordinator'));
   if (roles.length === 0) throw new ClaimsError('Token ger ingen roll i Mötesplats.');
   return {
     userId: claims.sub,

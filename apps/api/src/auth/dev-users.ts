@@ -14,7 +14,13 @@ export interface DevUser {
 export function devUsers(directory: DirectoryService, regions: { slug: string; name: string; id: string }[]): DevUser[] {
   const users: DevUser[] = [];
   for (const region of regions) {
-    users.push({ username: `samordnare.${region.slug}`, name: `Regional samordnare ${region.name}`, organization: region.slug, municipality: null, roles: ['coordinator'] });
+    users.push({
+      username: `samordnare.${region.slug}`,
+      name: `Regional samordnare ${region.name}`,
+      organization: region.slug,
+      municipality: null,
+      roles: ['coordinator'],
+    });
     for (const m of directory.municipalitiesIn(region.id)) {
       users.push(
         { username: `admin.${m.slug}`, name: `Kansliet ${m.name}`, organization: m.slug, municipality: m.name, roles: ['tenant-admin'] },

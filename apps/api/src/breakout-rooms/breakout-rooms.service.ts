@@ -97,12 +97,13 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
 
   private async cancelRooms(meeting: Meeting): Promise<void> {
     const em = await this.db.manager();
-    await em
-      .getRepository(BreakoutRoom)
-      .update({ meetingId: meeting.id, status: In([BreakoutRoomStatus.SCHEDULED, BreakoutRoomStatus.OPEN, BreakoutRoomStatus.CLOSED]) }, {
+    await em.getRepository(BreakoutRoom).update(
+      { meetingId: meeting.id, status: In([BreakoutRoomStatus.SCHEDULED, BreakoutRoomStatus.OPEN, BreakoutRoomStatus.CLOSED]) },
+      {
         status: BreakoutRoomStatus.CANCELLED,
         closedAt: this.clock.now(),
-      });
+      },
+    );
     await this.scheduler.reschedule(meeting.id);
   }
 

@@ -128,11 +128,21 @@ export class RoomScheduler implements OnModuleInit, OnModuleDestroy {
     const repo = em.getRepository(VideoMeeting);
     const record =
       (await repo.findOne({ where: { meetingId } })) ??
-      repo.create({ tenantId, meetingId, platform: this.platforms.choose(meeting.platformKey, settings.videoPlatform), externalId: null, provisionedAt: null, closedAt: null, scheduledJobs: [] });
+      repo.create({
+        tenantId,
+        meetingId,
+        platform: this.platforms.choose(meeting.platformKey, settings.videoPlatform),
+        externalId: null,
+        provisionedAt: null,
+        closedAt: null,
+        scheduledJobs: [],
+      });
     const keep = new Set(jobs.map((j) => j.id));
     // An earlier plan not yet applied is replaced by this one; what it would have removed still goes.
     const superseded = (await this.outbox.cancelPending(meetingId, [ROOM_JOBS_EFFECT])) as { payload: RoomJobsPayload }[];
-    const stale = [...new Set([...record.scheduledJobs, ...superseded.flatMap((r) => [...r.payload.stale, ...r.payload.jobs.map((j) => j.id)])])].filter((id) => !keep.has(id));
+    const stale = [...new Set([...record.scheduledJobs, ...superseded.flatMap((r) => [...r.payload.stale, ...r.payload.jobs.map((j) => j.id)])])].filter(
+      (id) => !keep.has(id),
+    );
     record.scheduledJobs = jobs.map((j) => j.id);
     await repo.save(record);
     const payload: RoomJobsPayload = { data: { tenantId, meetingId }, jobs, stale };

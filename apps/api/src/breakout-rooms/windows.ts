@@ -43,10 +43,7 @@ export function practiceLinkWindow(session: { startsAt: Date; endsAt: Date }): T
 }
 
 export type LinkState =
-  | { state: 'not_yet_open'; opensAt: Date }
-  | { state: 'open'; window: TimeWindow }
-  | { state: 'closed'; opensAt: Date | null }
-  | { state: 'invalid' };
+  { state: 'not_yet_open'; opensAt: Date } | { state: 'open'; window: TimeWindow } | { state: 'closed'; opensAt: Date | null } | { state: 'invalid' };
 
 /**
  * What a link to something open in `windows` says at `now`: open inside a window (its closing

@@ -23,8 +23,7 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const badInput = (message: string, fields?: Record<string, string>) =>
-  new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
+export const badInput = (message: string, fields?: Record<string, string>) => new AppError('BAD_USER_INPUT', message, fields ? { fields } : {});
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what} ${id} finns inte.`, { id });
 export const forbidden = (message = 'Du saknar behörighet för detta.') => new AppError('FORBIDDEN', message);
 export const unauthenticated = (message = 'Inloggning krävs.') => new AppError('UNAUTHENTICATED', message);

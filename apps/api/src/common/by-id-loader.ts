@@ -8,12 +8,16 @@ import { perRequest } from './request-context.js';
  * `id IN (...)` query inside the request's tenant transaction.
  */
 export function byIdLoader<E extends ObjectLiteral & { id: string }>(db: TenantDb, entity: EntityTarget<E>): DataLoader<string, E | null> {
-  return perRequest(entity, () => new DataLoader<string, E | null>(async (ids) => {
-    const em = await db.manager();
-    const rows = await em.getRepository(entity).find({ where: { id: In([...ids]) } as never });
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id) ?? null);
-  }));
+  return perRequest(
+    entity,
+    () =>
+      new DataLoader<string, E | null>(async (ids) => {
+        const em = await db.manager();
+        const rows = await em.getRepository(entity).find({ where: { id: In([...ids]) } as never });
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? null);
+      }),
+  );
 }
 
 /** Loads the row a nullable foreign key points at. */

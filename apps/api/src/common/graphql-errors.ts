@@ -33,13 +33,15 @@ export function graphQLErrorFormatter(options: { suggestions: boolean }): Format
       const errors = (execution.errors ?? []).map((e) => ({ message: 'Förfrågan avbröts.', path: e.path, extensions: { code: 'CLIENT_CLOSED_REQUEST' } }));
       return { statusCode: formatted.statusCode, response: { ...formatted.response, errors } };
     }
-    const errors = (execution.errors ?? []).flatMap((err) => {
-      // Mercurius wraps all validation errors of a query (unknown fields, wrong argument types,
-      // missing required arguments, limits) in one error; each is the caller's input.
-      const inner = (err.originalError as { errors?: unknown } | undefined)?.errors;
-      if (Array.isArray(inner)) return inner.map((e: GraphQLError) => validationError(e));
-      return [normalise(err)];
-    }).map((e) => (options.suggestions ? e : { ...e, message: withoutSuggestions(e.message) }));
+    const errors = (execution.errors ?? [])
+      .flatMap((err) => {
+        // Mercurius wraps all validation errors of a query (unknown fields, wrong argument types,
+        // missing required arguments, limits) in one error; each is the caller's input.
+        const inner = (err.originalError as { errors?: unknown } | undefined)?.errors;
+        if (Array.isArray(inner)) return inner.map((e: GraphQLError) => validationError(e));
+        return [normalise(err)];
+      })
+      .map((e) => (options.suggestions ? e : { ...e, message: withoutSuggestions(e.message) }));
     return { statusCode: formatted.statusCode, response: { ...formatted.response, errors } };
   };
 }

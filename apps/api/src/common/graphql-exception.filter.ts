@@ -27,7 +27,8 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter implements GqlEx
     // cancelled statement is not a server error to log.
     if (requestAborted()) return super.catch(new HttpException({ statusCode: 499, code: 'CLIENT_CLOSED_REQUEST', message: 'Förfrågan avbröts.' }, 499), host);
     const status = exception instanceof AppError ? HTTP_STATUS[exception.code] : undefined;
-    if (status) return super.catch(new HttpException({ statusCode: status, code: (exception as AppError).code, message: (exception as AppError).message }, status), host);
+    if (status)
+      return super.catch(new HttpException({ statusCode: status, code: (exception as AppError).code, message: (exception as AppError).message }, status), host);
     return super.catch(exception, host);
   }
 }

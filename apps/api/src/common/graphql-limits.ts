@@ -58,7 +58,10 @@ export function isTokenLimitError(message: string): boolean {
  * (a structural cost cannot tell `perPage: 1` from `perPage: 100`).
  */
 export function limitRules(): ValidationRule[] {
-  const report = { propagateOnRejection: false, onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(tooComplex(err.message.replace(/^Syntax Error: /, '')))] };
+  const report = {
+    propagateOnRejection: false,
+    onReject: [(ctx: ValidationContext | null, err: GraphQLError) => ctx?.reportError(tooComplex(err.message.replace(/^Syntax Error: /, '')))],
+  };
   return [
     maxAliasesRule({ n: GRAPHQL_LIMITS.maxAliases, ...report }) as unknown as ValidationRule,
     maxDepthRule({ n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...report }) as unknown as ValidationRule,
@@ -70,7 +73,12 @@ export function pagedCostRule(maxCost: number): ValidationRule {
   return (context) => ({
     OperationDefinition(operation) {
       const schema = context.getSchema();
-      const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+      const root =
+        operation.operation === 'mutation'
+          ? schema.getMutationType()
+          : operation.operation === 'subscription'
+            ? schema.getSubscriptionType()
+            : schema.getQueryType();
       if (!root) return;
       const cost = selectionCost(context, operation.selectionSet, root, new Set(), false);
       if (cost > maxCost) context.reportError(tooComplex(`kostnad ${Math.round(cost)}, högst ${maxCost}`));

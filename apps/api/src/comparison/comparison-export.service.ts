@@ -26,10 +26,34 @@ export class ComparisonExportService {
     const c = await this.comparison.compare(from, to, bodyKind);
     const cell = (f: Figure | null) => (f ? f.display : 'delas ej');
     return safeCsv(
-      ['kommun', 'kommunkod', 'sammantraden', 'med_distans', 'andel_distans', 'rapporter', 'incidenter', 'incidenter_per_10', 'forlorade_minuter', 'betyg', 'stod_rackte', 'utbildningstackning', 'licenskostnad_kr_ar'],
+      [
+        'kommun',
+        'kommunkod',
+        'sammantraden',
+        'med_distans',
+        'andel_distans',
+        'rapporter',
+        'incidenter',
+        'incidenter_per_10',
+        'forlorade_minuter',
+        'betyg',
+        'stod_rackte',
+        'utbildningstackning',
+        'licenskostnad_kr_ar',
+      ],
       c.rows.map((r) => [
-        r.municipalityName, r.municipalityCode, cell(r.meetingsHeld), cell(r.remoteMeetings), cell(r.remoteShare), cell(r.reports), cell(r.incidents),
-        cell(r.incidentsPer10Meetings), cell(r.minutesLost), cell(r.averageRating), cell(r.supportSufficientShare), cell(r.trainingCoverage),
+        r.municipalityName,
+        r.municipalityCode,
+        cell(r.meetingsHeld),
+        cell(r.remoteMeetings),
+        cell(r.remoteShare),
+        cell(r.reports),
+        cell(r.incidents),
+        cell(r.incidentsPer10Meetings),
+        cell(r.minutesLost),
+        cell(r.averageRating),
+        cell(r.supportSufficientShare),
+        cell(r.trainingCoverage),
         r.licenceCostSekPerYear === null ? '' : r.licenceCostSekPerYear,
       ]),
     );

@@ -71,7 +71,10 @@ export class ComparisonRow {
   @Field(() => Figure, { nullable: true, description: 'Seats with valid regional training / all seats the modules apply to (0–1), today' })
   trainingCoverage!: Figure | null;
 
-  @Field(() => Figure, { nullable: true, description: 'Meetings with the support their rules require / all (0–1); null until the support capability provides it' })
+  @Field(() => Figure, {
+    nullable: true,
+    description: 'Meetings with the support their rules require / all (0–1); null until the support capability provides it',
+  })
   supportCoverage!: Figure | null;
 
   @Field(() => Float, { nullable: true, description: 'Estimated licence cost per year (SEK) where the rules name a priced platform' })

@@ -50,12 +50,15 @@ export class ComparisonService {
     const sharing: { tenant_id: string; shares_rules: boolean; shares_aggregates: boolean; shares_reports: boolean }[] = await em.query(
       'select tenant_id, shares_rules, shares_aggregates, shares_reports from municipality_region_settings',
     );
-    const stats: StatRow[] = await em.query('select c.*, c.quarter::text as quarter_text from regional_comparison($1::date, $2::date, $3, false) c', [from, to, bodyKind]);
-    const quarterly: StatRow[] = await em.query('select c.*, c.quarter::text as quarter_text from regional_comparison($1::date, $2::date, $3, true) c order by c.quarter', [
+    const stats: StatRow[] = await em.query('select c.*, c.quarter::text as quarter_text from regional_comparison($1::date, $2::date, $3, false) c', [
       from,
       to,
       bodyKind,
     ]);
+    const quarterly: StatRow[] = await em.query(
+      'select c.*, c.quarter::text as quarter_text from regional_comparison($1::date, $2::date, $3, true) c order by c.quarter',
+      [from, to, bodyKind],
+    );
     const training: { municipality_id: string; covered: string | null; total: string | null }[] = await em.query(
       'select municipality_id, covered, total from regional_training_totals($1::date)',
       [localDate(new Date())],
@@ -80,7 +83,8 @@ export class ComparisonService {
         sharesAggregates: agg,
         sharesReports: rep,
         ...this.figures(s, threshold, agg, rep),
-        trainingCoverage: agg && t ? (t.covered === null || t.total === null ? figure(null, threshold) : share(Number(t.covered), Number(t.total), threshold)) : null,
+        trainingCoverage:
+          agg && t ? (t.covered === null || t.total === null ? figure(null, threshold) : share(Number(t.covered), Number(t.total), threshold)) : null,
         supportCoverage: agg && sup ? share(sup.covered, sup.needed, threshold) : null,
         licenceCostSekPerYear: licence?.cost ?? null,
         licencePlatforms: licence?.platforms ?? [],
@@ -88,7 +92,13 @@ export class ComparisonService {
     });
     const trends: ComparisonTrendPoint[] = quarterly.map((q) => {
       const f = this.figures(q, threshold, true, true);
-      return { municipalityId: q.municipality_id, quarter: q.quarter_text!, meetingsHeld: f.meetingsHeld, remoteShare: f.remoteShare, incidentsPer10Meetings: f.incidentsPer10Meetings };
+      return {
+        municipalityId: q.municipality_id,
+        quarter: q.quarter_text!,
+        meetingsHeld: f.meetingsHeld,
+        remoteShare: f.remoteShare,
+        incidentsPer10Meetings: f.incidentsPer10Meetings,
+      };
     });
     return { from, to, bodyKind, threshold, rows, trends, rules };
   }
@@ -145,7 +155,12 @@ export class ComparisonService {
             : 'off',
           deviations: diffs
             .filter((d) => d.path.startsWith(prefix))
-            .map((d) => ({ field: d.path.slice(prefix.length), change: d.change, templateValue: JSON.stringify(d.templateValue), municipalValue: JSON.stringify(d.municipalValue) })),
+            .map((d) => ({
+              field: d.path.slice(prefix.length),
+              change: d.change,
+              templateValue: JSON.stringify(d.templateValue),
+              municipalValue: JSON.stringify(d.municipalValue),
+            })),
         });
       }
     }
@@ -161,7 +176,9 @@ export class ComparisonService {
     const em = await this.db.manager();
     const catalog = await this.regional.catalog();
     const priced = new Map(catalog.filter((p) => p.licenceCostSekPerUserYear).map((p) => [p.key, p.licenceCostSekPerUserYear!]));
-    const sets: { municipality_id: string; content: RuleSetContent }[] = await em.query('select municipality_id, content from regional_rule_sets($1::date)', [onDate]);
+    const sets: { municipality_id: string; content: RuleSetContent }[] = await em.query('select municipality_id, content from regional_rule_sets($1::date)', [
+      onDate,
+    ]);
     const seats: { municipality_id: string; body_kind: string; people: string | null }[] = await em.query('select * from regional_seat_counts()');
     const out = new Map<string, { cost: number | null; platforms: string[] }>();
     for (const set of sets) {

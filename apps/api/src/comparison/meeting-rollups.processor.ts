@@ -38,7 +38,9 @@ export class MeetingRollupsProcessor extends WorkerHost implements OnApplication
     if (job.name === ROLLUP_SWEEP) {
       const today = localDate(new Date());
       const all = this.directory.regions().flatMap((r) => this.directory.municipalitiesIn(r.id));
-      await this.queue.addBulk(all.map((m) => ({ name: REFRESH_MUNICIPALITY, data: { tenantId: m.id }, opts: { jobId: jobId(REFRESH_MUNICIPALITY, m.id, today) } })));
+      await this.queue.addBulk(
+        all.map((m) => ({ name: REFRESH_MUNICIPALITY, data: { tenantId: m.id }, opts: { jobId: jobId(REFRESH_MUNICIPALITY, m.id, today) } })),
+      );
       return all.length;
     }
     throw new Error(`Unknown job ${job.name}`);

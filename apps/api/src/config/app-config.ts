@@ -85,9 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const host = env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
   const keycloak = readKeycloak(env);
   if (production && !keycloak) {
-    throw new ConfigError(
-      'Refusing to start in production without Keycloak: set KEYCLOAK_URL, KEYCLOAK_REALM and KEYCLOAK_CLIENT_ID.',
-    );
+    throw new ConfigError('Refusing to start in production without Keycloak: set KEYCLOAK_URL, KEYCLOAK_REALM and KEYCLOAK_CLIENT_ID.');
   }
   if (production && !env.JITSI_APP_SECRET) {
     throw new ConfigError('Refusing to start in production without JITSI_APP_SECRET (the Jitsi Meet token secret).');
@@ -152,7 +150,10 @@ function readIntrospection(value: string | undefined, production: boolean): AppC
 }
 
 function readProxies(value: string | undefined): string[] {
-  const list = (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const list = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const entry of list) {
     const [address, bits, ...rest] = entry.split('/');
     const v4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(address!) && address!.split('.').every((o) => Number(o) <= 255);

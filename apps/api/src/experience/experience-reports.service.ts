@@ -92,7 +92,10 @@ export class ExperienceReportsService implements MeetingListener, OnModuleInit {
     const delay = Math.max(0, localTime(y, mo, d, 8).getTime() - now.getTime());
     this.db.afterCommit(() =>
       this.queue
-        .add(REMIND_REPORT, { tenantId: meeting.tenantId, reportId: id } satisfies RemindReportData, { jobId: jobId(REMIND_REPORT, meeting.tenantId, id), delay })
+        .add(REMIND_REPORT, { tenantId: meeting.tenantId, reportId: id } satisfies RemindReportData, {
+          jobId: jobId(REMIND_REPORT, meeting.tenantId, id),
+          delay,
+        })
         .catch((err: Error) => this.log.warn(`Could not queue the report reminder: ${err.message}`)),
     );
     return id;
@@ -129,7 +132,17 @@ export class ExperienceReportsService implements MeetingListener, OnModuleInit {
          platform_key = $3, on_site_count = $4, remote_count = $5, support_sufficient = $6, what_worked = $7, lessons = $8,
          rating = $9, updated_at = now()
        where id = $1`,
-      [id, actor?.username ?? '', input.platformKey ?? null, input.onSiteCount, input.remoteCount, input.supportSufficient, input.whatWorked, input.lessons, input.rating],
+      [
+        id,
+        actor?.username ?? '',
+        input.platformKey ?? null,
+        input.onSiteCount,
+        input.remoteCount,
+        input.supportSufficient,
+        input.whatWorked,
+        input.lessons,
+        input.rating,
+      ],
     );
     await em.query('delete from experience_incident where report_id = $1', [id]);
     for (const i of input.incidents) {
@@ -178,10 +191,22 @@ export class ExperienceReportsService implements MeetingListener, OnModuleInit {
     const em = await this.db.manager();
     const threshold = await this.threshold();
     const rows: {
-      report_id: string; municipality_id: string; body_kind: string; quarter_text: string; platform_key: string | null;
-      on_site_count: string | null; remote_count: string | null; support_sufficient: boolean | null; what_worked: string;
-      lessons: string; rating: number | null; incidents: { category: string; minutesLost: number; affectedCount: number | null; resolution: string }[];
-    }[] = await em.query('select r.*, r.quarter::text as quarter_text from regional_experience_reports($1::date, $2::date) r order by r.quarter desc, r.municipality_id', [from, to]);
+      report_id: string;
+      municipality_id: string;
+      body_kind: string;
+      quarter_text: string;
+      platform_key: string | null;
+      on_site_count: string | null;
+      remote_count: string | null;
+      support_sufficient: boolean | null;
+      what_worked: string;
+      lessons: string;
+      rating: number | null;
+      incidents: { category: string; minutesLost: number; affectedCount: number | null; resolution: string }[];
+    }[] = await em.query(
+      'select r.*, r.quarter::text as quarter_text from regional_experience_reports($1::date, $2::date) r order by r.quarter desc, r.municipality_id',
+      [from, to],
+    );
     return rows.map((r) => ({
       id: r.report_id,
       municipalityId: r.municipality_id,
@@ -195,7 +220,12 @@ export class ExperienceReportsService implements MeetingListener, OnModuleInit {
       whatWorked: r.what_worked,
       lessons: r.lessons,
       rating: r.rating,
-      incidents: r.incidents.map((i) => ({ category: i.category as never, minutesLost: i.minutesLost, resolution: i.resolution, affectedCount: figure(i.affectedCount, threshold) })),
+      incidents: r.incidents.map((i) => ({
+        category: i.category as never,
+        minutesLost: i.minutesLost,
+        resolution: i.resolution,
+        affectedCount: figure(i.affectedCount, threshold),
+      })),
     }));
   }
 
@@ -216,4 +246,3 @@ export class ExperienceReportsService implements MeetingListener, OnModuleInit {
     return rows.map((r) => ({ ...r, incidents: incidents.filter((i) => i.reportId === r.id) }));
   }
 }
-

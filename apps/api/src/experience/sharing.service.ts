@@ -61,7 +61,12 @@ export class SharingService {
     const regionId = currentActor()!.regionId;
     return this.directory
       .municipalitiesIn(regionId)
-      .map((m) => this.toModel(m.id, rows.find((r) => r.tenant_id === m.id)))
+      .map((m) =>
+        this.toModel(
+          m.id,
+          rows.find((r) => r.tenant_id === m.id),
+        ),
+      )
       .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'sv'));
   }
 

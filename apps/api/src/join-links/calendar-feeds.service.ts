@@ -54,7 +54,15 @@ export class CalendarFeedsService {
       );
       return memberFeed(
         feed.memberId,
-        rows.map((r) => ({ id: r.id, title: r.title, place: r.place, startsAt: r.starts_at, endsAt: r.ends_at, cancelled: r.status === 'cancelled', sequence: r.calendar_sequence })),
+        rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          place: r.place,
+          startsAt: r.starts_at,
+          endsAt: r.ends_at,
+          cancelled: r.status === 'cancelled',
+          sequence: r.calendar_sequence,
+        })),
         this.clock.now(),
       );
     });

@@ -47,7 +47,10 @@ function calendar(method?: ICalCalendarMethod) {
 
 /** DTSTAMP must be UTC; with a calendar zone set, ical-generator writes it as floating local time. */
 function withUtcStamp(text: string, stamp: Date): string {
-  const utc = stamp.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  const utc = stamp
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
   return text.replace(/^DTSTAMP:[0-9T]+Z?\r?$/gm, (line) => `DTSTAMP:${utc}${line.endsWith('\r') ? '\r' : ''}`);
 }
 

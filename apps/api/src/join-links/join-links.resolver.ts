@@ -36,7 +36,8 @@ class LinkDeliveryReport {
   forSecretary!: number;
 
   @Field(() => Int, {
-    description: 'Members the rules keep from taking part remotely: their link to the meeting is held back (see membersBlockedFromRemote); room links still go out',
+    description:
+      'Members the rules keep from taking part remotely: their link to the meeting is held back (see membersBlockedFromRemote); room links still go out',
   })
   blocked!: number;
 }
@@ -64,12 +65,20 @@ export class JoinLinksResolver {
   async resendJoinLink(@Args() args: IdArgs) {
     const { id } = await parseInput(IdArgs, args);
     const resent = await this.delivery.resend(id);
-    await this.audit.record({ action: 'join-link.resent', subjectType: 'join_link', subjectId: id, reason: '', details: { channel: resent.link.deliveryChannel } });
+    await this.audit.record({
+      action: 'join-link.resent',
+      subjectType: 'join_link',
+      subjectId: id,
+      reason: '',
+      details: { channel: resent.link.deliveryChannel },
+    });
     return resent;
   }
 
   @Roles(...MUNICIPAL_WRITERS)
-  @Mutation(() => LinkDeliveryReport, { description: "Sends now every link of the meeting not yet delivered (otherwise sent automatically before the rooms open)" })
+  @Mutation(() => LinkDeliveryReport, {
+    description: 'Sends now every link of the meeting not yet delivered (otherwise sent automatically before the rooms open)',
+  })
   async sendJoinLinks(@Args('meetingId', { type: () => ID }) meetingId: string) {
     await parseInput(IdArgs, { id: meetingId });
     // In the request's own unit of work: the invitations go out only if it commits, and the
@@ -80,7 +89,7 @@ export class JoinLinksResolver {
   }
 
   @Roles(...MUNICIPAL_WRITERS)
-  @Mutation(() => String, { description: "A new personal calendar feed URL for a member (shown once; any earlier one stops working)" })
+  @Mutation(() => String, { description: 'A new personal calendar feed URL for a member (shown once; any earlier one stops working)' })
   async issueCalendarFeed(@Args('memberId', { type: () => ID }) memberId: string) {
     await parseInput(IdArgs, { id: memberId });
     return this.feeds.issue(memberId);

@@ -116,7 +116,8 @@ export class JoinRateLimiter {
   }
 
   private down(err: unknown): null {
-    if (!this.redisDown) log.warn(`Redis unavailable for join-link limits (${err instanceof Error ? err.message : 'not connected'}); counting in this process until it answers`);
+    if (!this.redisDown)
+      log.warn(`Redis unavailable for join-link limits (${err instanceof Error ? err.message : 'not connected'}); counting in this process until it answers`);
     this.redisDown = true;
     return null;
   }

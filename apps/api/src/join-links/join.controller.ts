@@ -58,7 +58,10 @@ export class JoinController {
   async enter(@Param('token') token: string, @Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     if (!sameOrigin(req, this.config.publicUrl)) {
       // Only our own page (also inside a municipality's iframe, where it is still our origin) enters.
-      return reply.code(403).header('cache-control', 'no-store').send({ error: 'CROSS_ORIGIN', message: 'Entering is only possible from the join page itself.' });
+      return reply
+        .code(403)
+        .header('cache-control', 'no-store')
+        .send({ error: 'CROSS_ORIGIN', message: 'Entering is only possible from the join page itself.' });
     }
     const found = await this.lookup(token, req, reply, true);
     if (found === undefined) return;
@@ -67,7 +70,12 @@ export class JoinController {
   }
 
   /** Undefined when the answer (429) has been sent; null for every token that opens nothing. */
-  private async lookup(token: string, req: FastifyRequest, reply: FastifyReply, entering = false): Promise<{ status: JoinStatus; embedOrigins: string[] } | null | undefined> {
+  private async lookup(
+    token: string,
+    req: FastifyRequest,
+    reply: FastifyReply,
+    entering = false,
+  ): Promise<{ status: JoinStatus; embedOrigins: string[] } | null | undefined> {
     // Never cached, never passed on in a Referer: the URL is the member's key.
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
     // Not even a token: answered before any budget is spent, so junk can lock nobody out.

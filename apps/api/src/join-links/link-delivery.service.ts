@@ -181,14 +181,35 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     const refs: InvitationMail['links'] = [];
     for (const link of links) {
       const nonce = randomBytes(16).toString('base64url');
-      await em.getRepository(JoinLink).update(
-        { id: link.id },
-        { tokenHash: hashToken(this.deriveToken(link.id, nonce)), issuedAt: now, revokedAt: null, deliveredAt: now, deliveryChannel: DeliveryChannel.EMAIL, deliveryError: null },
-      );
+      await em
+        .getRepository(JoinLink)
+        .update(
+          { id: link.id },
+          {
+            tokenHash: hashToken(this.deriveToken(link.id, nonce)),
+            issuedAt: now,
+            revokedAt: null,
+            deliveredAt: now,
+            deliveryChannel: DeliveryChannel.EMAIL,
+            deliveryError: null,
+          },
+        );
       refs.push({ linkId: link.id, nonce, roomName: roomName(link) });
     }
-    const mail: InvitationMail = { kind: 'invitation', target, member: { id: member.id, name: member.name, email: member.email }, meeting, links: refs, stamp: now.toISOString() };
-    await this.outbox.add({ key: `invitation:${targetId(target)}:${member.id}:${refs[0]!.nonce}`, kind: INVITATION_EFFECT, subjectId: targetId(target), payload: mail });
+    const mail: InvitationMail = {
+      kind: 'invitation',
+      target,
+      member: { id: member.id, name: member.name, email: member.email },
+      meeting,
+      links: refs,
+      stamp: now.toISOString(),
+    };
+    await this.outbox.add({
+      key: `invitation:${targetId(target)}:${member.id}:${refs[0]!.nonce}`,
+      kind: INVITATION_EFFECT,
+      subjectId: targetId(target),
+      payload: mail,
+    });
     return 'sent';
   }
 
@@ -201,7 +222,9 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     const em = await this.db.manager();
     await this.assertLive(em, targetOf(link));
     if (link.meetingId && !link.roomId && (await this.blockedFromRemote(link.meetingId, [link])).size) {
-      throw conflict('Reglerna hindrar ledamoten från att delta på distans i mötet: länken skickas inte (se listan över ledamöter som inte kan delta på distans).');
+      throw conflict(
+        'Reglerna hindrar ledamoten från att delta på distans i mötet: länken skickas inte (se listan över ledamöter som inte kan delta på distans).',
+      );
     }
     const member = await em.getRepository(Member).findOneOrFail({ where: { id: link.memberId } });
     if (member.email) {
@@ -314,26 +337,46 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     return row?.calendar_sequence ?? 0;
   }
 
-  private async snapshotOf(em: EntityManager, target: LinkTarget): Promise<{ meeting: InvitationMail['meeting']; roomName: (link: JoinLink) => string | null }> {
+  private async snapshotOf(
+    em: EntityManager,
+    target: LinkTarget,
+  ): Promise<{ meeting: InvitationMail['meeting']; roomName: (link: JoinLink) => string | null }> {
     if ('practiceSessionId' in target) {
-      const [s]: { id: string; title: string; place: string | null; starts_at: Date; ends_at: Date; tenant_id: string; calendar_sequence: number }[] = await em.query(
-        `select id, title, place, starts_at, ends_at, tenant_id, calendar_sequence from practice_session where id = $1`,
-        [target.practiceSessionId],
-      );
+      const [s]: { id: string; title: string; place: string | null; starts_at: Date; ends_at: Date; tenant_id: string; calendar_sequence: number }[] =
+        await em.query(`select id, title, place, starts_at, ends_at, tenant_id, calendar_sequence from practice_session where id = $1`, [
+          target.practiceSessionId,
+        ]);
       if (!s) throw notFound('Övningssammanträdet', target.practiceSessionId);
       return {
-        meeting: { id: s.id, title: s.title, place: s.place ?? 'På distans', startsAt: s.starts_at.toISOString(), endsAt: s.ends_at.toISOString(), cancelled: false, practice: true, municipality: this.directory.municipality(s.tenant_id)?.name, sequence: s.calendar_sequence },
+        meeting: {
+          id: s.id,
+          title: s.title,
+          place: s.place ?? 'På distans',
+          startsAt: s.starts_at.toISOString(),
+          endsAt: s.ends_at.toISOString(),
+          cancelled: false,
+          practice: true,
+          municipality: this.directory.municipality(s.tenant_id)?.name,
+          sequence: s.calendar_sequence,
+        },
         roomName: () => null,
       };
     }
-    const [m]: { id: string; title: string; place: string; starts_at: Date; ends_at: Date; tenant_id: string; status: string; calendar_sequence: number }[] = await em.query(
-      `select id, title, place, starts_at, ends_at, tenant_id, status, calendar_sequence from meeting where id = $1`,
-      [target.meetingId],
-    );
+    const [m]: { id: string; title: string; place: string; starts_at: Date; ends_at: Date; tenant_id: string; status: string; calendar_sequence: number }[] =
+      await em.query(`select id, title, place, starts_at, ends_at, tenant_id, status, calendar_sequence from meeting where id = $1`, [target.meetingId]);
     if (!m) throw notFound('Mötet', target.meetingId);
     const rooms = await em.getRepository(BreakoutRoom).find({ where: { meetingId: m.id } });
     return {
-      meeting: { id: m.id, title: m.title, place: m.place, startsAt: m.starts_at.toISOString(), endsAt: m.ends_at.toISOString(), cancelled: m.status === MeetingStatus.CANCELLED, municipality: this.directory.municipality(m.tenant_id)?.name, sequence: m.calendar_sequence },
+      meeting: {
+        id: m.id,
+        title: m.title,
+        place: m.place,
+        startsAt: m.starts_at.toISOString(),
+        endsAt: m.ends_at.toISOString(),
+        cancelled: m.status === MeetingStatus.CANCELLED,
+        municipality: this.directory.municipality(m.tenant_id)?.name,
+        sequence: m.calendar_sequence,
+      },
       roomName: (link) => rooms.find((r) => r.id === link.roomId)?.name ?? null,
     };
   }

@@ -60,7 +60,8 @@ export class AttendancesService extends CrudService<Attendance, AttendanceFilter
     const seats = await em.getRepository(BodyMembership).find({ where: { bodyId, memberId: In([memberId, replacesMemberId]) } });
     const own = seats.find((s) => s.memberId === memberId);
     const replaced = seats.find((s) => s.memberId === replacesMemberId);
-    if (own?.role !== MembershipRole.DEPUTY) throw badInput('Bara en ersättare kan tjänstgöra i någons ställe.', { replacesMemberId: 'personen är inte ersättare' });
+    if (own?.role !== MembershipRole.DEPUTY)
+      throw badInput('Bara en ersättare kan tjänstgöra i någons ställe.', { replacesMemberId: 'personen är inte ersättare' });
     if (!replaced || replaced.role === MembershipRole.DEPUTY || replacesMemberId === memberId) {
       throw badInput('Ersättaren kan bara tjänstgöra för en ledamot i samma organ.', { replacesMemberId: 'är ingen ledamot i organet' });
     }

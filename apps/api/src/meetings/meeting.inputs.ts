@@ -54,7 +54,10 @@ export class CreateMeetingInput extends ScheduledInput {
 
 /** Everything but the body can change while the meeting is open. */
 @InputType()
-export class UpdateMeetingInput extends PartialType(OmitType(CreateMeetingInput, ['bodyId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
+export class UpdateMeetingInput extends PartialType(OmitType(CreateMeetingInput, ['bodyId'] as const), {
+  omitDefaultValues: true,
+  skipNullProperties: false,
+}) {}
 
 const KIND = /^[a-z][a-z0-9_-]{0,40}$/;
 
@@ -103,7 +106,10 @@ export class CreateAgendaItemInput {
 }
 
 @InputType()
-export class UpdateAgendaItemInput extends PartialType(OmitType(CreateAgendaItemInput, ['meetingId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
+export class UpdateAgendaItemInput extends PartialType(OmitType(CreateAgendaItemInput, ['meetingId'] as const), {
+  omitDefaultValues: true,
+  skipNullProperties: false,
+}) {}
 
 @InputType()
 export class AttendanceFilter extends BaseFilter {
@@ -170,4 +176,7 @@ export class CreateAttendanceInput extends AttendanceFactsInput {
 }
 
 @InputType()
-export class UpdateAttendanceInput extends PartialType(OmitType(CreateAttendanceInput, ['meetingId', 'memberId'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
+export class UpdateAttendanceInput extends PartialType(OmitType(CreateAttendanceInput, ['meetingId', 'memberId'] as const), {
+  omitDefaultValues: true,
+  skipNullProperties: false,
+}) {}

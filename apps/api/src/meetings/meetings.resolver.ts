@@ -43,7 +43,11 @@ export class MeetingsResolver extends CrudResolver({
   async changeMeetingStatus(
     @Args('id', { type: () => ID }) id: string,
     @Args('status', { type: () => MeetingStatus }) status: MeetingStatus,
-    @Args('overrideReason', { type: () => String, nullable: true, description: `Why the meeting is convened despite blockers (at least ${OVERRIDE_REASON_MIN_LENGTH} characters; tenant-admin only)` })
+    @Args('overrideReason', {
+      type: () => String,
+      nullable: true,
+      description: `Why the meeting is convened despite blockers (at least ${OVERRIDE_REASON_MIN_LENGTH} characters; tenant-admin only)`,
+    })
     overrideReason?: string | null,
   ) {
     await parseInput(IdArgs, { id });

@@ -33,7 +33,11 @@ export function installObservability(app: NestFastifyApplication, fastify: Fasti
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
     const parent = propagation.extract(ROOT_CONTEXT, req.headers);
-    const span = tracer().startSpan(`${req.method} ${req.routeOptions?.url ?? 'unmatched'}`, { attributes: { 'http.request.method': req.method, 'http.route': req.routeOptions?.url ?? 'unmatched' } }, parent);
+    const span = tracer().startSpan(
+      `${req.method} ${req.routeOptions?.url ?? 'unmatched'}`,
+      { attributes: { 'http.request.method': req.method, 'http.route': req.routeOptions?.url ?? 'unmatched' } },
+      parent,
+    );
     inFlight.set(req, { started: process.hrtime.bigint(), span });
     context.with(trace.setSpan(parent, span), () => requestIds.run(req.id, done));
   });
@@ -151,7 +155,11 @@ async function queueCounts(app: NestFastifyApplication): Promise<QueueCounts[]> 
 }
 
 function poolCounts(app: NestFastifyApplication): PoolCounts | undefined {
-  const pool = (app.get<DataSource>(APP_DATA_SOURCE).driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } } }).master;
+  const pool = (
+    app.get<DataSource>(APP_DATA_SOURCE).driver as unknown as {
+      master?: { totalCount: number; idleCount: number; waitingCount: number; options?: { max?: number } };
+    }
+  ).master;
   if (!pool) return undefined;
   return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options?.max ?? 0 };
 }

@@ -32,6 +32,11 @@ export class MailOutbox implements OnModuleInit {
 
   /** In the current unit of work; answers whether this occasion's message was new. */
   send(key: string, mail: PlainMail, subjectId?: string | null): Promise<boolean> {
-    return this.outbox.add({ key: `mail:${key}`, kind: MAIL_EFFECT, subjectId: subjectId ?? null, payload: { to: mail.to, subject: mail.subject, text: mail.text } });
+    return this.outbox.add({
+      key: `mail:${key}`,
+      kind: MAIL_EFFECT,
+      subjectId: subjectId ?? null,
+      payload: { to: mail.to, subject: mail.subject, text: mail.text },
+    });
   }
 }

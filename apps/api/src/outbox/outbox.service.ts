@@ -60,7 +60,15 @@ interface RawRow {
   attempts: number;
 }
 
-const toRow = (r: RawRow): OutboxRow => ({ id: r.id, tenantId: r.tenant_id, key: r.key, kind: r.kind, subjectId: r.subject_id, payload: r.payload, attempts: r.attempts });
+const toRow = (r: RawRow): OutboxRow => ({
+  id: r.id,
+  tenantId: r.tenant_id,
+  key: r.key,
+  kind: r.kind,
+  subjectId: r.subject_id,
+  payload: r.payload,
+  attempts: r.attempts,
+});
 
 /**
  * The transactional outbox. `add` writes an effect in the current unit of work; once that
@@ -205,7 +213,10 @@ export class OutboxService implements OnModuleDestroy {
     let kind = '?';
     try {
       return await this.db.run(tenantId, async (em) => {
-        const [peek]: RawRow[] = await em.query(`select id, tenant_id, key, kind, subject_id, payload, attempts from outbox where id = $1 and status = 'pending'`, [id]);
+        const [peek]: RawRow[] = await em.query(
+          `select id, tenant_id, key, kind, subject_id, payload, attempts from outbox where id = $1 and status = 'pending'`,
+          [id],
+        );
         if (!peek) return false;
         kind = peek.kind;
         const handler = this.handlers.get(peek.kind) as EffectHandler<unknown> | undefined;
@@ -251,7 +262,10 @@ export class OutboxService implements OnModuleDestroy {
 async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([work, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms)))]);
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms))),
+    ]);
   } finally {
     clearTimeout(timer);
   }

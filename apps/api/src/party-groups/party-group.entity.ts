@@ -3,7 +3,7 @@ import { Column, Entity } from 'typeorm';
 import { TenantEntity } from '../common/tenant-entity.js';
 
 /** A party's group in the council; its seats decide whether it gets a break-out room. */
-@ObjectType({ description: "A party group (partigrupp) and its seats in the council." })
+@ObjectType({ description: 'A party group (partigrupp) and its seats in the council.' })
 @Entity('party_group')
 export class PartyGroup extends TenantEntity {
   @Field(() => ID)

@@ -5,14 +5,7 @@ import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Party } from './party.entity.js';
 import { PartyGroup } from './party-group.entity.js';
-import {
-  CreatePartyGroupInput,
-  CreatePartyInput,
-  PartyFilter,
-  PartyGroupFilter,
-  UpdatePartyGroupInput,
-  UpdatePartyInput,
-} from './party-group.inputs.js';
+import { CreatePartyGroupInput, CreatePartyInput, PartyFilter, PartyGroupFilter, UpdatePartyGroupInput, UpdatePartyInput } from './party-group.inputs.js';
 import { PartiesService, PartyGroupsService } from './party-groups.service.js';
 
 @Resolver(() => Party)

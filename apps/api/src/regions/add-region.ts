@@ -48,13 +48,22 @@ export async function addRegion(client: pg.Client, spec: RegionSpec): Promise<{ 
     const added: string[] = [];
     const existing: string[] = [];
     for (const m of spec.municipalities) {
-      const there = await client.query<{ region_id: string; slug: string; code: string }>('select region_id, slug, code from municipality where slug = $1 or code = $2', [m.slug, m.code]);
+      const there = await client.query<{ region_id: string; slug: string; code: string }>(
+        'select region_id, slug, code from municipality where slug = $1 or code = $2',
+        [m.slug, m.code],
+      );
       if (there.rows[0]) {
         if (there.rows[0].region_id !== regionId) throw new Error(`${m.name} (${m.code}) already belongs to another region`);
         existing.push(m.name);
         continue;
       }
-      await client.query('insert into municipality (id, region_id, name, code, slug) values ($1, $2, $3, $4, $5)', [randomUUID(), regionId, m.name.trim(), m.code, m.slug]);
+      await client.query('insert into municipality (id, region_id, name, code, slug) values ($1, $2, $3, $4, $5)', [
+        randomUUID(),
+        regionId,
+        m.name.trim(),
+        m.code,
+        m.slug,
+      ]);
       added.push(m.name);
     }
     await client.query('commit');
@@ -68,6 +77,11 @@ export async function addRegion(client: pg.Client, spec: RegionSpec): Promise<{ 
 /** "Timrå:2262:timra" → a municipality; the slug defaults to the name in plain ASCII. */
 export function parseMunicipalityArg(arg: string): RegionSpec['municipalities'][number] {
   const [name = '', code = '', slug] = arg.split(':').map((s) => s.trim());
-  const ascii = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const ascii = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   return { name, code, slug: slug || ascii };
 }

@@ -33,7 +33,9 @@ const client = new pg.Client({ connectionString: url });
 await client.connect();
 try {
   const result = await addRegion(client, spec);
-  console.log(`Region ${spec.slug} (${result.regionId}): added ${result.added.length} municipalities${result.added.length ? `: ${result.added.join(', ')}` : ''}`);
+  console.log(
+    `Region ${spec.slug} (${result.regionId}): added ${result.added.length} municipalities${result.added.length ? `: ${result.added.join(', ')}` : ''}`,
+  );
   if (result.existing.length) console.log(`Already there: ${result.existing.join(', ')}`);
 } catch (err) {
   console.error((err as Error).message);

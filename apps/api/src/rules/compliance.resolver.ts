@@ -18,7 +18,9 @@ export class ComplianceResolver {
   ) {}
 
   @Roles(...MUNICIPAL_READERS)
-  @Query(() => MeetingEvaluation, { description: 'Judges a meeting by the rule version in force on its date: findings, who may take part remotely in what, quorum per item' })
+  @Query(() => MeetingEvaluation, {
+    description: 'Judges a meeting by the rule version in force on its date: findings, who may take part remotely in what, quorum per item',
+  })
   async evaluateMeeting(@Args('meetingId', { type: () => ID }) meetingId: string) {
     await parseInput(IdArgs, { id: meetingId });
     const meeting = await loadRef(this.db, Meeting, meetingId);

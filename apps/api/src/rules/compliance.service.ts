@@ -43,7 +43,10 @@ export class ComplianceService {
 
   /** Per request: every meeting whose compliance a query asks for is evaluated in one batch. */
   loader(): DataLoader<Meeting, MeetingEvaluation, string> {
-    return perRequest('rules:compliance', () => new DataLoader<Meeting, MeetingEvaluation, string>((meetings) => this.evaluateAll([...meetings]), { cacheKeyFn: (m) => m.id }));
+    return perRequest(
+      'rules:compliance',
+      () => new DataLoader<Meeting, MeetingEvaluation, string>((meetings) => this.evaluateAll([...meetings]), { cacheKeyFn: (m) => m.id }),
+    );
   }
 
   evaluate(meeting: Meeting): Promise<MeetingEvaluation> {
@@ -64,14 +67,23 @@ export class ComplianceService {
         'RULE_VIOLATION',
         `Mötet kan inte kallas: ${blockers.length} hinder enligt reglerna för deltagande på distans. ${blockers.map((b) => b.message.sv).join(' ')}`,
         {
-          blockers: blockers.map((b) => ({ code: b.code, message: b.message.sv, messageEn: b.message.en, basis: b.basis.reference, memberId: b.memberId, itemId: b.itemId })),
+          blockers: blockers.map((b) => ({
+            code: b.code,
+            message: b.message.sv,
+            messageEn: b.message.en,
+            basis: b.basis.reference,
+            memberId: b.memberId,
+            itemId: b.itemId,
+          })),
         },
       );
     }
     if (!currentActor()?.roles.includes('tenant-admin')) throw forbidden('Bara en administratör kan kalla till ett möte trots hinder.');
     const reason = overrideReason.trim();
     if (reason.length < OVERRIDE_REASON_MIN_LENGTH) {
-      throw badInput(`Skriv en motivering på minst ${OVERRIDE_REASON_MIN_LENGTH} tecken till varför mötet kallas trots hindren.`, { overrideReason: 'är för kort' });
+      throw badInput(`Skriv en motivering på minst ${OVERRIDE_REASON_MIN_LENGTH} tecken till varför mötet kallas trots hindren.`, {
+        overrideReason: 'är för kort',
+      });
     }
     await this.audit.record({
       action: 'meeting.convene.override',
@@ -103,8 +115,7 @@ export class ComplianceService {
       return {
         ...evaluation,
         members: plan.members.map((m) => ({ id: m.id, name: m.name ?? '', role: m.role, mode: m.mode, voting: m.voting })),
-        items: rows[i]!.agendaItems
-          .slice()
+        items: rows[i]!.agendaItems.slice()
           .sort((a, b) => a.number - b.number)
           .map((item) => ({ id: item.id, number: item.number, title: item.title, kinds: foldKinds(item) })),
       } as MeetingEvaluation;
@@ -128,13 +139,15 @@ export class ComplianceService {
     const memberIds = [...new Set(memberships.map((s) => s.memberId))];
     const [parents, members] = await Promise.all([
       byIdLoader(this.db, Body).loadMany(parentIds),
-      memberIds.length ? em.getRepository(Member).find({ where: { id: In(memberIds) }, select: { id: true, name: true, identityLevel: true } }) : Promise.resolve([]),
+      memberIds.length
+        ? em.getRepository(Member).find({ where: { id: In(memberIds) }, select: { id: true, name: true, identityLevel: true } })
+        : Promise.resolve([]),
     ]);
     const parentById = new Map(parents.filter((b): b is Body => b instanceof Body).map((b) => [b.id, b]));
     const memberById = new Map(members.map((m) => [m.id, { name: m.name, identityLevel: m.identityLevel }]));
     return meetings.map((meeting, i) => {
       const body = bodyById.get(meeting.bodyId)!;
-      const parent = body.parentBodyId ? parentById.get(body.parentBodyId) ?? null : null;
+      const parent = body.parentBodyId ? (parentById.get(body.parentBodyId) ?? null) : null;
       const agenda = agendas[i];
       const attendance = attendances[i];
       if (agenda instanceof Error) throw agenda;
@@ -172,7 +185,10 @@ export class ComplianceService {
     for (const { group, completions } of perDate) {
       for (const plan of group) {
         const own = new Set(plan.members.map((m) => m.id));
-        out.set(plan.id, completions.filter((c) => own.has(c.memberId)));
+        out.set(
+          plan.id,
+          completions.filter((c) => own.has(c.memberId)),
+        );
       }
     }
     return out;

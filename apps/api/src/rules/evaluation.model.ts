@@ -16,7 +16,7 @@ export class LocalizedText {
   en!: string;
 }
 
-@ObjectType({ description: 'What an answer rests on: law (statute), guidance (SKR, the Fyrbodal study) or local (the municipality\'s decision)' })
+@ObjectType({ description: "What an answer rests on: law (statute), guidance (SKR, the Fyrbodal study) or local (the municipality's decision)" })
 export class Basis {
   @Field({ description: 'law | guidance | local' })
   kind!: string;
@@ -48,7 +48,10 @@ export class Finding {
 
 @ObjectType()
 export class EligibilityReason {
-  @Field({ description: 'REMOTE_ALLOWED, REMOTE_NOT_ALLOWED, PARENT_BODY_NOT_ALLOWED, COMPANY_BOARD_CONSENT_MISSING, ITEM_EXCLUDED, PRESIDIUM_MUST_BE_ON_SITE, TRAINING_MISSING, IDENTITY_INSUFFICIENT' })
+  @Field({
+    description:
+      'REMOTE_ALLOWED, REMOTE_NOT_ALLOWED, PARENT_BODY_NOT_ALLOWED, COMPANY_BOARD_CONSENT_MISSING, ITEM_EXCLUDED, PRESIDIUM_MUST_BE_ON_SITE, TRAINING_MISSING, IDENTITY_INSUFFICIENT',
+  })
   code!: string;
 
   @Field(() => LocalizedText)
@@ -166,7 +169,7 @@ export class PlannedItem {
   kinds!: string[];
 }
 
-@ObjectType({ description: "A meeting judged by the rules in force on its date (Europe/Stockholm)" })
+@ObjectType({ description: 'A meeting judged by the rules in force on its date (Europe/Stockholm)' })
 export class MeetingEvaluation {
   @Field(() => ID)
   meetingId!: string;

@@ -34,14 +34,20 @@ function rows(overrides: Partial<MeetingRows> = {}): MeetingRows {
 describe('buildMeetingPlan', () => {
   it('expects ordinary members in the room and deputies away when nothing is recorded, and counts seats without deputies', () => {
     const { plan, facts } = buildMeetingPlan(rows());
-    assert.deepEqual(plan.members.map((m) => [m.id, m.mode, m.voting]), [
-      ['chair', 'on_site', true],
-      ['a', 'on_site', true],
-      ['b', 'on_site', true],
-      ['dep', 'absent', false],
-    ]);
+    assert.deepEqual(
+      plan.members.map((m) => [m.id, m.mode, m.voting]),
+      [
+        ['chair', 'on_site', true],
+        ['a', 'on_site', true],
+        ['b', 'on_site', true],
+        ['dep', 'absent', false],
+      ],
+    );
     assert.equal(plan.body.seats, 3);
-    assert.deepEqual(plan.agenda.map((i) => i.id), ['i1', 'i2']);
+    assert.deepEqual(
+      plan.agenda.map((i) => i.id),
+      ['i1', 'i2'],
+    );
     assert.deepEqual(facts.identityVerifications, [
       { memberId: 'chair', level: 'e_id' },
       { memberId: 'b', level: 'municipal_account' },
@@ -50,7 +56,13 @@ describe('buildMeetingPlan', () => {
   });
 
   it('lets a deputy stepping in vote in place of the member they replace', () => {
-    const attend = (memberId: string, mode: string, replacesMemberId: string | null = null) => ({ memberId, mode, replacesMemberId, consentsToRemoteMeeting: false, documentsDelivered: false });
+    const attend = (memberId: string, mode: string, replacesMemberId: string | null = null) => ({
+      memberId,
+      mode,
+      replacesMemberId,
+      consentsToRemoteMeeting: false,
+      documentsDelivered: false,
+    });
     const { plan } = buildMeetingPlan(rows({ attendances: [attend('a', 'absent'), attend('dep', 'remote', 'a')] }));
     const byId = new Map(plan.members.map((m) => [m.id, m]));
     assert.deepEqual([byId.get('a')!.voting, byId.get('dep')!.voting, byId.get('dep')!.mode], [false, true, 'remote']);
@@ -58,7 +70,12 @@ describe('buildMeetingPlan', () => {
 });
 
 describe('decisionInForce', () => {
-  const decision = (decidedOn: string, createdAt: string, allowsRemote = true) => ({ allowsRemote, reference: `SN ${decidedOn}`, decidedOn, createdAt: new Date(createdAt) });
+  const decision = (decidedOn: string, createdAt: string, allowsRemote = true) => ({
+    allowsRemote,
+    reference: `SN ${decidedOn}`,
+    decidedOn,
+    createdAt: new Date(createdAt),
+  });
 
   it('takes the latest decision dated on or before the meeting and recorded before it started', () => {
     const chosen = decisionInForce(

@@ -1,4 +1,12 @@
-import { stockholmDate, type MeetingFacts, type MeetingPlan, type MemberRole, type ParentBodyDecision, type PlannedMember, type PlannedMode } from '@motesplats/rules';
+import {
+  stockholmDate,
+  type MeetingFacts,
+  type MeetingPlan,
+  type MemberRole,
+  type ParentBodyDecision,
+  type PlannedMember,
+  type PlannedMode,
+} from '@motesplats/rules';
 
 /** The rows one meeting's plan is built from; plain shapes, so the builder is testable without a database. */
 export interface MeetingRows {

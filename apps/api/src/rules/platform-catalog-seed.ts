@@ -14,9 +14,15 @@ export async function seedPlatformCatalog(db: Queryable, regionId: string): Prom
   await db.query(`select set_config('app.tenant_id', '', true), set_config('app.region_id', $1, true)`, [regionId]);
   const params: unknown[] = [regionId];
   const rows = REGIONAL_PLATFORM_CATALOG.map((p) => {
-    const [key, name, gallery, residency, eId, cost, note] = [p.key, p.name, p.gallerySize, p.dataResidency, p.eIdSignIn, p.licenceCostSekPerUserYear, p.note].map(
-      (v) => `$${params.push(v)}`,
-    );
+    const [key, name, gallery, residency, eId, cost, note] = [
+      p.key,
+      p.name,
+      p.gallerySize,
+      p.dataResidency,
+      p.eIdSignIn,
+      p.licenceCostSekPerUserYear,
+      p.note,
+    ].map((v) => `$${params.push(v)}`);
     return `($1::uuid, ${key}::text, ${name}::text, ${gallery}::int, ${residency}::text, ${eId}::boolean, ${cost}::int, ${note}::text)`;
   });
   await db.query(

@@ -32,7 +32,9 @@ export class RegionalRulesResolver {
   }
 
   @Roles('coordinator')
-  @Mutation(() => RegionalRuleTemplate, { description: 'Coordinators publish a new version of the regional template; it must not loosen what the law requires' })
+  @Mutation(() => RegionalRuleTemplate, {
+    description: 'Coordinators publish a new version of the regional template; it must not loosen what the law requires',
+  })
   async publishRegionalTemplate(@Args('input') input: PublishRegionalTemplateInput) {
     const parsed = await parseInput(PublishRegionalTemplateInput, input);
     return this.regional.publishTemplate(parsed.name, input.content);

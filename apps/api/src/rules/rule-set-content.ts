@@ -15,7 +15,9 @@ export function ruleSetContent(value: unknown): RuleSetContent {
   }
   const bodies = value.bodies ?? {};
   if (!isPlainObject(bodies)) throw badInput('Organens egna regler (bodies) ska vara ett objekt per organ.', { content: 'bodies är ogiltigt' });
-  const bodyTypes = Object.fromEntries(BODY_TYPES.filter((t) => t in (value.bodyTypes as object)).map((t) => [t, (value.bodyTypes as Record<string, unknown>)[t]]));
+  const bodyTypes = Object.fromEntries(
+    BODY_TYPES.filter((t) => t in (value.bodyTypes as object)).map((t) => [t, (value.bodyTypes as Record<string, unknown>)[t]]),
+  );
   return { bodyTypes, bodies } as unknown as RuleSetContent;
 }
 

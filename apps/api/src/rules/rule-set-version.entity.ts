@@ -57,7 +57,10 @@ export class StoredRuleSetVersion extends TenantEntity {
   @Column({ name: 'template_id', type: 'text', nullable: true })
   templateId!: string | null;
 
-  @Field(() => JSONScalar, { description: '{ bodyTypes: { council | executive_board | committee | sub_committee | company_board: BodyRules }, bodies: { [bodyId]: { bodyType, rules } } } as in @motesplats/rules' })
+  @Field(() => JSONScalar, {
+    description:
+      '{ bodyTypes: { council | executive_board | committee | sub_committee | company_board: BodyRules }, bodies: { [bodyId]: { bodyType, rules } } } as in @motesplats/rules',
+  })
   @Column({ type: 'jsonb' })
   content!: RuleSetContent;
 }

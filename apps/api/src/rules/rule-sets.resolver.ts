@@ -60,7 +60,9 @@ export class RuleSetsResolver {
   }
 
   @Roles(...MUNICIPAL_ADMINS)
-  @Mutation(() => StoredRuleSetVersion, { description: 'Changes a draft; refused (BAD_USER_INPUT, extensions.violations) where it would loosen what the law requires' })
+  @Mutation(() => StoredRuleSetVersion, {
+    description: 'Changes a draft; refused (BAD_USER_INPUT, extensions.violations) where it would loosen what the law requires',
+  })
   async updateRuleSetDraft(@Args() { id }: IdArgs, @Args('input') input: UpdateRuleSetDraftInput) {
     await parseInput(IdArgs, { id });
     return this.ruleSets.updateDraft(id, await parseInput(UpdateRuleSetDraftInput, input));
@@ -80,4 +82,3 @@ export class RuleSetsResolver {
     return this.ruleSets.deleteDraft(id);
   }
 }
-

@@ -16,7 +16,16 @@ import { SubCommitteeDecisionsService } from './sub-committee-decisions.service.
  */
 @Module({
   imports: [AuditModule],
-  providers: [RegionalRulesService, RegionalRulesResolver, RuleSetsService, RuleSetsResolver, SubCommitteeDecisionsService, SubCommitteeDecisionsResolver, ComplianceService, ComplianceResolver],
+  providers: [
+    RegionalRulesService,
+    RegionalRulesResolver,
+    RuleSetsService,
+    RuleSetsResolver,
+    SubCommitteeDecisionsService,
+    SubCommitteeDecisionsResolver,
+    ComplianceService,
+    ComplianceResolver,
+  ],
   exports: [ComplianceService, RegionalRulesService, RuleSetsService],
 })
 export class RulesModule {}

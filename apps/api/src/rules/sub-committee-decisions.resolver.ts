@@ -13,7 +13,10 @@ export class SubCommitteeDecisionsResolver {
   constructor(private readonly decisions: SubCommitteeDecisionsService) {}
 
   @Roles(...MUNICIPAL_READERS)
-  @Query(() => [SubCommitteeRemoteDecision], { name: 'subCommitteeRemoteDecisions', description: "The parent committee's decisions on remote participation in this sub-committee, newest first" })
+  @Query(() => [SubCommitteeRemoteDecision], {
+    name: 'subCommitteeRemoteDecisions',
+    description: "The parent committee's decisions on remote participation in this sub-committee, newest first",
+  })
   async listDecisions(@Args('bodyId', { type: () => ID }) bodyId: string) {
     await parseInput(IdArgs, { id: bodyId });
     return this.decisions.list(bodyId);

@@ -20,7 +20,8 @@ export class SubCommitteeDecisionsService {
     const em = await this.db.manager();
     const body = await em.getRepository(Body).findOne({ where: { id: input.bodyId } });
     if (!body) throw badInput(`Organet ${input.bodyId} finns inte.`, { bodyId: 'finns inte' });
-    if (body.kind !== BodyKind.SUB_COMMITTEE) throw badInput('Bara ett utskott behöver sin nämnds beslut om deltagande på distans.', { bodyId: 'är inget utskott' });
+    if (body.kind !== BodyKind.SUB_COMMITTEE)
+      throw badInput('Bara ett utskott behöver sin nämnds beslut om deltagande på distans.', { bodyId: 'är inget utskott' });
     const repo = em.getRepository(SubCommitteeRemoteDecision);
     return repo.save(repo.create({ tenantId: this.db.tenantId(), id: randomUUID(), ...input, reference: input.reference.trim() }));
   }

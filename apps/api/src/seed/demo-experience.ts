@@ -29,7 +29,15 @@ function unit(...parts: number[]): number {
  * for after the last council meeting and, with `history`, a year of ended committee and
  * board meetings with attendance, reports and incidents, so the comparison has figures.
  */
-export function demoExperience(tenantId: string, mi: number, slug: string, data: Record<string, Row[]>, now: Date, history: boolean, id: IdOf): Record<string, Row[]> {
+export function demoExperience(
+  tenantId: string,
+  mi: number,
+  slug: string,
+  data: Record<string, Row[]>,
+  now: Date,
+  history: boolean,
+  id: IdOf,
+): Record<string, Row[]> {
   const t = { tenant_id: tenantId };
   const out: Record<string, Row[]> = {
     municipality_region_settings: [{ ...t, contact_email: `kansliet@${slug}.example`, updated_by: 'demo' }],
@@ -42,9 +50,21 @@ export function demoExperience(tenantId: string, mi: number, slug: string, data:
   if (pastKf) {
     const att = data.attendance!.filter((a) => a.meeting_id === pastKf.id);
     out.experience_report!.push({
-      ...t, id: id('report:kf-past'), meeting_id: pastKf.id, status: 'requested', requested_at: now, due_on: addDays(localDate(now), 3),
-      platform_key: pastKf.platform_key, on_site_count: att.filter((a) => a.mode === 'on_site').length, remote_count: att.filter((a) => a.mode === 'remote').length,
-      submitted_at: null, submitted_by: null, support_sufficient: null, what_worked: '', lessons: '', rating: null,
+      ...t,
+      id: id('report:kf-past'),
+      meeting_id: pastKf.id,
+      status: 'requested',
+      requested_at: now,
+      due_on: addDays(localDate(now), 3),
+      platform_key: pastKf.platform_key,
+      on_site_count: att.filter((a) => a.mode === 'on_site').length,
+      remote_count: att.filter((a) => a.mode === 'remote').length,
+      submitted_at: null,
+      submitted_by: null,
+      support_sufficient: null,
+      what_worked: '',
+      lessons: '',
+      rating: null,
     });
   }
   if (!history) return out;
@@ -57,8 +77,15 @@ export function demoExperience(tenantId: string, mi: number, slug: string, data:
       const [y, mo, d] = localDate(day).split('-').map(Number) as [number, number, number];
       const key = `hist:${week}:${bi}`;
       const meeting = {
-        ...t, id: id(`meeting:${key}`), body_id: body.id, title: `${body.name}`, starts_at: localTime(y, mo, d, 13), ends_at: localTime(y, mo, d, 15, 30),
-        place: 'Kommunhuset', status: 'ended', platform_key: unit(mi, week, bi, 1) < 0.7 ? 'teams' : 'jitsi_meet',
+        ...t,
+        id: id(`meeting:${key}`),
+        body_id: body.id,
+        title: `${body.name}`,
+        starts_at: localTime(y, mo, d, 13),
+        ends_at: localTime(y, mo, d, 15, 30),
+        place: 'Kommunhuset',
+        status: 'ended',
+        platform_key: unit(mi, week, bi, 1) < 0.7 ? 'teams' : 'jitsi_meet',
       };
       out.meeting!.push(meeting);
       // How remote a municipality is differs: some barely, some half the room.
@@ -71,24 +98,48 @@ export function demoExperience(tenantId: string, mi: number, slug: string, data:
         if (mode === 'remote') remote++;
         if (mode === 'on_site') onSite++;
         out.attendance!.push({
-          ...t, id: id(`att:${key}:${s.member_id}`), meeting_id: meeting.id, member_id: s.member_id, mode,
-          joined_at: mode === 'absent' ? null : meeting.starts_at, left_at: mode === 'absent' ? null : meeting.ends_at, consents_to_remote: false, documents_delivered: false,
+          ...t,
+          id: id(`att:${key}:${s.member_id}`),
+          meeting_id: meeting.id,
+          member_id: s.member_id,
+          mode,
+          joined_at: mode === 'absent' ? null : meeting.starts_at,
+          left_at: mode === 'absent' ? null : meeting.ends_at,
+          consents_to_remote: false,
+          documents_delivered: false,
         });
       }
       if (remote === 0 || unit(mi, week, bi, 2) < 0.15) continue;
       const reportId = id(`report:${key}`);
       const rating = 1 + Math.floor(unit(mi, week, bi, 3) * 5);
       out.experience_report!.push({
-        ...t, id: reportId, meeting_id: meeting.id, status: 'submitted', requested_at: meeting.ends_at, due_on: localDate(new Date((meeting.ends_at as Date).getTime() + 7 * 86_400_000)),
-        submitted_at: meeting.ends_at, submitted_by: 'demo', platform_key: meeting.platform_key, on_site_count: onSite, remote_count: remote,
-        support_sufficient: rating >= 3, what_worked: WORKED[(mi + week) % WORKED.length], lessons: LESSONS[(mi + bi + week) % LESSONS.length], rating,
+        ...t,
+        id: reportId,
+        meeting_id: meeting.id,
+        status: 'submitted',
+        requested_at: meeting.ends_at,
+        due_on: localDate(new Date((meeting.ends_at as Date).getTime() + 7 * 86_400_000)),
+        submitted_at: meeting.ends_at,
+        submitted_by: 'demo',
+        platform_key: meeting.platform_key,
+        on_site_count: onSite,
+        remote_count: remote,
+        support_sufficient: rating >= 3,
+        what_worked: WORKED[(mi + week) % WORKED.length],
+        lessons: LESSONS[(mi + bi + week) % LESSONS.length],
+        rating,
       });
       const incidents = Math.floor(unit(mi, week, bi, 4) * 3.2);
       for (let k = 0; k < incidents; k++) {
         const category = CATEGORIES[Math.floor(unit(mi, week, bi, k, 5) * CATEGORIES.length)]!;
         out.experience_incident!.push({
-          ...t, id: id(`incident:${key}:${k}`), report_id: reportId, category, minutes_lost: 1 + Math.floor(unit(mi, week, bi, k, 6) * 15),
-          affected_count: 1 + Math.floor(unit(mi, week, bi, k, 7) * 4), resolution: RESOLUTIONS[category],
+          ...t,
+          id: id(`incident:${key}:${k}`),
+          report_id: reportId,
+          category,
+          minutes_lost: 1 + Math.floor(unit(mi, week, bi, k, 6) * 15),
+          affected_count: 1 + Math.floor(unit(mi, week, bi, k, 7) * 4),
+          resolution: RESOLUTIONS[category],
         });
       }
     }

@@ -75,12 +75,21 @@ async function seedRegion(client: pg.Client, region: DemoRegion, now: Date, hist
     // Tenant rows go in under the municipality's own tenant, as the API would write them.
     await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
     const data = buildMunicipality(tenantId, index, m, now, templateId);
-    Object.assign(data, demoTraining(tenantId, data, now, (key) => demoId(`${m.slug}:${key}`)));
-    Object.assign(data, demoSupport(tenantId, index, m.slug, data, (key) => demoId(`${m.slug}:${key}`)));
+    Object.assign(
+      data,
+      demoTraining(tenantId, data, now, (key) => demoId(`${m.slug}:${key}`)),
+    );
+    Object.assign(
+      data,
+      demoSupport(tenantId, index, m.slug, data, (key) => demoId(`${m.slug}:${key}`)),
+    );
     const extra = demoExperience(tenantId, index, m.slug, data, now, history, (key) => demoId(`${m.slug}:${key}`));
     for (const [table, rows] of Object.entries(extra)) data[table] = [...(data[table] ?? []), ...rows];
     for (const [table, rows] of Object.entries(data)) await insert(client, table, rows);
-    await client.query(`select refresh_meeting_rollup($1::uuid, q) from (select distinct meeting_quarter(starts_at) as q from meeting where tenant_id = $1 and status = 'ended') x`, [tenantId]);
+    await client.query(
+      `select refresh_meeting_rollup($1::uuid, q) from (select distinct meeting_quarter(starts_at) as q from meeting where tenant_id = $1 and status = 'ended') x`,
+      [tenantId],
+    );
   }
   for (const survey of demoSurveys(region.slug, regionId, demoId)) {
     // As the asker: the survey's policies let a municipality write only what it asks itself.
@@ -90,7 +99,10 @@ async function seedRegion(client: pg.Client, region: DemoRegion, now: Date, hist
       await client.query(`select set_config('app.tenant_id', $1, true)`, [answer.tenantId]);
       for (const [table, rows] of Object.entries(answer.rows)) await insert(client, table, rows);
       await client.query('update survey_recipient set answered_at = $3, answered_by = $4 where survey_id = $1 and municipality_id = $2', [
-        survey.id, answer.tenantId, answer.answeredAt, 'demo',
+        survey.id,
+        answer.tenantId,
+        answer.answeredAt,
+        'demo',
       ]);
     }
   }
@@ -119,7 +131,10 @@ function allocateSeats(total: number): number[] {
 }
 
 function ascii(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIPALITIES)[number], now: Date, templateId: string) {
@@ -193,11 +208,41 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
   const stagger = mi % 5;
   const meetings: Row[] = [];
   const agendaItems: Row[] = [];
-  const meeting = (key: string, b: Row, title: string, offset: number, from: [number, number], to: [number, number], status: string, place: string, items: [string, boolean?, boolean?, string[]?][], platform: string | null = null) => {
-    const row = { ...t, id: id(`meeting:${key}`), body_id: b.id, title, starts_at: day(offset, ...from), ends_at: day(offset, ...to), place, status, platform_key: platform };
+  const meeting = (
+    key: string,
+    b: Row,
+    title: string,
+    offset: number,
+    from: [number, number],
+    to: [number, number],
+    status: string,
+    place: string,
+    items: [string, boolean?, boolean?, string[]?][],
+    platform: string | null = null,
+  ) => {
+    const row = {
+      ...t,
+      id: id(`meeting:${key}`),
+      body_id: b.id,
+      title,
+      starts_at: day(offset, ...from),
+      ends_at: day(offset, ...to),
+      place,
+      status,
+      platform_key: platform,
+    };
     meetings.push(row);
     items.forEach(([itemTitle, confidential = false, closedVote = false, kinds = []], i) =>
-      agendaItems.push({ ...t, id: id(`item:${key}:${i + 1}`), meeting_id: row.id, number: i + 1, title: itemTitle, confidential, closed_vote: closedVote, kinds }),
+      agendaItems.push({
+        ...t,
+        id: id(`item:${key}:${i + 1}`),
+        meeting_id: row.id,
+        number: i + 1,
+        title: itemTitle,
+        confidential,
+        closed_vote: closedVote,
+        kinds,
+      }),
     );
     return row;
   };
@@ -213,13 +258,24 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
   ];
   const pastKf = meeting('kf-past', kf, 'Kommunfullmäktige', -30 + stagger, [18, 0], [21, 0], 'ended', m.place, kfItems.slice(0, 5), 'jitsi_meet');
   const nextKf = meeting('kf-next', kf, 'Kommunfullmäktige', 14 + stagger, [18, 0], [22, 0], 'convened', m.place, kfItems, 'jitsi_meet');
-  const nextKs = meeting('ks-next', ks, 'Kommunstyrelsen', 7 + stagger, [9, 0], [12, 0], 'planned', 'Kommunhuset, KS-salen', [
-    ['Val av justerare'],
-    ['Ekonomisk uppföljning'],
-    ['Remissvar: regional utvecklingsstrategi för Fyrbodal'],
-    ['Lönesättning av förvaltningschef', true, false, ['personnel']],
-    ['Anmälan av delegationsbeslut'],
-  ], 'teams');
+  const nextKs = meeting(
+    'ks-next',
+    ks,
+    'Kommunstyrelsen',
+    7 + stagger,
+    [9, 0],
+    [12, 0],
+    'planned',
+    'Kommunhuset, KS-salen',
+    [
+      ['Val av justerare'],
+      ['Ekonomisk uppföljning'],
+      ['Remissvar: regional utvecklingsstrategi för Fyrbodal'],
+      ['Lönesättning av förvaltningschef', true, false, ['personnel']],
+      ['Anmälan av delegationsbeslut'],
+    ],
+    'teams',
+  );
   meeting('bun-next', bun, 'Barn- och utbildningsnämnden', 10 + stagger, [13, 0], [16, 0], 'planned', 'Kommunhuset, sal Vänern', [
     ['Val av justerare'],
     ['Riktlinjer för skolskjuts'],
@@ -233,25 +289,61 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
     ['Rapport enligt lex Sarah', true, false, ['individual']],
     ['Riktlinjer för ekonomiskt bistånd'],
   ]);
-  const nextIu = meeting('iu-next', iu, 'Individutskottet', 8 + stagger, [8, 30], [10, 0], 'planned', 'Kommunhuset, lilla sammanträdesrummet', [
-    ['Individärende enligt socialtjänstlagen', true, false, ['individual']],
-    ['Individärende enligt LVU', true, false, ['individual']],
-    ['Anmälan av delegationsbeslut'],
-  ], 'jitsi_meet');
-  const nextBolag = meeting('bolag-next', bolag, `${m.name} Bostäder AB – styrelsemöte`, 12 + stagger, [15, 0], [17, 0], 'planned', 'Bolagets kontor', [
-    ['Hyresförhandling 2027'],
-    ['Investeringsbudget'],
-    ['Upphandling av fastighetsskötsel', false, false, ['procurement']],
-  ], 'teams');
+  const nextIu = meeting(
+    'iu-next',
+    iu,
+    'Individutskottet',
+    8 + stagger,
+    [8, 30],
+    [10, 0],
+    'planned',
+    'Kommunhuset, lilla sammanträdesrummet',
+    [
+      ['Individärende enligt socialtjänstlagen', true, false, ['individual']],
+      ['Individärende enligt LVU', true, false, ['individual']],
+      ['Anmälan av delegationsbeslut'],
+    ],
+    'jitsi_meet',
+  );
+  const nextBolag = meeting(
+    'bolag-next',
+    bolag,
+    `${m.name} Bostäder AB – styrelsemöte`,
+    12 + stagger,
+    [15, 0],
+    [17, 0],
+    'planned',
+    'Bolagets kontor',
+    [['Hyresförhandling 2027'], ['Investeringsbudget'], ['Upphandling av fastighetsskötsel', false, false, ['procurement']]],
+    'teams',
+  );
 
   // The last council meeting's record, and the plan for the next one.
   const attendances: Row[] = [];
   interleaved.forEach((p, i) => {
     const mode = i % 17 === 5 ? 'absent' : i % 9 === 4 ? 'remote' : 'on_site';
     const joined = mode === 'absent' ? null : pastKf.starts_at;
-    attendances.push({ ...t, id: id(`att:past:${p.id}`), meeting_id: pastKf.id, member_id: p.id, mode, joined_at: joined, left_at: joined ? pastKf.ends_at : null, ...NO_BOARD_FACTS });
+    attendances.push({
+      ...t,
+      id: id(`att:past:${p.id}`),
+      meeting_id: pastKf.id,
+      member_id: p.id,
+      mode,
+      joined_at: joined,
+      left_at: joined ? pastKf.ends_at : null,
+      ...NO_BOARD_FACTS,
+    });
     const planned = i % 13 === 7 ? 'absent' : i % 8 === 3 ? 'remote' : 'on_site';
-    attendances.push({ ...t, id: id(`att:next:${p.id}`), meeting_id: nextKf.id, member_id: p.id, mode: planned, joined_at: null, left_at: null, ...NO_BOARD_FACTS });
+    attendances.push({
+      ...t,
+      id: id(`att:next:${p.id}`),
+      meeting_id: nextKf.id,
+      member_id: p.id,
+      mode: planned,
+      joined_at: null,
+      left_at: null,
+      ...NO_BOARD_FACTS,
+    });
   });
 
   // Someone joins remotely in the executive board, the sub-committee and the company board
@@ -259,7 +351,17 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
   const seatsOf = (b: Row) => memberships.filter((s) => s.body_id === b.id && s.role !== 'deputy');
   const remoteSeat = (meetingRow: Row, b: Row, index: number, extra: Row = {}) =>
     seatsOf(b).forEach((s, i) =>
-      attendances.push({ ...t, id: id(`att:${meetingRow.id}:${s.member_id}`), meeting_id: meetingRow.id, member_id: s.member_id, mode: i === index ? 'remote' : 'on_site', joined_at: null, left_at: null, ...NO_BOARD_FACTS, ...extra }),
+      attendances.push({
+        ...t,
+        id: id(`att:${meetingRow.id}:${s.member_id}`),
+        meeting_id: meetingRow.id,
+        member_id: s.member_id,
+        mode: i === index ? 'remote' : 'on_site',
+        joined_at: null,
+        left_at: null,
+        ...NO_BOARD_FACTS,
+        ...extra,
+      }),
     );
   remoteSeat(nextKs, ks, 4);
   remoteSeat(nextIu, iu, 2);
@@ -267,7 +369,17 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
 
   const subCommitteeDecisions = SUB_COMMITTEE_WITHOUT_DECISION.has(m.slug)
     ? []
-    : [{ ...t, id: id('sub-committee-decision:iu'), body_id: iu.id, allows_remote: true, reference: 'SN 2020-06-10 § 88', decided_on: '2020-06-10', created_at: '2020-06-11T08:00:00Z' }];
+    : [
+        {
+          ...t,
+          id: id('sub-committee-decision:iu'),
+          body_id: iu.id,
+          allows_remote: true,
+          reference: 'SN 2020-06-10 § 88',
+          decided_on: '2020-06-10',
+          created_at: '2020-06-11T08:00:00Z',
+        },
+      ];
 
   return {
     rule_set_version: [{ ...t, id: id('rule-set:1'), ...demoRuleSet(m.slug, tenantId, templateId) }],

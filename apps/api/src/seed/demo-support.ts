@@ -43,7 +43,16 @@ export function demoSupport(tenantId: string, index: number, slug: string, data:
   const assignments: Row[] = [];
   if (nextKf) {
     const assign = (key: string, role: string, staffRow: Row, status: string) =>
-      assignments.push({ ...t, id: id(`support-assignment:${key}`), meeting_id: nextKf.id, role, staff_id: staffRow.id, status, assigned_by: 'demo', responded_at: status === 'accepted' ? new Date() : null });
+      assignments.push({
+        ...t,
+        id: id(`support-assignment:${key}`),
+        meeting_id: nextKf.id,
+        role,
+        staff_id: staffRow.id,
+        status,
+        assigned_by: 'demo',
+        responded_at: status === 'accepted' ? new Date() : null,
+      });
     assign('kf-meeting-support', 'meeting_support', staff[0]!, 'accepted');
     if (index % 3 !== 0) assign('kf-it-support', 'it_support', staff[3]!, 'assigned');
   }

@@ -37,11 +37,19 @@ export function demoSurveys(regionSlug: string, regionId: string, demoId: (key: 
       id,
       askerTenantId: m('timra'),
       asked: {
-        survey: [{
-          region_id: regionId, id, asked_by_tenant_id: m('timra'), title: 'Stöd för partigruppernas digitala möten',
-          intro: 'Kommunstyrelsen i Timrå ser över om partierna ska få tillgång till kommunens system för videokonferens för egna möten (KS/2020:543).',
-          deadline: '2020-12-31T16:00:00Z', recipients: recipients.map(m), created_by: 'sekreterare.timra', created_at: '2020-12-14T09:00:00Z',
-        }],
+        survey: [
+          {
+            region_id: regionId,
+            id,
+            asked_by_tenant_id: m('timra'),
+            title: 'Stöd för partigruppernas digitala möten',
+            intro: 'Kommunstyrelsen i Timrå ser över om partierna ska få tillgång till kommunens system för videokonferens för egna möten (KS/2020:543).',
+            deadline: '2020-12-31T16:00:00Z',
+            recipients: recipients.map(m),
+            created_by: 'sekreterare.timra',
+            created_at: '2020-12-14T09:00:00Z',
+          },
+        ],
         survey_question: [
           { ...r, id: q1, position: 1, text: 'Tillhandahåller ni stöd för partigruppernas digitala möten?', kind: 'choice' },
           { ...r, id: q2, position: 2, text: 'Hur, och för vilka?', kind: 'text' },
@@ -52,7 +60,11 @@ export function demoSurveys(regionSlug: string, regionId: string, demoId: (key: 
         answer('sundsvall', 'no', null),
         answer('kramfors', 'no', null),
         answer('harnosand', 'no', null),
-        answer('ornskoldsvik', 'yes', 'Förser fullmäktigeledamöter, nämnder och partigrupperna med digitalt stöd. Frågan kan komma att utredas vidare under våren.'),
+        answer(
+          'ornskoldsvik',
+          'yes',
+          'Förser fullmäktigeledamöter, nämnder och partigrupperna med digitalt stöd. Frågan kan komma att utredas vidare under våren.',
+        ),
         answer('ange', 'partly', 'Har Teams; partigrupperna kan i sin tur bjuda in utomstående kollegor till partimöten via länk.'),
       ],
     },

@@ -20,7 +20,8 @@ export const DEMO_MODULES = [
   {
     key: 'lead-hybrid-meeting',
     title: 'Leda ett hybridmöte',
-    description: 'För ordförande och sekreterare: se och höra alla på lika villkor, fördela ordet mellan rummet och distans, hantera ärenden som inte får handläggas på distans.',
+    description:
+      'För ordförande och sekreterare: se och höra alla på lika villkor, fördela ordet mellan rummet och distans, hantera ärenden som inte får handläggas på distans.',
     audience: ['chair', 'secretary'],
     kind: 'practice_session',
     url: null,
@@ -93,6 +94,12 @@ export function demoTraining(tenantId: string, data: Record<string, Row[]>, now:
     ends_at: localTime(y, m, d, 19, 0),
     place: 'Kommunhuset, övningsrummet',
   };
-  const invitees = [...new Set(chairs)].map((memberId) => ({ ...t, id: id(`practice-invitee:${memberId}`), session_id: session.id, member_id: memberId, attended_at: null }));
+  const invitees = [...new Set(chairs)].map((memberId) => ({
+    ...t,
+    id: id(`practice-invitee:${memberId}`),
+    session_id: session.id,
+    member_id: memberId,
+    attended_at: null,
+  }));
   return { practice_session: [session], practice_session_invitee: invitees, training_completion: completions };
 }

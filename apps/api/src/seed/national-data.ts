@@ -99,7 +99,15 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
     const templateId = id(`template:${r}`);
     await client.query(
       `insert into regional_rule_template (region_id, id, key, version, name, content, published_at, published_by) values ($1, $2, $3, 1, $4, $5, $6, $7)`,
-      [regionId, templateId, DEMO_TEMPLATE.key, REGIONAL_TEMPLATE.name, { bodyTypes: REGIONAL_TEMPLATE.bodyTypes, bodies: REGIONAL_TEMPLATE.bodies }, DEMO_TEMPLATE.publishedAt, 'generator'],
+      [
+        regionId,
+        templateId,
+        DEMO_TEMPLATE.key,
+        REGIONAL_TEMPLATE.name,
+        { bodyTypes: REGIONAL_TEMPLATE.bodyTypes, bodies: REGIONAL_TEMPLATE.bodies },
+        DEMO_TEMPLATE.publishedAt,
+        'generator',
+      ],
     );
     await client.query('commit');
     out.regions.push({ id: regionId, slug, municipalityIds: [] });
@@ -114,7 +122,11 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
     const batch = new Batch(client);
     await client.query('begin');
     await client.query('insert into municipality (id, region_id, name, code, slug) values ($1, $2, $3, $4, $5)', [
-      tenantId, region.id, `Kommun ${m + 1}`, String(codeFrom + m).padStart(4, '0'), slug,
+      tenantId,
+      region.id,
+      `Kommun ${m + 1}`,
+      String(codeFrom + m).padStart(4, '0'),
+      slug,
     ]);
     await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
     const t = { tenant_id: tenantId };
@@ -141,7 +153,17 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
       const day = new Date(untilMs - Math.floor(random() * spanDays) * 86_400_000);
       const startsAt = localTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 9 + Math.floor(random() * 9));
       const meetingId = id(`meeting:${m}:${k}`);
-      batch.add('meeting', { ...t, id: meetingId, body_id: bodyId, title: 'Sammanträde', starts_at: startsAt, ends_at: new Date(startsAt.getTime() + 2 * 3600_000), place: 'Kommunhuset', status: 'ended', platform_key: 'teams' });
+      batch.add('meeting', {
+        ...t,
+        id: meetingId,
+        body_id: bodyId,
+        title: 'Sammanträde',
+        starts_at: startsAt,
+        ends_at: new Date(startsAt.getTime() + 2 * 3600_000),
+        place: 'Kommunhuset',
+        status: 'ended',
+        platform_key: 'teams',
+      });
       out.meetings++;
       let onSite = 0;
       let remote = 0;
@@ -157,14 +179,32 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
       const reportId = id(`report:${m}:${k}`);
       const rating = 1 + Math.floor(random() * 5);
       batch.add('experience_report', {
-        ...t, id: reportId, meeting_id: meetingId, status: 'submitted', requested_at: startsAt, due_on: startsAt, submitted_at: startsAt, submitted_by: 'generator',
-        platform_key: 'teams', on_site_count: onSite, remote_count: remote, support_sufficient: random() < 0.8, what_worked: '', lessons: '', rating,
+        ...t,
+        id: reportId,
+        meeting_id: meetingId,
+        status: 'submitted',
+        requested_at: startsAt,
+        due_on: startsAt,
+        submitted_at: startsAt,
+        submitted_by: 'generator',
+        platform_key: 'teams',
+        on_site_count: onSite,
+        remote_count: remote,
+        support_sufficient: random() < 0.8,
+        what_worked: '',
+        lessons: '',
+        rating,
       });
       const incidents = Math.floor(random() * incidentRate * 2);
       for (let i = 0; i < incidents; i++) {
         batch.add('experience_incident', {
-          ...t, id: id(`incident:${m}:${k}:${i}`), report_id: reportId, category: CATEGORIES[Math.floor(random() * CATEGORIES.length)],
-          minutes_lost: Math.floor(random() * 20), affected_count: 1 + Math.floor(random() * 5), resolution: '',
+          ...t,
+          id: id(`incident:${m}:${k}:${i}`),
+          report_id: reportId,
+          category: CATEGORIES[Math.floor(random() * CATEGORIES.length)],
+          minutes_lost: Math.floor(random() * 20),
+          affected_count: 1 + Math.floor(random() * 5),
+          resolution: '',
         });
       }
     }

@@ -21,22 +21,57 @@ const person = (over: Partial<Candidate> = {}): Candidate => ({
 
 describe('support scheduling', () => {
   it('merges and subtracts intervals', () => {
-    assert.deepEqual(merge([{ start: 5, end: 8 }, { start: 1, end: 3 }, { start: 3, end: 4 }]), [{ start: 1, end: 4 }, { start: 5, end: 8 }]);
-    assert.deepEqual(subtract([{ start: 0, end: 10 }], [{ start: 2, end: 3 }, { start: 8, end: 12 }]), [{ start: 0, end: 2 }, { start: 3, end: 8 }]);
+    assert.deepEqual(
+      merge([
+        { start: 5, end: 8 },
+        { start: 1, end: 3 },
+        { start: 3, end: 4 },
+      ]),
+      [
+        { start: 1, end: 4 },
+        { start: 5, end: 8 },
+      ],
+    );
+    assert.deepEqual(
+      subtract(
+        [{ start: 0, end: 10 }],
+        [
+          { start: 2, end: 3 },
+          { start: 8, end: 12 },
+        ],
+      ),
+      [
+        { start: 0, end: 2 },
+        { start: 3, end: 8 },
+      ],
+    );
   });
 
   it('keeps weekly slots on Stockholm wall-clock time across the change to summer time', () => {
     // Saturday 27 and Monday 29 March 2027; summer time starts on Sunday 28 March.
-    const slots = expandWeekly([{ weekday: 6, from: '18:00', to: '21:00' }, { weekday: 1, from: '18:00', to: '21:00' }], { start: t(2027, 3, 27, 0), end: t(2027, 3, 30, 0) });
-    assert.deepEqual(slots.map((s) => new Date(s.start).toISOString()), ['2027-03-27T17:00:00.000Z', '2027-03-29T16:00:00.000Z']);
+    const slots = expandWeekly(
+      [
+        { weekday: 6, from: '18:00', to: '21:00' },
+        { weekday: 1, from: '18:00', to: '21:00' },
+      ],
+      { start: t(2027, 3, 27, 0), end: t(2027, 3, 30, 0) },
+    );
+    assert.deepEqual(
+      slots.map((s) => new Date(s.start).toISOString()),
+      ['2027-03-27T17:00:00.000Z', '2027-03-29T16:00:00.000Z'],
+    );
   });
 
   it('takes absences out and adds extra availability', () => {
     const window = { start: t(2027, 5, 3, 0), end: t(2027, 5, 4, 0) }; // a Monday
-    const open = availableIntervals([{ weekday: 1, from: '08:00', to: '12:00' }], [
-      { start: t(2027, 5, 3, 9), end: t(2027, 5, 3, 10), kind: 'sick_leave' },
-      { start: t(2027, 5, 3, 18), end: t(2027, 5, 3, 20), kind: 'extra_availability' },
-    ], window);
+    const open = availableIntervals(
+      [{ weekday: 1, from: '08:00', to: '12:00' }],
+      [
+        { start: t(2027, 5, 3, 9), end: t(2027, 5, 3, 10), kind: 'sick_leave' },
+        { start: t(2027, 5, 3, 18), end: t(2027, 5, 3, 20), kind: 'extra_availability' },
+      ],
+      window,
+    );
     assert.deepEqual(open, [
       { start: t(2027, 5, 3, 8), end: t(2027, 5, 3, 9) },
       { start: t(2027, 5, 3, 10), end: t(2027, 5, 3, 12) },
@@ -68,6 +103,9 @@ describe('support scheduling', () => {
       'it_support',
       shift,
     );
-    assert.deepEqual(ranked.map((r) => r.candidate.id), ['light', 'busy-month', 'pool']);
+    assert.deepEqual(
+      ranked.map((r) => r.candidate.id),
+      ['light', 'busy-month', 'pool'],
+    );
   });
 });

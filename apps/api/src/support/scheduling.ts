@@ -169,7 +169,9 @@ export interface Ranked {
 export function rankCandidates(candidates: readonly Candidate[], role: string, shift: Interval): Ranked[] {
   return candidates
     .filter((c) => unfitFor(c, role, shift) === null)
-    .sort((a, b) => Number(a.pooled) - Number(b.pooled) || a.hoursThisMonth - b.hoursThisMonth || a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id))
+    .sort(
+      (a, b) => Number(a.pooled) - Number(b.pooled) || a.hoursThisMonth - b.hoursThisMonth || a.name.localeCompare(b.name, 'sv') || a.id.localeCompare(b.id),
+    )
     .map((candidate, i) => ({ candidate, rank: i + 1 }));
 }
 

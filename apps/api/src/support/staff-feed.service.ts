@@ -56,7 +56,16 @@ export class StaffFeedService {
       if (!feed) return null;
       const shifts = await this.schedule.assignments({ staffId: feed.staff_id, from: new Date(this.clock.now().getTime() - 30 * 86_400_000) });
       return staffFeed(
-        shifts.map((s) => ({ assignmentId: s.id, status: s.status, role: s.role, title: s.meetingTitle, place: s.place, shiftStartsAt: s.shiftStartsAt, shiftEndsAt: s.shiftEndsAt, meetingStartsAt: s.meetingStartsAt })),
+        shifts.map((s) => ({
+          assignmentId: s.id,
+          status: s.status,
+          role: s.role,
+          title: s.meetingTitle,
+          place: s.place,
+          shiftStartsAt: s.shiftStartsAt,
+          shiftEndsAt: s.shiftEndsAt,
+          meetingStartsAt: s.meetingStartsAt,
+        })),
         this.clock.now(),
       );
     });

@@ -37,7 +37,8 @@ export class StaffTrainingService {
     if (!person || person.pooled) throw badInput(`Personen ${staffId} finns inte i kommunens register.`, { staffId: 'finns inte' });
     const module = await this.modules.byKey(moduleKey);
     if (!module) throw badInput(`Utbildningen "${moduleKey}" finns inte.`, { moduleKey: 'finns inte' });
-    if (!isIsoDate(completedOn) || completedOn > localDate(new Date())) throw badInput('Ange ett datum som inte ligger i framtiden (ÅÅÅÅ-MM-DD).', { completedOn: 'ogiltigt datum' });
+    if (!isIsoDate(completedOn) || completedOn > localDate(new Date()))
+      throw badInput('Ange ett datum som inte ligger i framtiden (ÅÅÅÅ-MM-DD).', { completedOn: 'ogiltigt datum' });
     const em = await this.db.manager();
     const inserted: unknown[] = await em.query(
       `insert into staff_training_completion (id, staff_id, module_key, completed_on, valid_until, recorded_by) values ($1, $2, $3, $4, $5, $6)

@@ -96,7 +96,10 @@ export class StaffResolver {
 
   @Roles(...MUNICIPAL_READERS, 'coordinator')
   @Mutation(() => StaffMember, { description: 'Replaces the weekly availability; the person themselves or an administrator' })
-  async setStaffWeeklyAvailability(@Args('staffId', { type: () => ID }) staffId: string, @Args('weekly', { type: () => [WeeklySlotInput] }) weekly: WeeklySlotInput[]) {
+  async setStaffWeeklyAvailability(
+    @Args('staffId', { type: () => ID }) staffId: string,
+    @Args('weekly', { type: () => [WeeklySlotInput] }) weekly: WeeklySlotInput[],
+  ) {
     await parseInput(IdArgs, { id: staffId });
     const slots = await Promise.all(weekly.map((w) => parseInput(WeeklySlotInput, w)));
     return this.staff.setWeekly(staffId, slots);

@@ -113,7 +113,7 @@ export class StaffService {
         const regionId = currentActor()!.regionId;
         return toStaff(await em.getRepository(RegionalSupportStaff).save(em.getRepository(RegionalSupportStaff).create({ ...values, regionId })));
       }
-      if (input.pooled) throw forbidden("Regionens pool förs av de regionala samordnarna.");
+      if (input.pooled) throw forbidden('Regionens pool förs av de regionala samordnarna.');
       return toStaff(await em.getRepository(SupportStaff).save(em.getRepository(SupportStaff).create({ ...values, tenantId: this.db.tenantId() })));
     });
   }
@@ -156,10 +156,19 @@ export class StaffService {
   async addAbsence(input: StaffAbsenceInput): Promise<StaffAbsence> {
     if (input.endsAt.getTime() <= input.startsAt.getTime()) throw badInput('Frånvaron måste sluta efter att den börjar.', { endsAt: 'måste vara efter start' });
     const row = await this.editable(input.staffId, false);
-    const values = { id: randomUUID(), staffId: row.id, startsAt: input.startsAt, endsAt: input.endsAt, kind: input.kind as SupportAbsence['kind'], note: input.note ?? '' };
+    const values = {
+      id: randomUUID(),
+      staffId: row.id,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      kind: input.kind as SupportAbsence['kind'],
+      note: input.note ?? '',
+    };
     return this.write(async (em) => {
       if ('regionId' in row) {
-        return toAbsence(await em.getRepository(RegionalSupportAbsence).save(em.getRepository(RegionalSupportAbsence).create({ ...values, regionId: row.regionId })));
+        return toAbsence(
+          await em.getRepository(RegionalSupportAbsence).save(em.getRepository(RegionalSupportAbsence).create({ ...values, regionId: row.regionId })),
+        );
       }
       return toAbsence(await em.getRepository(SupportAbsence).save(em.getRepository(SupportAbsence).create({ ...values, tenantId: row.tenantId })));
     });
@@ -167,7 +176,9 @@ export class StaffService {
 
   async removeAbsence(id: string): Promise<string> {
     const em = await this.db.manager();
-    const row = (!regionWide() && (await em.getRepository(SupportAbsence).findOne({ where: { id } }))) || (await em.getRepository(RegionalSupportAbsence).findOne({ where: { id } }));
+    const row =
+      (!regionWide() && (await em.getRepository(SupportAbsence).findOne({ where: { id } }))) ||
+      (await em.getRepository(RegionalSupportAbsence).findOne({ where: { id } }));
     if (!row) throw notFound('Frånvaron', id);
     await this.editable(row.staffId, false);
     await this.write((tx) => tx.getRepository(row.constructor as typeof SupportAbsence).delete({ id }));
@@ -193,12 +204,12 @@ export class StaffService {
     const actor = currentActor();
     const editor = actor?.roles.some((r) => EDITORS.has(r)) ?? false;
     if (editor) {
-      if ('regionId' in row && !regionWide()) throw forbidden("Regionens pool förs av de regionala samordnarna.");
+      if ('regionId' in row && !regionWide()) throw forbidden('Regionens pool förs av de regionala samordnarna.');
       return row;
     }
     const own = await this.ownRow(actor);
     if (registerItself || !own || own.id !== row.id) throw forbidden('Du kan bara ändra din egen tillgänglighet.');
-    if ('regionId' in row && !regionWide()) throw forbidden("Regionens pool förs av de regionala samordnarna.");
+    if ('regionId' in row && !regionWide()) throw forbidden('Regionens pool förs av de regionala samordnarna.');
     return row;
   }
 

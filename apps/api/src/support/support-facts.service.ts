@@ -46,7 +46,9 @@ export class SupportFactsService implements SupportFacts {
     );
     if (!rows.length) return [];
     const { minutesBefore, minutesAfter } = await this.settings.get();
-    const shifts = new Map(rows.map((r) => [r.id, shiftOf({ start: r.meetingStartsAt.getTime(), end: r.meetingEndsAt.getTime() }, minutesBefore, minutesAfter)]));
+    const shifts = new Map(
+      rows.map((r) => [r.id, shiftOf({ start: r.meetingStartsAt.getTime(), end: r.meetingEndsAt.getTime() }, minutesBefore, minutesAfter)]),
+    );
     const from = new Date(Math.min(...[...shifts.values()].map((s) => s.start)));
     const to = new Date(Math.max(...[...shifts.values()].map((s) => s.end)));
     const staffIds = [...new Set(rows.map((r) => r.staffId))];

@@ -27,7 +27,9 @@ export class SupportMeetingListener implements OnModuleInit, MeetingListener {
     const cancelled = after.status === 'cancelled' && before.status !== 'cancelled';
     if (!moved && !cancelled) return;
     const em = await this.db.manager();
-    const active: { id: string }[] = await em.query(`select id from support_assignment where meeting_id = $1 and status in ('assigned', 'accepted')`, [after.id]);
+    const active: { id: string }[] = await em.query(`select id from support_assignment where meeting_id = $1 and status in ('assigned', 'accepted')`, [
+      after.id,
+    ]);
     for (const a of active) await this.notifier.assignmentChanged(a.id, cancelled ? 'cancelled' : 'moved');
   }
 }

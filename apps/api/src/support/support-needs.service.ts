@@ -53,7 +53,9 @@ export class SupportNeedsService {
       const e = evaluations[i];
       if (e instanceof Error) throw e;
       const rules = e!.rules as BodyRules;
-      const requirements = (Array.isArray(rules?.requiredSupport) ? rules.requiredSupport : []).filter((r) => r && r.count > 0).map((r) => ({ role: r.role, count: r.count }));
+      const requirements = (Array.isArray(rules?.requiredSupport) ? rules.requiredSupport : [])
+        .filter((r) => r && r.count > 0)
+        .map((r) => ({ role: r.role, count: r.count }));
       return { meeting, remoteParticipants: e!.remoteParticipants.planned, remoteAllowed: rules?.remoteParticipation?.allowed === true, requirements };
     });
   }
@@ -102,6 +104,8 @@ export class SupportNeedsService {
   /** Meetings in a window whose starts fall inside it (for the forecast). */
   async startingBetween(from: Date, to: Date): Promise<Meeting[]> {
     const em = await this.db.manager();
-    return em.getRepository(Meeting).find({ where: { startsAt: Between(from, to), status: Not(In([MeetingStatus.CANCELLED, MeetingStatus.ENDED])) }, order: { startsAt: 'ASC' } });
+    return em
+      .getRepository(Meeting)
+      .find({ where: { startsAt: Between(from, to), status: Not(In([MeetingStatus.CANCELLED, MeetingStatus.ENDED])) }, order: { startsAt: 'ASC' } });
   }
 }

@@ -56,7 +56,11 @@ export class SupportRemindersProcessor extends WorkerHost implements OnApplicati
     const today = localDate(now);
     const municipalities = this.directory.regions().flatMap((r) => this.directory.municipalitiesIn(r.id));
     await this.queue.addBulk(
-      municipalities.map((m) => ({ name: REMIND_SHIFTS, data: { tenantId: m.id, today } satisfies RemindShiftsData, opts: { jobId: jobId(REMIND_SHIFTS, m.id, today) } })),
+      municipalities.map((m) => ({
+        name: REMIND_SHIFTS,
+        data: { tenantId: m.id, today } satisfies RemindShiftsData,
+        opts: { jobId: jobId(REMIND_SHIFTS, m.id, today) },
+      })),
     );
     return municipalities.length;
   }

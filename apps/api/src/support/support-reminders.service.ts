@@ -50,7 +50,14 @@ export class SupportRemindersService {
     const tomorrow = addDays(today, 1);
     const [y, m, d] = tomorrow.split('-').map(Number) as [number, number, number];
     const [y2, m2, d2] = addDays(tomorrow, 1).split('-').map(Number) as [number, number, number];
-    const shifts = await this.tenantDb.run(tenantId, (em) => em.query(SHIFTS_SQL + ` and m.status <> 'cancelled' and m.starts_at >= $1 and m.starts_at < $2 and a.status in ('assigned', 'accepted')`, [localTime(y, m, d, 0), localTime(y2, m2, d2, 0)]) as Promise<Shift[]>);
+    const shifts = await this.tenantDb.run(
+      tenantId,
+      (em) =>
+        em.query(SHIFTS_SQL + ` and m.status <> 'cancelled' and m.starts_at >= $1 and m.starts_at < $2 and a.status in ('assigned', 'accepted')`, [
+          localTime(y, m, d, 0),
+          localTime(y2, m2, d2, 0),
+        ]) as Promise<Shift[]>,
+    );
     let sent = 0;
     for (const s of shifts) {
       if (await this.once(tenantId, s, 'day_before', tomorrow, (text) => ({ subject: `Påminnelse: ${s.title} i morgon`, text }))) sent++;
@@ -72,11 +79,22 @@ export class SupportRemindersService {
     return this.record(shift, 'changed', key, (text) => ({ subject: `Ditt pass: ${shift.title}`, text: `${event}\n\n${text}` }));
   }
 
-  private once(tenantId: string, s: Shift, kind: 'day_before' | 'changed', key: string, compose: (details: string) => Pick<OutgoingMail, 'subject' | 'text'>): Promise<boolean> {
+  private once(
+    tenantId: string,
+    s: Shift,
+    kind: 'day_before' | 'changed',
+    key: string,
+    compose: (details: string) => Pick<OutgoingMail, 'subject' | 'text'>,
+  ): Promise<boolean> {
     return this.tenantDb.run(tenantId, () => this.record(s, kind, key, compose));
   }
 
-  private async record(s: Shift, kind: 'day_before' | 'changed', key: string, compose: (details: string) => Pick<OutgoingMail, 'subject' | 'text'>): Promise<boolean> {
+  private async record(
+    s: Shift,
+    kind: 'day_before' | 'changed',
+    key: string,
+    compose: (details: string) => Pick<OutgoingMail, 'subject' | 'text'>,
+  ): Promise<boolean> {
     if (!s.email) return false;
     const em = await this.tenantDb.manager();
     const id = randomUUID();

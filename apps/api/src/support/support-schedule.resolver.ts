@@ -61,7 +61,9 @@ export class SupportScheduleResolver {
   }
 
   @Roles(...MUNICIPAL_WRITERS)
-  @Query(() => SupportSuggestions, { description: 'Who can take the shift, best first (own staff before the pool, then the fewest hours this month), and why the others cannot' })
+  @Query(() => SupportSuggestions, {
+    description: 'Who can take the shift, best first (own staff before the pool, then the fewest hours this month), and why the others cannot',
+  })
   async supportSuggestions(@Args('meetingId', { type: () => ID }) meetingId: string, @Args('role', { type: () => SupportRoleKind }) role: SupportRoleKind) {
     await parseInput(IdArgs, { id: meetingId });
     return this.schedule.suggest(meetingId, role);

@@ -22,7 +22,15 @@ import { ACTIVE_STATUSES, SupportAssignment } from './support-assignment.entity.
 import { SupportNeedsService, HORIZON_WEEKS, WEEK } from './support-needs.service.js';
 import { SupportNotifier } from './support-notifier.js';
 import { SupportSettingsService } from './support-settings.service.js';
-import type { SupportAssignmentModel, SupportConflict, SupportForecastRow, SupportNeed, SupportSettingsModel, SupportSuggestions, StaffMember } from './support.model.js';
+import type {
+  SupportAssignmentModel,
+  SupportConflict,
+  SupportForecastRow,
+  SupportNeed,
+  SupportSettingsModel,
+  SupportSuggestions,
+  StaffMember,
+} from './support.model.js';
 import { StaffService } from './staff.service.js';
 
 const EDITORS = ['tenant-admin', 'secretary'];
@@ -95,10 +103,17 @@ export class SupportScheduleService {
     );
     const busy = new Map<string, Busy[]>();
     const add = (staffId: string, b: Busy) => busy.set(staffId, [...(busy.get(staffId) ?? []), b]);
-    for (const r of own) add(r.staffId, { assignmentId: r.id, ...shiftOf({ start: r.startsAt.getTime(), end: r.endsAt.getTime() }, settings.minutesBefore, settings.minutesAfter) });
+    for (const r of own)
+      add(r.staffId, {
+        assignmentId: r.id,
+        ...shiftOf({ start: r.startsAt.getTime(), end: r.endsAt.getTime() }, settings.minutesBefore, settings.minutesAfter),
+      });
     if (settings.usesRegionalPool) {
       // Pooled people's shifts in every municipality of the region: times only.
-      const pool: { staff_id: string; starts_at: Date; ends_at: Date; assignment_id: string }[] = await em.query('select * from support_pool_busy($1, $2)', [from, to]);
+      const pool: { staff_id: string; starts_at: Date; ends_at: Date; assignment_id: string }[] = await em.query('select * from support_pool_busy($1, $2)', [
+        from,
+        to,
+      ]);
       for (const r of pool) add(r.staff_id, { assignmentId: r.assignment_id, start: r.starts_at.getTime(), end: r.ends_at.getTime() });
     }
     return { settings, staff, absences, busy };
@@ -151,7 +166,11 @@ export class SupportScheduleService {
     const byId = new Map(p.staff.map((s) => [s.id, s]));
     return {
       need,
-      suggestions: rankCandidates(candidates, role, shift).map((r) => ({ rank: r.rank, staff: byId.get(r.candidate.id)!, hoursThisMonth: Math.round(r.candidate.hoursThisMonth * 100) / 100 })),
+      suggestions: rankCandidates(candidates, role, shift).map((r) => ({
+        rank: r.rank,
+        staff: byId.get(r.candidate.id)!,
+        hoursThisMonth: Math.round(r.candidate.hoursThisMonth * 100) / 100,
+      })),
       unfit: candidates.flatMap((c) => {
         const reason = unfitFor(c, role, shift);
         return reason ? [{ staff: byId.get(c.id)!, reason }] : [];
@@ -350,8 +369,16 @@ export class SupportScheduleService {
             .reduce((sum, s) => sum + hoursWithin(availableIntervals(s.weekly, p.absences.get(s.id) ?? [], week), week), 0);
         const own = hours(false);
         const pool = p.settings.usesRegionalPool ? hours(true) : 0;
-        rows.push({ weekStart: label, scope: 'municipality', skill: role, neededHours: round(needed), availableHours: round(own), shortfallHours: round(Math.max(0, needed - own - pool)) });
-        if (p.settings.usesRegionalPool) rows.push({ weekStart: label, scope: 'pool', skill: role, neededHours: 0, availableHours: round(pool), shortfallHours: 0 });
+        rows.push({
+          weekStart: label,
+          scope: 'municipality',
+          skill: role,
+          neededHours: round(needed),
+          availableHours: round(own),
+          shortfallHours: round(Math.max(0, needed - own - pool)),
+        });
+        if (p.settings.usesRegionalPool)
+          rows.push({ weekStart: label, scope: 'pool', skill: role, neededHours: 0, availableHours: round(pool), shortfallHours: 0 });
       }
     }
     return rows;

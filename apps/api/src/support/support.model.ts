@@ -201,7 +201,7 @@ export class SupportAssignmentModel {
   respondedAt!: Date | null;
 }
 
-@ObjectType({ description: "What a meeting needs in one support role, by the rules in force, and what it has." })
+@ObjectType({ description: 'What a meeting needs in one support role, by the rules in force, and what it has.' })
 export class SupportNeed {
   @Field(() => ID)
   meetingId!: string;
@@ -299,7 +299,7 @@ export class SupportForecastRow {
   @Field(() => Float, { description: 'Available hours (weekly availability minus absences plus extra time)' })
   availableHours!: number;
 
-  @Field(() => Float, { description: "For the municipality row: needed minus own and pool availability, when positive" })
+  @Field(() => Float, { description: 'For the municipality row: needed minus own and pool availability, when positive' })
   shortfallHours!: number;
 }
 
@@ -323,7 +323,7 @@ export enum StaffTrainingStatus {
 }
 registerEnumType(StaffTrainingStatus, { name: 'StaffTrainingStatus' });
 
-@ObjectType({ description: "Where one staff member stands on one module meant for their work (secretary, support staff)" })
+@ObjectType({ description: 'Where one staff member stands on one module meant for their work (secretary, support staff)' })
 export class StaffTrainingRow {
   @Field(() => ID)
   staffId!: string;

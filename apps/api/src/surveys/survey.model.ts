@@ -18,7 +18,10 @@ export enum SurveyChoice {
   NO = 'no',
   PARTLY = 'partly',
 }
-registerEnumType(SurveyChoice, { name: 'SurveyChoice', valuesMap: { YES: { description: 'Ja' }, NO: { description: 'Nej' }, PARTLY: { description: 'Delvis' } } });
+registerEnumType(SurveyChoice, {
+  name: 'SurveyChoice',
+  valuesMap: { YES: { description: 'Ja' }, NO: { description: 'Nej' }, PARTLY: { description: 'Delvis' } },
+});
 
 export enum SurveyRole {
   ASKER = 'asker',
@@ -57,7 +60,7 @@ export class SurveyAnswerValue {
   text!: string | null;
 }
 
-@ObjectType({ description: "A recipient municipality: whether it has answered, and its answers where the caller may see them" })
+@ObjectType({ description: 'A recipient municipality: whether it has answered, and its answers where the caller may see them' })
 export class SurveyResponse {
   @Field(() => ID)
   municipalityId!: string;

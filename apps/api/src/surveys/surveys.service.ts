@@ -69,7 +69,8 @@ export class SurveysService {
     const actor = currentActor()!;
     const em = await this.db.manager();
     const asker = actor.tenantId;
-    if (input.deadline.getTime() <= this.clock.now().getTime()) throw badInput('Sista svarsdag måste ligga framåt i tiden.', { deadline: 'måste ligga framåt i tiden' });
+    if (input.deadline.getTime() <= this.clock.now().getTime())
+      throw badInput('Sista svarsdag måste ligga framåt i tiden.', { deadline: 'måste ligga framåt i tiden' });
     if (asker && input.recipientIds.includes(asker)) throw badInput('Kommunen kan inte fråga sig själv.', { recipientIds: 'innehåller den egna kommunen' });
     // The registry's row-level security shows the caller's region only: anything else is unknown here.
     const known: { id: string }[] = await em.query('select id from municipality where id = any($1::uuid[])', [input.recipientIds]);
@@ -81,10 +82,16 @@ export class SurveysService {
     );
     for (const [i, q] of input.questions.entries()) {
       await em.query('insert into survey_question (region_id, survey_id, id, position, text, kind) values ($1, $2, $3, $4, $5, $6)', [
-        actor.regionId, id, randomUUID(), i + 1, q.text.trim(), q.kind,
+        actor.regionId,
+        id,
+        randomUUID(),
+        i + 1,
+        q.text.trim(),
+        q.kind,
       ]);
     }
-    for (const m of input.recipientIds) await em.query('insert into survey_recipient (region_id, survey_id, municipality_id) values ($1, $2, $3)', [actor.regionId, id, m]);
+    for (const m of input.recipientIds)
+      await em.query('insert into survey_recipient (region_id, survey_id, municipality_id) values ($1, $2, $3)', [actor.regionId, id, m]);
     return (await this.get(id))!;
   }
 
@@ -140,7 +147,10 @@ export class SurveysService {
   async remind(surveyId: string): Promise<number> {
     const actor = currentActor()!;
     const em = await this.db.manager();
-    const own: { id: string }[] = await em.query('select id from survey where id = $1 and asked_by_tenant_id is not distinct from $2::uuid', [surveyId, actor.tenantId]);
+    const own: { id: string }[] = await em.query('select id from survey where id = $1 and asked_by_tenant_id is not distinct from $2::uuid', [
+      surveyId,
+      actor.tenantId,
+    ]);
     const survey = own[0] ? await this.get(surveyId) : null;
     // Only the asker reminds: coordinators follow their neighbours' surveys but do not chase them.
     if (!survey) throw notFound('Enkäten', surveyId);
@@ -186,7 +196,9 @@ export class SurveysService {
       // to its outbox, in its own transaction. The key names survey, recipient and day, so an
       // attempt repeated after a failure below writes nothing twice.
       const to = await this.db.run(municipalityId, async (em) => {
-        const r: { contact_email: string | null }[] = await em.query('select contact_email from municipality_region_settings where tenant_id = $1', [municipalityId]);
+        const r: { contact_email: string | null }[] = await em.query('select contact_email from municipality_region_settings where tenant_id = $1', [
+          municipalityId,
+        ]);
         const address = r[0]?.contact_email ?? null;
         if (address) {
           await sendNotice(this.mail, `survey:${data.surveyId}:${municipalityId}:${data.day}`, {
@@ -198,10 +210,16 @@ export class SurveysService {
         return address;
       });
       if (!to) continue;
-      await this.db.run(data.askerTenantId, (em) =>
-        em.query(`update survey_reminder set channel = 'email', sent_at = now() where survey_id = $1 and municipality_id = $2 and reminded_on = $3`, [
-          data.surveyId, municipalityId, data.day,
-        ]), asker);
+      await this.db.run(
+        data.askerTenantId,
+        (em) =>
+          em.query(`update survey_reminder set channel = 'email', sent_at = now() where survey_id = $1 and municipality_id = $2 and reminded_on = $3`, [
+            data.surveyId,
+            municipalityId,
+            data.day,
+          ]),
+        asker,
+      );
     }
     return due.ids;
   }

@@ -5,5 +5,8 @@ import { MunicipalitySettingsService } from './municipality-settings.service.js'
 import { TenancyResolver } from './tenancy.resolver.js';
 
 @Global()
-@Module({ providers: [DirectoryService, TenancyResolver, MunicipalitySettingsService, MunicipalitySettingsResolver], exports: [DirectoryService, MunicipalitySettingsService] })
+@Module({
+  providers: [DirectoryService, TenancyResolver, MunicipalitySettingsService, MunicipalitySettingsResolver],
+  exports: [DirectoryService, MunicipalitySettingsService],
+})
 export class TenancyModule {}

@@ -123,7 +123,10 @@ export class CompletionCsvService {
          from training_completion c join member m on m.tenant_id = c.tenant_id and m.id = c.member_id
         order by m.name, c.member_id, c.module_key, c.completed_on`,
     );
-    return toCsv(EXPORT_COLUMNS, rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? null)));
+    return toCsv(
+      EXPORT_COLUMNS,
+      rows.map((r) => EXPORT_COLUMNS.map((c) => r[c] ?? null)),
+    );
   }
 
   /** member_id, or name + e-mail matching exactly one member; a string is the reason it failed. */

@@ -18,20 +18,42 @@ describe('CSV', () => {
   });
 
   it('writes what it reads', () => {
-    const text = toCsv(['namn', 'anteckning'], [['Åsa Öberg', 'sa "ja"; sedan nej'], ['Per', null]]);
+    const text = toCsv(
+      ['namn', 'anteckning'],
+      [
+        ['Åsa Öberg', 'sa "ja"; sedan nej'],
+        ['Per', null],
+      ],
+    );
     assert.deepEqual(
       parseCsv(text).map((r) => r.cells),
-      [['namn', 'anteckning'], ['Åsa Öberg', 'sa "ja"; sedan nej'], ['Per', '']],
+      [
+        ['namn', 'anteckning'],
+        ['Åsa Öberg', 'sa "ja"; sedan nej'],
+        ['Per', ''],
+      ],
     );
   });
 
   it('neutralises cells a spreadsheet would run as formulas, and reads them back unchanged', () => {
     const risky = ['=HYPERLINK("http://x","y")', '+46 70', '-1', '@SUM(A1)', '\t=1+1', '\r=1', "'=quoted", "'plain", 'Åsa'];
-    const text = toCsv(['v'], risky.map((v) => [v]));
-    for (const line of text.replace(/^\uFEFF/, '').split('\r\n').slice(1, -1)) {
+    const text = toCsv(
+      ['v'],
+      risky.map((v) => [v]),
+    );
+    for (const line of text
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .slice(1, -1)) {
       assert.match(line, /^"?'|^Åsa$/, `every risky cell starts with a quote: ${JSON.stringify(line)}`);
     }
-    assert.deepEqual(parseCsv(text).slice(1).map((r) => r.cells[0]), risky, 'round trip');
+    assert.deepEqual(
+      parseCsv(text)
+        .slice(1)
+        .map((r) => r.cells[0]),
+      risky,
+      'round trip',
+    );
     assert.equal(neutralise('=1'), "'=1");
     assert.equal(neutralise('Per'), 'Per');
   });

@@ -28,7 +28,10 @@ export class TrainingCompletionsResolver {
 
   @Roles(...MUNICIPAL_READERS)
   @Query(() => CompletionPage)
-  async trainingCompletions(@Args() args: ListArgs, @Args('filter', { type: () => TrainingCompletionFilter, nullable: true }) filter?: TrainingCompletionFilter) {
+  async trainingCompletions(
+    @Args() args: ListArgs,
+    @Args('filter', { type: () => TrainingCompletionFilter, nullable: true }) filter?: TrainingCompletionFilter,
+  ) {
     return this.service.list(await parseInput(ListArgs, args), filter ? await parseInput(TrainingCompletionFilter, filter) : undefined);
   }
 

@@ -66,17 +66,21 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
   }
 
   private recordsOf(): DataLoader<string, TrainingCompletion[]> {
-    return perRequest('training:records', () => new DataLoader<string, TrainingCompletion[]>(async (memberIds) => {
-      const em = await this.db.manager();
-      const rows: (TrainingCompletion & { validUntil: string | null })[] = await em.query(
-        `select member_id as "memberId", module_key as "moduleKey", completed_on::text as "completedOn", valid_until::text as "validUntil"
+    return perRequest(
+      'training:records',
+      () =>
+        new DataLoader<string, TrainingCompletion[]>(async (memberIds) => {
+          const em = await this.db.manager();
+          const rows: (TrainingCompletion & { validUntil: string | null })[] = await em.query(
+            `select member_id as "memberId", module_key as "moduleKey", completed_on::text as "completedOn", valid_until::text as "validUntil"
            from training_completion where member_id = any($1::uuid[]) order by member_id, module_key, completed_on`,
-        [memberIds],
-      );
-      const byMember = new Map(memberIds.map((id) => [id, [] as TrainingCompletion[]]));
-      for (const row of rows) byMember.get(row.memberId)?.push(row);
-      return memberIds.map((id) => byMember.get(id)!);
-    }));
+            [memberIds],
+          );
+          const byMember = new Map(memberIds.map((id) => [id, [] as TrainingCompletion[]]));
+          for (const row of rows) byMember.get(row.memberId)?.push(row);
+          return memberIds.map((id) => byMember.get(id)!);
+        }),
+    );
   }
 
   async record(memberId: string, moduleKey: string, completedOn: IsoDate): Promise<TrainingCompletionRecord> {

@@ -74,7 +74,9 @@ export class TrainingCoverageService {
     });
     if (!meetings.length) return [];
     const evaluations = await Promise.all(meetings.map((m) => this.compliance.evaluate(m)));
-    const seats = await em.getRepository(BodyMembership).find({ where: { bodyId: In([...new Set(meetings.map((m) => m.bodyId))]) }, order: { roleRank: 'ASC' } });
+    const seats = await em
+      .getRepository(BodyMembership)
+      .find({ where: { bodyId: In([...new Set(meetings.map((m) => m.bodyId))]) }, order: { roleRank: 'ASC' } });
     const out: MeetingTrainingGaps[] = [];
     for (const [i, meeting] of meetings.entries()) {
       const requirements: TrainingRequirement[] = requiredModuleKeys
@@ -82,7 +84,10 @@ export class TrainingCoverageService {
         : (evaluations[i]!.rules as BodyRules).requiredTraining;
       const onDate = evaluations[i]!.meetingDate ?? stockholmDate(meeting.startsAt)!;
       const bodySeats = seats.filter((s) => s.bodyId === meeting.bodyId);
-      const valid = await this.validModules(bodySeats.map((s) => s.memberId), onDate);
+      const valid = await this.validModules(
+        bodySeats.map((s) => s.memberId),
+        onDate,
+      );
       const blocked = bodySeats
         .map((seat) => ({
           memberId: seat.memberId,
@@ -108,7 +113,9 @@ export class TrainingCoverageService {
     );
     return rows
       .map((r) => ({ ...r, municipalityName: this.directory.municipality(r.municipalityId)?.name ?? '' }))
-      .sort((a, b) => a.municipalityName.localeCompare(b.municipalityName, 'sv') || a.moduleKey.localeCompare(b.moduleKey) || a.seatRole.localeCompare(b.seatRole));
+      .sort(
+        (a, b) => a.municipalityName.localeCompare(b.municipalityName, 'sv') || a.moduleKey.localeCompare(b.moduleKey) || a.seatRole.localeCompare(b.seatRole),
+      );
   }
 
   private async validModules(memberIds: string[], onDate: string): Promise<Map<string, Set<string>>> {

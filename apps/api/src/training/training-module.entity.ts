@@ -100,7 +100,7 @@ registerEnumType(TrainingModuleScope, {
   },
 });
 
-@ObjectType({ description: 'A training module, from the regional library or the municipality\'s own.' })
+@ObjectType({ description: "A training module, from the regional library or the municipality's own." })
 export class TrainingModule {
   @Field(() => ID)
   id!: string;

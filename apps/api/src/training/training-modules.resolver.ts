@@ -16,7 +16,9 @@ export class TrainingModulesResolver {
   constructor(private readonly service: TrainingModulesService) {}
 
   @Roles(...MUNICIPAL_READERS, 'coordinator')
-  @Query(() => TrainingModulePage, { description: "The region's published modules and the municipality's own (coordinators: the regional library, drafts included)" })
+  @Query(() => TrainingModulePage, {
+    description: "The region's published modules and the municipality's own (coordinators: the regional library, drafts included)",
+  })
   async trainingModules(@Args() args: ListArgs, @Args('filter', { type: () => TrainingModuleFilter, nullable: true }) filter?: TrainingModuleFilter) {
     return this.service.list(await parseInput(ListArgs, args), filter ? await parseInput(TrainingModuleFilter, filter) : undefined);
   }

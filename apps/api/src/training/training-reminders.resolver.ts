@@ -17,7 +17,13 @@ const ReminderPage = PageOf(TrainingReminder);
 @Injectable()
 export class TrainingReminderList extends CrudService<TrainingReminder, TrainingReminderFilter> {
   constructor(db: TenantDb) {
-    super(db, { entity: TrainingReminder, label: 'Påminnelsen', sortable: { validUntil: 'validUntil', createdAt: 'createdAt' }, defaultSort: 'validUntil', searchColumns: ['moduleKey'] });
+    super(db, {
+      entity: TrainingReminder,
+      label: 'Påminnelsen',
+      sortable: { validUntil: 'validUntil', createdAt: 'createdAt' },
+      defaultSort: 'validUntil',
+      searchColumns: ['moduleKey'],
+    });
   }
 
   protected override applyFilter(qb: SelectQueryBuilder<TrainingReminder>, f: TrainingReminderFilter): void {
@@ -35,7 +41,7 @@ export class TrainingRemindersResolver {
   ) {}
 
   @Roles(...MUNICIPAL_READERS)
-  @Query(() => ReminderPage, { description: 'Reminders sent or listed; filter channel SECRETARY_LIST for the secretary\'s list' })
+  @Query(() => ReminderPage, { description: "Reminders sent or listed; filter channel SECRETARY_LIST for the secretary's list" })
   async trainingReminders(@Args() args: ListArgs, @Args('filter', { type: () => TrainingReminderFilter, nullable: true }) filter?: TrainingReminderFilter) {
     return this.list.list(await parseInput(ListArgs, args), filter ? await parseInput(TrainingReminderFilter, filter) : undefined);
   }

@@ -114,7 +114,10 @@ export class CreateTrainingModuleInput {
 
 /** The key never changes: rule sets and completions refer to it. */
 @InputType()
-export class UpdateTrainingModuleInput extends PartialType(OmitType(CreateTrainingModuleInput, ['key'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
+export class UpdateTrainingModuleInput extends PartialType(OmitType(CreateTrainingModuleInput, ['key'] as const), {
+  omitDefaultValues: true,
+  skipNullProperties: false,
+}) {}
 
 @InputType()
 export class TrainingCompletionFilter extends BaseFilter {
@@ -151,7 +154,7 @@ export class RecordTrainingCompletionInput {
 
 @ArgsType()
 export class ImportCompletionsArgs {
-  @Field({ description: 'The CSV file\'s content (see docs: member_id;member_name;member_email;module_key;completed_on)' })
+  @Field({ description: "The CSV file's content (see docs: member_id;member_name;member_email;module_key;completed_on)" })
   @IsString()
   @MaxLength(1_000_000)
   csv!: string;
@@ -233,7 +236,10 @@ export class CreatePracticeSessionInput extends ScheduledInput {
 
 /** A session keeps its module: attendance already recorded completed that module. */
 @InputType()
-export class UpdatePracticeSessionInput extends PartialType(OmitType(CreatePracticeSessionInput, ['moduleKey'] as const), { omitDefaultValues: true, skipNullProperties: false }) {}
+export class UpdatePracticeSessionInput extends PartialType(OmitType(CreatePracticeSessionInput, ['moduleKey'] as const), {
+  omitDefaultValues: true,
+  skipNullProperties: false,
+}) {}
 
 @ArgsType()
 export class SessionMembersArgs {

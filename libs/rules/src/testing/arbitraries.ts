@@ -31,36 +31,45 @@ const isoDate = fc.oneof(
 
 /** Rules anywhere in their range — including below the law, which evaluation must floor. */
 export const arbBodyRules = (type: BodyType): fc.Arbitrary<BodyRules> =>
-  fc.record({
-    remoteParticipation: fc.record({ allowed: fc.boolean(), decision: fc.constant(null) }),
-    excludedItemKinds: fc.subarray(ITEM_KINDS),
-    equalTerms: fc.constantFrom(...EQUAL_TERMS_READINGS),
-    maxRemoteParticipants: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
-    presidiumOnSite: fc.constantFrom(...PRESIDIUM_ON_SITE_LEVELS),
-    physicalPlaceRequired: fc.boolean(),
-    approvedPlatforms: fc.option(fc.subarray(PLATFORM_KEYS), { nil: null }),
-    dataResidency: fc.constantFrom(...DATA_RESIDENCY_REQUIREMENTS),
-    identityCheck: fc.constantFrom(...IDENTITY_CHECKS),
-    requiredTraining: fc.uniqueArray(
-      fc.record({ moduleKey: fc.constantFrom(...MODULES), roles: fc.option(fc.subarray([...MEMBER_ROLES], { minLength: 1 }), { nil: null }) }),
-      { maxLength: 2, selector: (t) => t.moduleKey },
-    ),
-    requiredSupport: fc.uniqueArray(fc.record({ role: fc.constantFrom(...SUPPORT_ROLES), count: fc.integer({ min: 0, max: 2 }) }), { maxLength: 2, selector: (s) => s.role }),
-    breakoutRooms: fc.record({
-      enabled: fc.boolean(),
-      minutesBefore: fc.integer({ min: 0, max: 60 }),
-      duringRecesses: fc.boolean(),
-      minutesAfter: fc.integer({ min: 0, max: 60 }),
-      partyGroups: fc.constantFrom('with_council_seats' as const, 'with_seats_in_body' as const),
-      invite: fc.constantFrom('members_and_deputies_of_body' as const, 'members_of_body' as const),
-    }),
-  }).chain((rules) =>
-    type === 'company_board'
-      ? fc
-          .record({ consentOfAllMembersRequired: fc.boolean(), quorumMoreThanShare: fc.constantFrom(0.3, 0.5, 0.6, 2 / 3, 1), documentsToAllRequired: fc.boolean() })
-          .map((companyBoard) => ({ ...rules, companyBoard }))
-      : fc.constant(rules),
-  );
+  fc
+    .record({
+      remoteParticipation: fc.record({ allowed: fc.boolean(), decision: fc.constant(null) }),
+      excludedItemKinds: fc.subarray(ITEM_KINDS),
+      equalTerms: fc.constantFrom(...EQUAL_TERMS_READINGS),
+      maxRemoteParticipants: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
+      presidiumOnSite: fc.constantFrom(...PRESIDIUM_ON_SITE_LEVELS),
+      physicalPlaceRequired: fc.boolean(),
+      approvedPlatforms: fc.option(fc.subarray(PLATFORM_KEYS), { nil: null }),
+      dataResidency: fc.constantFrom(...DATA_RESIDENCY_REQUIREMENTS),
+      identityCheck: fc.constantFrom(...IDENTITY_CHECKS),
+      requiredTraining: fc.uniqueArray(
+        fc.record({ moduleKey: fc.constantFrom(...MODULES), roles: fc.option(fc.subarray([...MEMBER_ROLES], { minLength: 1 }), { nil: null }) }),
+        { maxLength: 2, selector: (t) => t.moduleKey },
+      ),
+      requiredSupport: fc.uniqueArray(fc.record({ role: fc.constantFrom(...SUPPORT_ROLES), count: fc.integer({ min: 0, max: 2 }) }), {
+        maxLength: 2,
+        selector: (s) => s.role,
+      }),
+      breakoutRooms: fc.record({
+        enabled: fc.boolean(),
+        minutesBefore: fc.integer({ min: 0, max: 60 }),
+        duringRecesses: fc.boolean(),
+        minutesAfter: fc.integer({ min: 0, max: 60 }),
+        partyGroups: fc.constantFrom('with_council_seats' as const, 'with_seats_in_body' as const),
+        invite: fc.constantFrom('members_and_deputies_of_body' as const, 'members_of_body' as const),
+      }),
+    })
+    .chain((rules) =>
+      type === 'company_board'
+        ? fc
+            .record({
+              consentOfAllMembersRequired: fc.boolean(),
+              quorumMoreThanShare: fc.constantFrom(0.3, 0.5, 0.6, 2 / 3, 1),
+              documentsToAllRequired: fc.boolean(),
+            })
+            .map((companyBoard) => ({ ...rules, companyBoard }))
+        : fc.constant(rules),
+    );
 
 export const arbRuleSet: fc.Arbitrary<RuleSetVersion> = fc
   .record({
@@ -73,7 +82,11 @@ export const arbRuleSet: fc.Arbitrary<RuleSetVersion> = fc
     decidedBy: fc.constantFrom<BodyType>('council', 'council', 'executive_board'),
   })
   .map(({ parentOverride, decidedBy, ...bodyTypes }) => {
-    const version = publishedVersion({ effectiveFrom: '2020-01-01', publishedAt: '2019-12-01T00:00:00Z', decision: { reference: 'KF 2019-11-25 § 9', decidedBy } });
+    const version = publishedVersion({
+      effectiveFrom: '2020-01-01',
+      publishedAt: '2019-12-01T00:00:00Z',
+      decision: { reference: 'KF 2019-11-25 § 9', decidedBy },
+    });
     version.bodyTypes = bodyTypes;
     if (parentOverride) version.bodies = { parent: { bodyType: 'committee', rules: parentOverride } };
     return version;
@@ -162,38 +175,47 @@ export const arbPlan: fc.Arbitrary<MeetingPlan> = fc
   .chain((p) => {
     const itemIds = Array.from({ length: p.itemCount }, (_, i) => `i${i}`);
     const memberIds = Array.from({ length: p.memberCount }, (_, i) => (p.duplicateId && i === p.memberCount - 1 && i > 0 ? 'm0' : `m${i}`));
-    return fc.record({
-      items: fc.tuple(
-        ...itemIds.map((id) => fc.record({ id: fc.constant(id), kinds: fc.subarray(ITEM_KINDS), confidential: fc.boolean(), closedVote: fc.boolean() })),
-      ),
-      members: fc.tuple(...memberIds.map((id) => arbMember(id, itemIds))),
-    }).map(({ items, members }): MeetingPlan => {
-      const startMs = Date.parse(p.start);
-      return {
-        id: 'meeting',
-        body: {
-          id: 'body',
-          type: p.type,
-          seats: p.seats === 'auto' ? Math.max(1, members.filter((m) => m.voting).length) : p.seats,
-          parent: p.type === 'sub_committee' ? { id: 'parent', type: 'committee', subCommitteeRemoteDecision: p.parentDecision } : null,
-        },
-        start: p.start,
-        end: Number.isFinite(startMs) ? new Date(startMs + 3 * 3600_000).toISOString() : 'later',
-        place: p.place,
-        agenda: items,
-        members,
-      };
-    });
+    return fc
+      .record({
+        items: fc.tuple(
+          ...itemIds.map((id) => fc.record({ id: fc.constant(id), kinds: fc.subarray(ITEM_KINDS), confidential: fc.boolean(), closedVote: fc.boolean() })),
+        ),
+        members: fc.tuple(...memberIds.map((id) => arbMember(id, itemIds))),
+      })
+      .map(({ items, members }): MeetingPlan => {
+        const startMs = Date.parse(p.start);
+        return {
+          id: 'meeting',
+          body: {
+            id: 'body',
+            type: p.type,
+            seats: p.seats === 'auto' ? Math.max(1, members.filter((m) => m.voting).length) : p.seats,
+            parent: p.type === 'sub_committee' ? { id: 'parent', type: 'committee', subCommitteeRemoteDecision: p.parentDecision } : null,
+          },
+          start: p.start,
+          end: Number.isFinite(startMs) ? new Date(startMs + 3 * 3600_000).toISOString() : 'later',
+          place: p.place,
+          agenda: items,
+          members,
+        };
+      });
   });
 
 export const arbFacts = (plan: MeetingPlan): fc.Arbitrary<MeetingFacts> => {
   const ids = plan.members.map((m) => m.id);
   return fc.record({
     trainingCompletions: fc.array(
-      fc.record({ memberId: fc.constantFrom(...ids, 'stranger'), moduleKey: fc.constantFrom(...MODULES), completedOn: isoDate, validUntil: fc.option(isoDate, { nil: null }) }),
+      fc.record({
+        memberId: fc.constantFrom(...ids, 'stranger'),
+        moduleKey: fc.constantFrom(...MODULES),
+        completedOn: isoDate,
+        validUntil: fc.option(isoDate, { nil: null }),
+      }),
       { maxLength: 15 },
     ),
-    identityVerifications: fc.array(fc.record({ memberId: fc.constantFrom(...ids), level: fc.constantFrom(...IDENTITY_CHECKS, 'passport' as never) }), { maxLength: 12 }),
+    identityVerifications: fc.array(fc.record({ memberId: fc.constantFrom(...ids), level: fc.constantFrom(...IDENTITY_CHECKS, 'passport' as never) }), {
+      maxLength: 12,
+    }),
     platformKey: fc.constantFrom(...PLATFORM_KEYS, null, 'webex'),
     supportAssigned: fc.array(fc.record({ role: fc.constantFrom(...SUPPORT_ROLES), staffId: fc.constantFrom('s1', 's2', 's3') }), { maxLength: 4 }),
   });

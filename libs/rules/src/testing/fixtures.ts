@@ -12,7 +12,12 @@ export const KF_DECISION: DecisionReference = { reference: 'KF 2020-04-20 § 45'
 export const BASIC_MODULE = 'remote-participation-basics';
 
 export function publishedVersion(
-  changes: Partial<Pick<TemplateAdoption, 'bodyTypes' | 'bodies'>> & { version?: number; effectiveFrom?: string; publishedAt?: string | null; decision?: DecisionReference } = {},
+  changes: Partial<Pick<TemplateAdoption, 'bodyTypes' | 'bodies'>> & {
+    version?: number;
+    effectiveFrom?: string;
+    publishedAt?: string | null;
+    decision?: DecisionReference;
+  } = {},
 ): RuleSetVersion {
   const draft = adoptTemplate(REGIONAL_TEMPLATE, {
     municipalityId: 'timra',

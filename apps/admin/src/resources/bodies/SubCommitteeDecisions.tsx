@@ -16,12 +16,19 @@ import {
     TextField,
     Typography,
 } from '@mui/material';
-import { Link, useCreatePath, useGetIdentity, useGetList, useNotify, useRecordContext, useTranslate } from 'react-admin';
+import {
+    Link,
+    useCreatePath,
+    useGetIdentity,
+    useGetList,
+    useNotify,
+    useRecordContext,
+    useTranslate,
+} from 'react-admin';
 import { fetchDecisions, recordDecision, type SubCommitteeRemoteDecision } from './api';
 import { stockholmToday } from '../../components/stockholmTime';
 
 const WRITERS = ['tenant-admin', 'secretary'];
-
 
 /**
  * A sub-committee cannot allow remote participation itself: its parent committee decides it.
@@ -74,10 +81,14 @@ export const SubCommitteeDecisions = (_props: { label?: false }) => {
                 {translate('app.body.decisions_heading')}
             </Typography>
             <Alert severity="info">
-                {translate('app.body.decisions_help', { parent: body.parentBody?.name ?? translate('app.body.the_parent') })}{' '}
+                {translate('app.body.decisions_help', {
+                    parent: body.parentBody?.name ?? translate('app.body.the_parent'),
+                })}{' '}
                 {translate('app.rules.basis', { basis: translate('app.body.decisions_basis') })}
             </Alert>
-            {decisions && decisions.length === 0 && <Typography variant="body2">{translate('app.body.no_decisions')}</Typography>}
+            {decisions && decisions.length === 0 && (
+                <Typography variant="body2">{translate('app.body.no_decisions')}</Typography>
+            )}
             {decisions && decisions.length > 0 && (
                 <Table size="small" aria-labelledby={headingId}>
                     <TableHead>
@@ -100,7 +111,12 @@ export const SubCommitteeDecisions = (_props: { label?: false }) => {
             )}
             {error && <Alert severity="error">{error}</Alert>}
             {canRecord && (
-                <Box component="form" onSubmit={submit} aria-labelledby={formHeadingId} sx={{ display: 'grid', gap: 2, maxWidth: 480 }}>
+                <Box
+                    component="form"
+                    onSubmit={submit}
+                    aria-labelledby={formHeadingId}
+                    sx={{ display: 'grid', gap: 2, maxWidth: 480 }}
+                >
                     <Typography id={formHeadingId} component="h3" variant="subtitle1">
                         {translate('app.body.record_decision')}
                     </Typography>
@@ -149,7 +165,11 @@ export const ParentCommitteeHint = (_props: { label?: false }) => {
     const createPath = useCreatePath();
     const { data } = useGetList(
         'bodies',
-        { filter: { parentBodyId: body?.id, kind: 'SUB_COMMITTEE' }, pagination: { page: 1, perPage: 100 }, sort: { field: 'name', order: 'ASC' } },
+        {
+            filter: { parentBodyId: body?.id, kind: 'SUB_COMMITTEE' },
+            pagination: { page: 1, perPage: 100 },
+            sort: { field: 'name', order: 'ASC' },
+        },
         { enabled: !!body },
     );
     if (!data || data.length === 0) return null;
@@ -159,7 +179,9 @@ export const ParentCommitteeHint = (_props: { label?: false }) => {
             {data.map((sub, i) => (
                 <span key={sub.id}>
                     {i > 0 && ', '}
-                    <Link to={createPath({ resource: 'bodies', id: sub.id, type: 'show' }) + '/remote'}>{sub.name}</Link>
+                    <Link to={createPath({ resource: 'bodies', id: sub.id, type: 'show' }) + '/remote'}>
+                        {sub.name}
+                    </Link>
                 </span>
             ))}
         </Alert>

@@ -17,18 +17,38 @@ export interface RecordDecisionInput {
     decidedOn: string;
 }
 
-graphql(`fragment SubCommitteeDecision on SubCommitteeRemoteDecision { id allowsRemote reference decidedOn createdAt }`);
+graphql(`
+    fragment SubCommitteeDecision on SubCommitteeRemoteDecision {
+        id
+        allowsRemote
+        reference
+        decidedOn
+        createdAt
+    }
+`);
 
 const DecisionsDocument = graphql(`
-    query Decisions($b: ID!) { subCommitteeRemoteDecisions(bodyId: $b) { ...SubCommitteeDecision } }
+    query Decisions($b: ID!) {
+        subCommitteeRemoteDecisions(bodyId: $b) {
+            ...SubCommitteeDecision
+        }
+    }
 `);
 
 const RecordDecisionDocument = graphql(`
-    mutation RecordDecision($i: RecordSubCommitteeRemoteDecisionInput!) { recordSubCommitteeRemoteDecision(input: $i) { ...SubCommitteeDecision } }
+    mutation RecordDecision($i: RecordSubCommitteeRemoteDecisionInput!) {
+        recordSubCommitteeRemoteDecision(input: $i) {
+            ...SubCommitteeDecision
+        }
+    }
 `);
 
 export const fetchDecisions = (bodyId: string) =>
-    graphqlRequest(DecisionsDocument, { b: bodyId }).then((r): SubCommitteeRemoteDecision[] => r.subCommitteeRemoteDecisions);
+    graphqlRequest(DecisionsDocument, { b: bodyId }).then(
+        (r): SubCommitteeRemoteDecision[] => r.subCommitteeRemoteDecisions,
+    );
 
 export const recordDecision = (input: RecordDecisionInput) =>
-    graphqlRequest(RecordDecisionDocument, { i: input }).then((r): SubCommitteeRemoteDecision => r.recordSubCommitteeRemoteDecision);
+    graphqlRequest(RecordDecisionDocument, { i: input }).then(
+        (r): SubCommitteeRemoteDecision => r.recordSubCommitteeRemoteDecision,
+    );

@@ -13,23 +13,70 @@ interface Rooms {
     recesses: { startedAt: string; endedAt: string | null }[];
     joinLinks: JoinLinkRow[];
     membersWithoutEmail: { id: string; name: string; phone: string | null }[];
-    membersBlockedFromRemote: { member: { id: string; name: string; phone: string | null }; reasons: { sv: string; en: string }[] }[];
+    membersBlockedFromRemote: {
+        member: { id: string; name: string; phone: string | null };
+        reasons: { sv: string; en: string }[];
+    }[];
 }
 
 const RoomsDocument = graphql(`
     query Rooms($id: ID!) {
         meeting(id: $id) {
-            breakoutRooms { id name status invitees { id } }
-            breakoutWindows { opensAt closesAt }
-            recesses { startedAt endedAt }
-            joinLinks { roomId ...JoinLinkRowFields }
-            membersWithoutEmail { id name phone }
-            membersBlockedFromRemote { member { id name phone } reasons { sv en } }
+            breakoutRooms {
+                id
+                name
+                status
+                invitees {
+                    id
+                }
+            }
+            breakoutWindows {
+                opensAt
+                closesAt
+            }
+            recesses {
+                startedAt
+                endedAt
+            }
+            joinLinks {
+                roomId
+                ...JoinLinkRowFields
+            }
+            membersWithoutEmail {
+                id
+                name
+                phone
+            }
+            membersBlockedFromRemote {
+                member {
+                    id
+                    name
+                    phone
+                }
+                reasons {
+                    sv
+                    en
+                }
+            }
         }
     }
 `);
-const SetUpRoomsDocument = graphql(`mutation SetUpBreakoutRooms($m: ID!) { setUpBreakoutRooms(meetingId: $m) { id } }`);
-const SendLinksDocument = graphql(`mutation SendJoinLinks($m: ID!) { sendJoinLinks(meetingId: $m) { sent forSecretary blocked } }`);
+const SetUpRoomsDocument = graphql(`
+    mutation SetUpBreakoutRooms($m: ID!) {
+        setUpBreakoutRooms(meetingId: $m) {
+            id
+        }
+    }
+`);
+const SendLinksDocument = graphql(`
+    mutation SendJoinLinks($m: ID!) {
+        sendJoinLinks(meetingId: $m) {
+            sent
+            forSecretary
+            blocked
+        }
+    }
+`);
 
 /**
  * A meeting's party-group rooms (the Timrå rule): their windows, the recesses the secretary
@@ -43,7 +90,13 @@ export const BreakoutRoomsPanel = () => {
     const [locale] = useLocaleState();
     const [data, setData] = useState<Rooms | null>(null);
     const time = (iso: string | null) =>
-        iso ? new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: MUNICIPAL_TIME_ZONE }).format(new Date(iso)) : '–';
+        iso
+            ? new Intl.DateTimeFormat(intlLocale(locale), {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                  timeZone: MUNICIPAL_TIME_ZONE,
+              }).format(new Date(iso))
+            : '–';
 
     const load = useCallback(async () => {
         if (!meeting) return;
@@ -64,12 +117,15 @@ export const BreakoutRoomsPanel = () => {
         }
     };
     if (!meeting || !data) return null;
-    const roomName = (id: string | null) => (id ? data.breakoutRooms.find(r => r.id === id)?.name ?? '' : translate('app.rooms.meeting_link'));
+    const roomName = (id: string | null) =>
+        id ? (data.breakoutRooms.find(r => r.id === id)?.name ?? '') : translate('app.rooms.meeting_link');
 
     return (
         <Stack spacing={3} sx={{ py: 2 }}>
             <Box>
-                <Typography variant="h6" component="h2">{translate('app.rooms.rooms')}</Typography>
+                <Typography variant="h6" component="h2">
+                    {translate('app.rooms.rooms')}
+                </Typography>
                 <Typography variant="body2">{translate('app.rooms.rule')}</Typography>
                 <Stack direction="row" spacing={1} sx={{ my: 1 }}>
                     <Button variant="outlined" onClick={() => run(SetUpRoomsDocument, { m: String(meeting.id) })}>
@@ -106,17 +162,25 @@ export const BreakoutRoomsPanel = () => {
                 </Table>
             </Box>
             <Box>
-                <Typography variant="h6" component="h2">{translate('app.rooms.windows')}</Typography>
+                <Typography variant="h6" component="h2">
+                    {translate('app.rooms.windows')}
+                </Typography>
                 <ul>
                     {data.breakoutWindows.map(w => (
-                        <li key={w.opensAt}>{time(w.opensAt)} – {time(w.closesAt)}</li>
+                        <li key={w.opensAt}>
+                            {time(w.opensAt)} – {time(w.closesAt)}
+                        </li>
                     ))}
                 </ul>
-                <Typography variant="subtitle1" component="h3">{translate('app.rooms.recesses')}</Typography>
+                <Typography variant="subtitle1" component="h3">
+                    {translate('app.rooms.recesses')}
+                </Typography>
                 <Typography variant="body2">{translate('app.rooms.recess_help')}</Typography>
                 <ul>
                     {data.recesses.map(r => (
-                        <li key={r.startedAt}>{time(r.startedAt)} – {r.endedAt ? time(r.endedAt) : translate('app.rooms.ongoing')}</li>
+                        <li key={r.startedAt}>
+                            {time(r.startedAt)} – {r.endedAt ? time(r.endedAt) : translate('app.rooms.ongoing')}
+                        </li>
                     ))}
                 </ul>
             </Box>
@@ -127,7 +191,8 @@ export const BreakoutRoomsPanel = () => {
                         {data.membersBlockedFromRemote.map(b => (
                             <li key={b.member.id}>
                                 {b.member.name}
-                                {b.member.phone ? ` (${b.member.phone})` : ''}: {b.reasons.map(r => (locale === 'en' ? r.en : r.sv)).join(' ')}
+                                {b.member.phone ? ` (${b.member.phone})` : ''}:{' '}
+                                {b.reasons.map(r => (locale === 'en' ? r.en : r.sv)).join(' ')}
                             </li>
                         ))}
                     </ul>

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Card, CardContent, Checkbox, Chip, FormControlLabel, List, ListItemButton, ListItemText, TextField, Typography, Box, Button } from '@mui/material';
+import {
+    Card,
+    CardContent,
+    Checkbox,
+    Chip,
+    FormControlLabel,
+    List,
+    ListItemButton,
+    ListItemText,
+    TextField,
+    Typography,
+    Box,
+    Button,
+} from '@mui/material';
 import { useGetIdentity, useNotify, useTranslate } from 'react-admin';
 import { DateTimeText } from '../../components/DateTimeText';
 import { PageFrame } from '../region/PageFrame';
@@ -29,11 +42,31 @@ const SharingCard = ({ canChange }: { canChange: boolean }) => {
                 </Typography>
                 <Typography variant="body2">{translate('experience.sharing.intro')}</Typography>
                 {(['sharesRules', 'sharesAggregates', 'sharesReports'] as const).map(k => (
-                    <FormControlLabel key={k} control={<Checkbox checked={data[k]} disabled={!canChange} onChange={e => void change({ [k]: e.target.checked })} />} label={translate(`experience.sharing.${k}`)} />
+                    <FormControlLabel
+                        key={k}
+                        control={
+                            <Checkbox
+                                checked={data[k]}
+                                disabled={!canChange}
+                                onChange={e => void change({ [k]: e.target.checked })}
+                            />
+                        }
+                        label={translate(`experience.sharing.${k}`)}
+                    />
                 ))}
                 <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-                    <TextField size="small" label={translate('experience.sharing.contactEmail')} value={email ?? data.contactEmail ?? ''} onChange={e => setEmail(e.target.value)} disabled={!canChange} />
-                    {canChange && email !== null && <Button onClick={() => void change({ contactEmail: email || null }).then(() => setEmail(null))}>{translate('ra.action.save')}</Button>}
+                    <TextField
+                        size="small"
+                        label={translate('experience.sharing.contactEmail')}
+                        value={email ?? data.contactEmail ?? ''}
+                        onChange={e => setEmail(e.target.value)}
+                        disabled={!canChange}
+                    />
+                    {canChange && email !== null && (
+                        <Button onClick={() => void change({ contactEmail: email || null }).then(() => setEmail(null))}>
+                            {translate('ra.action.save')}
+                        </Button>
+                    )}
                 </Box>
             </CardContent>
         </Card>
@@ -63,16 +96,30 @@ export const ExperiencePage = () => {
                     {data && data.length === 0 && <Typography>{translate('experience.none')}</Typography>}
                     <List aria-label={translate('experience.title')}>
                         {data?.map(r => (
-                            <ListItemButton key={r.id} selected={r.id === open} onClick={() => setOpen(r.id === open ? null : r.id)}>
+                            <ListItemButton
+                                key={r.id}
+                                selected={r.id === open}
+                                onClick={() => setOpen(r.id === open ? null : r.id)}
+                            >
                                 <ListItemText
                                     primary={
                                         <>
                                             {r.meetingTitle} – <DateTimeText record={r} source="meetingStartsAt" />
                                         </>
                                     }
-                                    secondary={translate(r.status === 'SUBMITTED' ? 'experience.submittedOn' : 'experience.dueOn', { date: r.status === 'SUBMITTED' ? (r.submittedAt ?? '').slice(0, 10) : r.dueOn })}
+                                    secondary={translate(
+                                        r.status === 'SUBMITTED' ? 'experience.submittedOn' : 'experience.dueOn',
+                                        {
+                                            date:
+                                                r.status === 'SUBMITTED' ? (r.submittedAt ?? '').slice(0, 10) : r.dueOn,
+                                        },
+                                    )}
                                 />
-                                <Chip size="small" color={r.status === 'SUBMITTED' ? 'success' : 'warning'} label={translate(`experience.status.${r.status}`)} />
+                                <Chip
+                                    size="small"
+                                    color={r.status === 'SUBMITTED' ? 'success' : 'warning'}
+                                    label={translate(`experience.status.${r.status}`)}
+                                />
                             </ListItemButton>
                         ))}
                     </List>

@@ -9,13 +9,36 @@ export const CATEGORIES = incidentCategories;
 const ReportsDocument = graphql(`
     query ExperienceReports {
         experienceReports {
-            id meetingId meetingTitle meetingStartsAt status dueOn remindedAt submittedAt platformKey onSiteCount remoteCount
-            supportSufficient whatWorked lessons rating incidents { category minutesLost affectedCount resolution }
+            id
+            meetingId
+            meetingTitle
+            meetingStartsAt
+            status
+            dueOn
+            remindedAt
+            submittedAt
+            platformKey
+            onSiteCount
+            remoteCount
+            supportSufficient
+            whatWorked
+            lessons
+            rating
+            incidents {
+                category
+                minutesLost
+                affectedCount
+                resolution
+            }
         }
     }
 `);
 const SubmitReportDocument = graphql(`
-    mutation SubmitExperienceReport($id: ID!, $i: SubmitExperienceReportInput!) { submitExperienceReport(id: $id, input: $i) { id } }
+    mutation SubmitExperienceReport($id: ID!, $i: SubmitExperienceReportInput!) {
+        submitExperienceReport(id: $id, input: $i) {
+            id
+        }
+    }
 `);
 
 export type Report = ExperienceReportsQuery['experienceReports'][number];

@@ -23,10 +23,30 @@ const evaluation = {
         },
     ],
     remoteEligibility: [
-        { memberId: 'chair', itemId: 'budget', mayTakePartRemotely: false, reasons: [{ code: 'PRESIDIUM_MUST_BE_ON_SITE', message: text('Presidiet ska vara på plats') }] },
-        { memberId: 'chair', itemId: 'secret', mayTakePartRemotely: false, reasons: [{ code: 'PRESIDIUM_MUST_BE_ON_SITE', message: text('Presidiet ska vara på plats') }] },
-        { memberId: 'anna', itemId: 'budget', mayTakePartRemotely: true, reasons: [{ code: 'REMOTE_ALLOWED', message: text('Får delta på distans') }] },
-        { memberId: 'anna', itemId: 'secret', mayTakePartRemotely: false, reasons: [{ code: 'ITEM_EXCLUDED', message: text('Sekretessärende') }] },
+        {
+            memberId: 'chair',
+            itemId: 'budget',
+            mayTakePartRemotely: false,
+            reasons: [{ code: 'PRESIDIUM_MUST_BE_ON_SITE', message: text('Presidiet ska vara på plats') }],
+        },
+        {
+            memberId: 'chair',
+            itemId: 'secret',
+            mayTakePartRemotely: false,
+            reasons: [{ code: 'PRESIDIUM_MUST_BE_ON_SITE', message: text('Presidiet ska vara på plats') }],
+        },
+        {
+            memberId: 'anna',
+            itemId: 'budget',
+            mayTakePartRemotely: true,
+            reasons: [{ code: 'REMOTE_ALLOWED', message: text('Får delta på distans') }],
+        },
+        {
+            memberId: 'anna',
+            itemId: 'secret',
+            mayTakePartRemotely: false,
+            reasons: [{ code: 'ITEM_EXCLUDED', message: text('Sekretessärende') }],
+        },
     ],
     quorum: [
         { itemId: 'budget', required: 3, counted: 3, countedRemote: 1, hasQuorum: true },
@@ -70,7 +90,9 @@ describe('CompliancePanel', () => {
         expect(cells(rows[3]!).slice(1)).toEqual(['3/3', '2/3']);
 
         expect(screen.getByText('Det finns hinder: mötet kan inte kallas utan åtgärd.', { exact: false })).toBeTruthy();
-        expect(screen.getByText('Deltar på distans i ett sekretessärende – Anna Andersson – 2. Förvärv av fastighet')).toBeTruthy();
+        expect(
+            screen.getByText('Deltar på distans i ett sekretessärende – Anna Andersson – 2. Förvärv av fastighet'),
+        ).toBeTruthy();
     });
 
     it('shows the API refusal instead of a matrix', async () => {

@@ -1,16 +1,45 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Chip, List, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
+import {
+    Alert,
+    Box,
+    Chip,
+    List,
+    ListItem,
+    ListItemText,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    Tooltip,
+    Typography,
+} from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
 
-interface Text { sv: string; en: string }
+interface Text {
+    sv: string;
+    en: string;
+}
 interface Evaluation {
     compliant: boolean;
     meetingDate: string | null;
     ruleSet: { source: string; version: number | null; decisionReference: string | null };
-    findings: { code: string; severity: string; message: Text; basis: { reference: string }; memberId: string | null; itemId: string | null }[];
-    remoteEligibility: { memberId: string; itemId: string; mayTakePartRemotely: boolean; reasons: { code: string; message: Text }[] }[];
+    findings: {
+        code: string;
+        severity: string;
+        message: Text;
+        basis: { reference: string };
+        memberId: string | null;
+        itemId: string | null;
+    }[];
+    remoteEligibility: {
+        memberId: string;
+        itemId: string;
+        mayTakePartRemotely: boolean;
+        reasons: { code: string; message: Text }[];
+    }[];
     quorum: { itemId: string; required: number | null; counted: number; countedRemote: number; hasQuorum: boolean }[];
     remoteParticipants: { planned: number; cap: number | null };
     members: { id: string; name: string; role: string; mode: string; voting: boolean }[];
@@ -20,13 +49,61 @@ interface Evaluation {
 const ComplianceDocument = graphql(`
     query Compliance($m: ID!) {
         evaluateMeeting(meetingId: $m) {
-            compliant meetingDate ruleSet { source version decisionReference }
-            findings { code severity message { sv en } basis { reference } memberId itemId }
-            remoteEligibility { memberId itemId mayTakePartRemotely reasons { code message { sv en } } }
-            quorum { itemId required counted countedRemote hasQuorum }
-            remoteParticipants { planned cap }
-            members { id name role mode voting }
-            items { id number title }
+            compliant
+            meetingDate
+            ruleSet {
+                source
+                version
+                decisionReference
+            }
+            findings {
+                code
+                severity
+                message {
+                    sv
+                    en
+                }
+                basis {
+                    reference
+                }
+                memberId
+                itemId
+            }
+            remoteEligibility {
+                memberId
+                itemId
+                mayTakePartRemotely
+                reasons {
+                    code
+                    message {
+                        sv
+                        en
+                    }
+                }
+            }
+            quorum {
+                itemId
+                required
+                counted
+                countedRemote
+                hasQuorum
+            }
+            remoteParticipants {
+                planned
+                cap
+            }
+            members {
+                id
+                name
+                role
+                mode
+                voting
+            }
+            items {
+                id
+                number
+                title
+            }
         }
     }
 `);
@@ -62,9 +139,15 @@ export const CompliancePanel = () => {
             <Alert severity={evaluation.compliant ? 'success' : 'error'}>
                 {translate(evaluation.compliant ? 'app.compliance.compliant' : 'app.compliance.not_compliant')}{' '}
                 {evaluation.ruleSet.source === 'municipal'
-                    ? translate('app.compliance.rule_set', { version: evaluation.ruleSet.version, decision: evaluation.ruleSet.decisionReference })
+                    ? translate('app.compliance.rule_set', {
+                          version: evaluation.ruleSet.version,
+                          decision: evaluation.ruleSet.decisionReference,
+                      })
                     : translate('app.compliance.law_baseline')}{' '}
-                {translate('app.compliance.remote_count', { planned: evaluation.remoteParticipants.planned, cap: evaluation.remoteParticipants.cap ?? '–' })}
+                {translate('app.compliance.remote_count', {
+                    planned: evaluation.remoteParticipants.planned,
+                    cap: evaluation.remoteParticipants.cap ?? '–',
+                })}
             </Alert>
             <Box component="section" aria-labelledby="findings-heading">
                 <Typography id="findings-heading" component="h2" variant="h6">
@@ -101,8 +184,12 @@ export const CompliancePanel = () => {
                 <Table size="small" aria-labelledby="matrix-heading" data-testid="compliance-matrix">
                     <TableHead>
                         <TableRow>
-                            <TableCell component="th" scope="col">{translate('resources.attendances.fields.memberId')}</TableCell>
-                            <TableCell component="th" scope="col">{translate('resources.attendances.fields.mode')}</TableCell>
+                            <TableCell component="th" scope="col">
+                                {translate('resources.attendances.fields.memberId')}
+                            </TableCell>
+                            <TableCell component="th" scope="col">
+                                {translate('resources.attendances.fields.mode')}
+                            </TableCell>
                             {evaluation.items.map(item => (
                                 <TableCell key={item.id} component="th" scope="col" title={item.title}>
                                     {item.number}
@@ -116,14 +203,18 @@ export const CompliancePanel = () => {
                                 <TableCell component="th" scope="row">
                                     {member.name}
                                 </TableCell>
-                                <TableCell>{translate(`resources.attendances.mode.${member.mode.toUpperCase()}`)}</TableCell>
+                                <TableCell>
+                                    {translate(`resources.attendances.mode.${member.mode.toUpperCase()}`)}
+                                </TableCell>
                                 {evaluation.items.map(item => {
                                     const e = cell.get(`${member.id}:${item.id}`);
                                     const reasons = e?.reasons.map(r => text(r.message)).join(' ') ?? '';
                                     return (
                                         <TableCell key={item.id}>
                                             <Tooltip title={reasons}>
-                                                <span aria-label={`${e?.mayTakePartRemotely ? translate('ra.boolean.true') : translate('ra.boolean.false')}: ${reasons}`}>
+                                                <span
+                                                    aria-label={`${e?.mayTakePartRemotely ? translate('ra.boolean.true') : translate('ra.boolean.false')}: ${reasons}`}
+                                                >
                                                     {e?.mayTakePartRemotely ? '✓' : '✗'}
                                                 </span>
                                             </Tooltip>
@@ -139,7 +230,13 @@ export const CompliancePanel = () => {
                             {evaluation.items.map(item => {
                                 const q = quorum.get(item.id);
                                 return (
-                                    <TableCell key={item.id} sx={{ color: q?.hasQuorum ? undefined : 'error.main', fontWeight: q?.hasQuorum ? undefined : 700 }}>
+                                    <TableCell
+                                        key={item.id}
+                                        sx={{
+                                            color: q?.hasQuorum ? undefined : 'error.main',
+                                            fontWeight: q?.hasQuorum ? undefined : 700,
+                                        }}
+                                    >
                                         {q ? `${q.counted}/${q.required ?? '–'}` : '–'}
                                     </TableCell>
                                 );

@@ -21,7 +21,14 @@ export const MeetingInputs = ({ edit = false }: { edit?: boolean }) => (
     </>
 );
 
-const PlatformsDocument = graphql(`query PlatformChoices { platformCatalog { key name } }`);
+const PlatformsDocument = graphql(`
+    query PlatformChoices {
+        platformCatalog {
+            key
+            name
+        }
+    }
+`);
 
 /** The video platform for remote participants, from the region's catalog. */
 const PlatformInput = () => {
@@ -32,5 +39,12 @@ const PlatformInput = () => {
             () => setChoices([]),
         );
     }, []);
-    return <SelectInput source="platformKey" choices={choices} emptyText="–" helperText="resources.meetings.helper.platformKey" />;
+    return (
+        <SelectInput
+            source="platformKey"
+            choices={choices}
+            emptyText="–"
+            helperText="resources.meetings.helper.platformKey"
+        />
+    );
 };

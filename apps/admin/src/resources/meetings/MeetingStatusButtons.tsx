@@ -1,4 +1,14 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, TextField, Typography } from '@mui/material';
+import {
+    Alert,
+    Box,
+    Button,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogTitle,
+    TextField,
+    Typography,
+} from '@mui/material';
 import { useState } from 'react';
 import { useDataProvider, useGetIdentity, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { ApiError } from '../../graphql';
@@ -76,7 +86,13 @@ export const MeetingStatusButtons = () => {
                     ))}
                 </Box>
             )}
-            <Dialog open={refusal !== null} onClose={() => setRefusal(null)} aria-labelledby="override-title" maxWidth="sm" fullWidth>
+            <Dialog
+                open={refusal !== null}
+                onClose={() => setRefusal(null)}
+                aria-labelledby="override-title"
+                maxWidth="sm"
+                fullWidth
+            >
                 <DialogTitle id="override-title">{translate('app.meeting.override_title')}</DialogTitle>
                 <DialogContent sx={{ display: 'grid', gap: 2 }}>
                     <Alert severity="error">{refusal?.message}</Alert>
@@ -88,7 +104,11 @@ export const MeetingStatusButtons = () => {
                         multiline
                         minRows={3}
                         required
-                        helperText={minLength === undefined ? undefined : translate('app.meeting.override_min', { min: minLength })}
+                        helperText={
+                            minLength === undefined
+                                ? undefined
+                                : translate('app.meeting.override_min', { min: minLength })
+                        }
                     />
                 </DialogContent>
                 <DialogActions>

@@ -57,7 +57,11 @@ const MemberInputs = () => {
             </ReferenceInput>
             <TextInput source="email" type="email" validate={email()} helperText={contactHelp} autoComplete="off" />
             <TextInput source="phone" type="tel" helperText={contactHelp} autoComplete="off" />
-            <SelectInput source="identityLevel" choices={identityLevelChoices} helperText="resources.members.helper.identityLevel" />
+            <SelectInput
+                source="identityLevel"
+                choices={identityLevelChoices}
+                helperText="resources.members.helper.identityLevel"
+            />
         </>
     );
 };

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Box, Button, Card, CardContent, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+    Box,
+    Button,
+    Card,
+    CardContent,
+    MenuItem,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+    Typography,
+} from '@mui/material';
 import { useNotify, useTranslate } from 'react-admin';
 import { BarChart } from './BarChart';
 import { PageFrame } from './PageFrame';
@@ -26,18 +39,43 @@ export const ComparisonPage = () => {
     const notify = useNotify();
     const [period, setPeriod] = useState(defaultPeriod());
     const [kind, setKind] = useState<string>('');
-    const { data, loading, error } = useLoad(() => fetchComparison(period.from, period.to, kind || null), [period.from, period.to, kind]);
+    const { data, loading, error } = useLoad(
+        () => fetchComparison(period.from, period.to, kind || null),
+        [period.from, period.to, kind],
+    );
     const query = `from=${period.from}&to=${period.to}${kind ? `&bodyKind=${kind}` : ''}`;
-    const save = (path: string, name: string) => download(`/comparison/${path}?${query}`, name).catch((e: Error) => notify(e.message, { type: 'error' }));
+    const save = (path: string, name: string) =>
+        download(`/comparison/${path}?${query}`, name).catch((e: Error) => notify(e.message, { type: 'error' }));
     const rows = data?.rows ?? [];
     const quarters = [...new Set((data?.trends ?? []).map(t => t.quarter))].sort();
     return (
         <PageFrame title="region.comparison.title" intro="region.comparison.intro" loading={loading} error={error}>
             <Card>
                 <CardContent sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}>
-                    <TextField type="date" label={translate('region.from')} value={period.from} onChange={e => setPeriod(p => ({ ...p, from: e.target.value }))} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-                    <TextField type="date" label={translate('region.to')} value={period.to} onChange={e => setPeriod(p => ({ ...p, to: e.target.value }))} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-                    <TextField select label={translate('region.bodyKind')} value={kind} onChange={e => setKind(e.target.value)} size="small" sx={{ minWidth: 200 }}>
+                    <TextField
+                        type="date"
+                        label={translate('region.from')}
+                        value={period.from}
+                        onChange={e => setPeriod(p => ({ ...p, from: e.target.value }))}
+                        size="small"
+                        slotProps={{ inputLabel: { shrink: true } }}
+                    />
+                    <TextField
+                        type="date"
+                        label={translate('region.to')}
+                        value={period.to}
+                        onChange={e => setPeriod(p => ({ ...p, to: e.target.value }))}
+                        size="small"
+                        slotProps={{ inputLabel: { shrink: true } }}
+                    />
+                    <TextField
+                        select
+                        label={translate('region.bodyKind')}
+                        value={kind}
+                        onChange={e => setKind(e.target.value)}
+                        size="small"
+                        sx={{ minWidth: 200 }}
+                    >
                         <MenuItem value="">{translate('region.allBodyKinds')}</MenuItem>
                         {BODY_KINDS.map(k => (
                             <MenuItem key={k} value={k}>
@@ -51,7 +89,11 @@ export const ComparisonPage = () => {
                     <Button variant="outlined" onClick={() => save('kolada.csv', 'kolada.csv')}>
                         {translate('region.comparison.kolada')}
                     </Button>
-                    {data && <Typography variant="body2">{translate('region.suppressionNote', { threshold: data.threshold })}</Typography>}
+                    {data && (
+                        <Typography variant="body2">
+                            {translate('region.suppressionNote', { threshold: data.threshold })}
+                        </Typography>
+                    )}
                 </CardContent>
             </Card>
             {data && (
@@ -67,14 +109,19 @@ export const ComparisonPage = () => {
                                                 {translate(`region.comparison.columns.${c.key}`)}
                                             </TableCell>
                                         ))}
-                                        <TableCell align="right">{translate('region.comparison.columns.licence')}</TableCell>
+                                        <TableCell align="right">
+                                            {translate('region.comparison.columns.licence')}
+                                        </TableCell>
                                     </TableRow>
                                 </TableHead>
                                 <TableBody>
                                     {rows.map(r => (
                                         <TableRow key={r.municipalityId}>
                                             <TableCell component="th" scope="row">
-                                                {r.municipalityName} <Typography component="span" variant="caption">({r.municipalityCode})</Typography>
+                                                {r.municipalityName}{' '}
+                                                <Typography component="span" variant="caption">
+                                                    ({r.municipalityCode})
+                                                </Typography>
                                             </TableCell>
                                             {COLUMNS.map(c => (
                                                 <TableCell key={c.key} align="right">
@@ -82,7 +129,9 @@ export const ComparisonPage = () => {
                                                 </TableCell>
                                             ))}
                                             <TableCell align="right">
-                                                {r.licenceCostSekPerYear === null ? '–' : `${r.licenceCostSekPerYear.toLocaleString('sv-SE')} kr (${r.licencePlatforms.join(', ')})`}
+                                                {r.licenceCostSekPerYear === null
+                                                    ? '–'
+                                                    : `${r.licenceCostSekPerYear.toLocaleString('sv-SE')} kr (${r.licencePlatforms.join(', ')})`}
                                             </TableCell>
                                         </TableRow>
                                     ))}
@@ -95,11 +144,19 @@ export const ComparisonPage = () => {
                             <BarChart
                                 title={translate('region.comparison.chartRemote')}
                                 max={1}
-                                bars={rows.map(r => ({ label: r.municipalityName, value: r.remoteShare?.value ?? null, text: showFigure(r.remoteShare, true) }))}
+                                bars={rows.map(r => ({
+                                    label: r.municipalityName,
+                                    value: r.remoteShare?.value ?? null,
+                                    text: showFigure(r.remoteShare, true),
+                                }))}
                             />
                             <BarChart
                                 title={translate('region.comparison.chartIncidents')}
-                                bars={rows.map(r => ({ label: r.municipalityName, value: r.incidentsPer10Meetings?.value ?? null, text: showFigure(r.incidentsPer10Meetings) }))}
+                                bars={rows.map(r => ({
+                                    label: r.municipalityName,
+                                    value: r.incidentsPer10Meetings?.value ?? null,
+                                    text: showFigure(r.incidentsPer10Meetings),
+                                }))}
                             />
                         </CardContent>
                     </Card>
@@ -126,7 +183,9 @@ export const ComparisonPage = () => {
                                                 {r.municipalityName}
                                             </TableCell>
                                             {quarters.map(q => {
-                                                const p = data.trends.find(t => t.municipalityId === r.municipalityId && t.quarter === q);
+                                                const p = data.trends.find(
+                                                    t => t.municipalityId === r.municipalityId && t.quarter === q,
+                                                );
                                                 return (
                                                     <TableCell key={q} align="right">
                                                         {p ? showFigure(p.remoteShare, true) : '–'}

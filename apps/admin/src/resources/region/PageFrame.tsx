@@ -3,7 +3,19 @@ import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 
 /** A region page: title, intro, a progress bar only while loading, and an error in the page. */
-export const PageFrame = ({ title, intro, loading, error, children }: { title: string; intro?: string; loading?: boolean; error?: string | null; children: ReactNode }) => {
+export const PageFrame = ({
+    title,
+    intro,
+    loading,
+    error,
+    children,
+}: {
+    title: string;
+    intro?: string;
+    loading?: boolean;
+    error?: string | null;
+    children: ReactNode;
+}) => {
     const translate = useTranslate();
     return (
         <Box sx={{ mt: 2, display: 'grid', gap: 2 }}>

@@ -9,13 +9,30 @@ import { useLoad } from './useLoad';
 export const RegionExperiencePage = () => {
     const translate = useTranslate();
     const [period, setPeriod] = useState(defaultPeriod());
-    const { data, loading, error } = useLoad(() => fetchRegionalReports(period.from, period.to), [period.from, period.to]);
+    const { data, loading, error } = useLoad(
+        () => fetchRegionalReports(period.from, period.to),
+        [period.from, period.to],
+    );
     return (
         <PageFrame title="region.experience.title" intro="region.experience.intro" loading={loading} error={error}>
             <Card>
                 <CardContent sx={{ display: 'flex', gap: 2 }}>
-                    <TextField type="date" label={translate('region.from')} value={period.from} onChange={e => setPeriod(p => ({ ...p, from: e.target.value }))} size="small" slotProps={{ inputLabel: { shrink: true } }} />
-                    <TextField type="date" label={translate('region.to')} value={period.to} onChange={e => setPeriod(p => ({ ...p, to: e.target.value }))} size="small" slotProps={{ inputLabel: { shrink: true } }} />
+                    <TextField
+                        type="date"
+                        label={translate('region.from')}
+                        value={period.from}
+                        onChange={e => setPeriod(p => ({ ...p, from: e.target.value }))}
+                        size="small"
+                        slotProps={{ inputLabel: { shrink: true } }}
+                    />
+                    <TextField
+                        type="date"
+                        label={translate('region.to')}
+                        value={period.to}
+                        onChange={e => setPeriod(p => ({ ...p, to: e.target.value }))}
+                        size="small"
+                        slotProps={{ inputLabel: { shrink: true } }}
+                    />
                 </CardContent>
             </Card>
             {data && (
@@ -24,7 +41,19 @@ export const RegionExperiencePage = () => {
                         <Table size="small" aria-label={translate('region.experience.title')}>
                             <TableHead>
                                 <TableRow>
-                                    {['municipality', 'quarter', 'bodyKind', 'platform', 'onSite', 'remote', 'rating', 'support', 'incidents', 'worked', 'lessons'].map(k => (
+                                    {[
+                                        'municipality',
+                                        'quarter',
+                                        'bodyKind',
+                                        'platform',
+                                        'onSite',
+                                        'remote',
+                                        'rating',
+                                        'support',
+                                        'incidents',
+                                        'worked',
+                                        'lessons',
+                                    ].map(k => (
                                         <TableCell key={k}>{translate(`region.experience.columns.${k}`)}</TableCell>
                                     ))}
                                 </TableRow>
@@ -44,9 +73,18 @@ export const RegionExperiencePage = () => {
                                         <TableCell align="right">{r.onSiteCount.display}</TableCell>
                                         <TableCell align="right">{r.remoteCount.display}</TableCell>
                                         <TableCell align="right">{r.rating ?? '–'}</TableCell>
-                                        <TableCell>{r.supportSufficient === null ? '–' : translate(r.supportSufficient ? 'region.yes' : 'region.no')}</TableCell>
                                         <TableCell>
-                                            {r.incidents.map(i => `${translate(`region.incident.${i.category}`)} ${i.minutesLost} min (${i.affectedCount.display})`).join('; ') || '–'}
+                                            {r.supportSufficient === null
+                                                ? '–'
+                                                : translate(r.supportSufficient ? 'region.yes' : 'region.no')}
+                                        </TableCell>
+                                        <TableCell>
+                                            {r.incidents
+                                                .map(
+                                                    i =>
+                                                        `${translate(`region.incident.${i.category}`)} ${i.minutesLost} min (${i.affectedCount.display})`,
+                                                )
+                                                .join('; ') || '–'}
                                         </TableCell>
                                         <TableCell>{r.whatWorked}</TableCell>
                                         <TableCell>{r.lessons}</TableCell>

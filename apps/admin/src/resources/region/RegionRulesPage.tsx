@@ -1,5 +1,17 @@
 import { useState } from 'react';
-import { Card, CardContent, Chip, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Tooltip } from '@mui/material';
+import {
+    Card,
+    CardContent,
+    Chip,
+    MenuItem,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+    Tooltip,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { PageFrame } from './PageFrame';
 import { BODY_KINDS, fetchRulesMatrix, type RulesCell } from './api';
@@ -9,9 +21,26 @@ const FIELDS: { key: string; deviation: string[]; show: (c: RulesCell) => string
     { key: 'remoteAllowed', deviation: ['remoteParticipation.allowed'], show: c => (c.remoteAllowed ? 'Ja' : 'Nej') },
     { key: 'excludedItemKinds', deviation: ['excludedItemKinds'], show: c => c.excludedItemKinds.join(', ') },
     { key: 'equalTerms', deviation: ['equalTerms'], show: c => c.equalTerms },
-    { key: 'maxRemoteParticipants', deviation: ['maxRemoteParticipants'], show: c => (c.maxRemoteParticipants === null ? '–' : String(c.maxRemoteParticipants)) },
-    { key: 'approvedPlatforms', deviation: ['approvedPlatforms'], show: c => (c.approvedPlatforms ? c.approvedPlatforms.join(', ') : '*') },
-    { key: 'breakoutPolicy', deviation: ['breakoutRooms.enabled', 'breakoutRooms.minutesBefore', 'breakoutRooms.minutesAfter', 'breakoutRooms.duringRecesses'], show: c => c.breakoutPolicy },
+    {
+        key: 'maxRemoteParticipants',
+        deviation: ['maxRemoteParticipants'],
+        show: c => (c.maxRemoteParticipants === null ? '–' : String(c.maxRemoteParticipants)),
+    },
+    {
+        key: 'approvedPlatforms',
+        deviation: ['approvedPlatforms'],
+        show: c => (c.approvedPlatforms ? c.approvedPlatforms.join(', ') : '*'),
+    },
+    {
+        key: 'breakoutPolicy',
+        deviation: [
+            'breakoutRooms.enabled',
+            'breakoutRooms.minutesBefore',
+            'breakoutRooms.minutesAfter',
+            'breakoutRooms.duringRecesses',
+        ],
+        show: c => c.breakoutPolicy,
+    },
 ];
 
 /** The rules matrix across municipalities for one body type, every deviation from the regional template marked. */
@@ -24,7 +53,14 @@ export const RegionRulesPage = () => {
         <PageFrame title="region.rules.title" intro="region.rules.intro" loading={loading} error={error}>
             <Card>
                 <CardContent>
-                    <TextField select label={translate('region.bodyKind')} value={kind} onChange={e => setKind(e.target.value)} size="small" sx={{ minWidth: 220 }}>
+                    <TextField
+                        select
+                        label={translate('region.bodyKind')}
+                        value={kind}
+                        onChange={e => setKind(e.target.value)}
+                        size="small"
+                        sx={{ minWidth: 220 }}
+                    >
                         {BODY_KINDS.map(k => (
                             <MenuItem key={k} value={k}>
                                 {translate(`region.kind.${k}`)}
@@ -60,17 +96,40 @@ export const RegionRulesPage = () => {
                                             {FIELDS.map(f => {
                                                 const dev = c.deviations.filter(d => f.deviation.includes(d.field));
                                                 return (
-                                                    <TableCell key={f.key} sx={dev.length ? { bgcolor: 'warning.light' } : undefined}>
+                                                    <TableCell
+                                                        key={f.key}
+                                                        sx={dev.length ? { bgcolor: 'warning.light' } : undefined}
+                                                    >
                                                         {f.show(c)}
                                                         {dev.length > 0 && (
-                                                            <Tooltip title={dev.map(d => `${translate('region.rules.template')}: ${d.templateValue}`).join('; ')}>
-                                                                <Chip size="small" sx={{ ml: 1 }} label={translate(`region.rules.change.${dev[0]!.change}`)} />
+                                                            <Tooltip
+                                                                title={dev
+                                                                    .map(
+                                                                        d =>
+                                                                            `${translate('region.rules.template')}: ${d.templateValue}`,
+                                                                    )
+                                                                    .join('; ')}
+                                                            >
+                                                                <Chip
+                                                                    size="small"
+                                                                    sx={{ ml: 1 }}
+                                                                    label={translate(
+                                                                        `region.rules.change.${dev[0]!.change}`,
+                                                                    )}
+                                                                />
                                                             </Tooltip>
                                                         )}
                                                     </TableCell>
                                                 );
                                             })}
-                                            <TableCell>{others.map(d => `${d.field} (${translate(`region.rules.change.${d.change}`)})`).join(', ') || '–'}</TableCell>
+                                            <TableCell>
+                                                {others
+                                                    .map(
+                                                        d =>
+                                                            `${d.field} (${translate(`region.rules.change.${d.change}`)})`,
+                                                    )
+                                                    .join(', ') || '–'}
+                                            </TableCell>
                                         </TableRow>
                                     );
                                 })}

@@ -32,7 +32,12 @@ export const SupportPoolPage = () => {
     };
 
     return (
-        <PageFrame title="region.menu.supportPool" intro="region.supportPool.intro" loading={optins.loading} error={optins.error ?? runError}>
+        <PageFrame
+            title="region.menu.supportPool"
+            intro="region.supportPool.intro"
+            loading={optins.loading}
+            error={optins.error ?? runError}
+        >
             <Card component="section" aria-labelledby="pool-staff">
                 <CardContent sx={{ display: 'grid', gap: 2 }}>
                     <Typography id="pool-staff" component="h2" variant="h6">

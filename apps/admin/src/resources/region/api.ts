@@ -19,22 +19,85 @@ export type Figure = FigureFieldsFragment;
 // The comparison filters on the stored body kind, the schema's BodyKind value in lower case.
 export const BODY_KINDS = bodyKinds.map(k => k.toLowerCase());
 
-graphql(`fragment FigureFields on Figure { value suppressed display }`);
-graphql(`fragment SharingFields on SharingSettings { municipalityId municipalityName sharesRules sharesAggregates sharesReports contactEmail updatedAt }`);
+graphql(`
+    fragment FigureFields on Figure {
+        value
+        suppressed
+        display
+    }
+`);
+graphql(`
+    fragment SharingFields on SharingSettings {
+        municipalityId
+        municipalityName
+        sharesRules
+        sharesAggregates
+        sharesReports
+        contactEmail
+        updatedAt
+    }
+`);
 
 const ComparisonDocument = graphql(`
     query RegionalComparison($f: String!, $t: String!, $k: String) {
         regionalComparison(from: $f, to: $t, bodyKind: $k) {
             threshold
             rows {
-                municipalityId municipalityName municipalityCode sharesRules sharesAggregates sharesReports
-                meetingsHeld { ...FigureFields } remoteMeetings { ...FigureFields } remoteShare { ...FigureFields }
-                reports { ...FigureFields } incidents { ...FigureFields } incidentsPer10Meetings { ...FigureFields }
-                minutesLost { ...FigureFields } averageRating { ...FigureFields } supportSufficientShare { ...FigureFields }
-                trainingCoverage { ...FigureFields } supportCoverage { ...FigureFields }
-                licenceCostSekPerYear licencePlatforms
+                municipalityId
+                municipalityName
+                municipalityCode
+                sharesRules
+                sharesAggregates
+                sharesReports
+                meetingsHeld {
+                    ...FigureFields
+                }
+                remoteMeetings {
+                    ...FigureFields
+                }
+                remoteShare {
+                    ...FigureFields
+                }
+                reports {
+                    ...FigureFields
+                }
+                incidents {
+                    ...FigureFields
+                }
+                incidentsPer10Meetings {
+                    ...FigureFields
+                }
+                minutesLost {
+                    ...FigureFields
+                }
+                averageRating {
+                    ...FigureFields
+                }
+                supportSufficientShare {
+                    ...FigureFields
+                }
+                trainingCoverage {
+                    ...FigureFields
+                }
+                supportCoverage {
+                    ...FigureFields
+                }
+                licenceCostSekPerYear
+                licencePlatforms
             }
-            trends { municipalityId quarter meetingsHeld { ...FigureFields } remoteShare { ...FigureFields } incidentsPer10Meetings { ...FigureFields } }
+            trends {
+                municipalityId
+                quarter
+                meetingsHeld {
+                    ...FigureFields
+                }
+                remoteShare {
+                    ...FigureFields
+                }
+                incidentsPer10Meetings {
+                    ...FigureFields
+                }
+            }
         }
     }
 `);
@@ -42,8 +105,23 @@ const RulesDocument = graphql(`
     query RegionalRules($f: String!, $t: String!, $k: String) {
         regionalComparison(from: $f, to: $t, bodyKind: $k) {
             rules {
-                municipalityId municipalityName bodyType decisionReference version remoteAllowed excludedItemKinds equalTerms
-                maxRemoteParticipants approvedPlatforms breakoutPolicy deviations { field change templateValue municipalValue }
+                municipalityId
+                municipalityName
+                bodyType
+                decisionReference
+                version
+                remoteAllowed
+                excludedItemKinds
+                equalTerms
+                maxRemoteParticipants
+                approvedPlatforms
+                breakoutPolicy
+                deviations {
+                    field
+                    change
+                    templateValue
+                    municipalValue
+                }
             }
         }
     }
@@ -62,9 +140,29 @@ export const fetchRulesMatrix = (from: string, to: string, bodyKind: string | nu
 const RegionalReportsDocument = graphql(`
     query RegionalExperienceReports($f: String!, $t: String!) {
         regionalExperienceReports(from: $f, to: $t) {
-            id municipalityName bodyKind quarter platformKey onSiteCount { ...FigureFields } remoteCount { ...FigureFields }
-            supportSufficient whatWorked lessons rating
-            incidents { category minutesLost affectedCount { ...FigureFields } resolution }
+            id
+            municipalityName
+            bodyKind
+            quarter
+            platformKey
+            onSiteCount {
+                ...FigureFields
+            }
+            remoteCount {
+                ...FigureFields
+            }
+            supportSufficient
+            whatWorked
+            lessons
+            rating
+            incidents {
+                category
+                minutesLost
+                affectedCount {
+                    ...FigureFields
+                }
+                resolution
+            }
         }
     }
 `);
@@ -76,16 +174,45 @@ export const fetchRegionalReports = (from: string, to: string) =>
 
 export type Sharing = SharingFieldsFragment;
 
-const RegionalSharingDocument = graphql(`query RegionalSharing { regionalSharing { ...SharingFields } }`);
-const MySharingDocument = graphql(`query RegionSharing { regionSharing { ...SharingFields } }`);
-const UpdateMySharingDocument = graphql(`mutation UpdateRegionSharing($i: SharingInput!) { updateRegionSharing(input: $i) { ...SharingFields } }`);
-const MunicipalitiesDocument = graphql(`query MunicipalityNames { municipalities(perPage: 500) { items { id name code } } }`);
+const RegionalSharingDocument = graphql(`
+    query RegionalSharing {
+        regionalSharing {
+            ...SharingFields
+        }
+    }
+`);
+const MySharingDocument = graphql(`
+    query RegionSharing {
+        regionSharing {
+            ...SharingFields
+        }
+    }
+`);
+const UpdateMySharingDocument = graphql(`
+    mutation UpdateRegionSharing($i: SharingInput!) {
+        updateRegionSharing(input: $i) {
+            ...SharingFields
+        }
+    }
+`);
+const MunicipalitiesDocument = graphql(`
+    query MunicipalityNames {
+        municipalities(perPage: 500) {
+            items {
+                id
+                name
+                code
+            }
+        }
+    }
+`);
 
 export const fetchRegionalSharing = () => graphqlRequest(RegionalSharingDocument).then(d => d.regionalSharing);
 
 export const fetchMySharing = () => graphqlRequest(MySharingDocument).then(d => d.regionSharing);
 
-export const updateMySharing = (input: SharingInput) => graphqlRequest(UpdateMySharingDocument, { i: input }).then(d => d.updateRegionSharing);
+export const updateMySharing = (input: SharingInput) =>
+    graphqlRequest(UpdateMySharingDocument, { i: input }).then(d => d.updateRegionSharing);
 
 export const fetchMunicipalities = () => graphqlRequest(MunicipalitiesDocument).then(d => d.municipalities.items);
 

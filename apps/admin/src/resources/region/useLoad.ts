@@ -4,7 +4,10 @@ import { useCallback, useEffect, useState } from 'react';
  * Loads once per change of `deps`: loading ends on success and on failure alike, so a page
  * never spins forever; the error is shown on the page instead of a toast.
  */
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; loading: boolean; error: string | null; reload: () => void } {
+export function useLoad<T>(
+    load: () => Promise<T>,
+    deps: unknown[],
+): { data: T | undefined; loading: boolean; error: string | null; reload: () => void } {
     const [data, setData] = useState<T | undefined>(undefined);
     const [loading, setLoading] = useState(true);
     const [error, setError] = useState<string | null>(null);

@@ -81,7 +81,9 @@ const FieldEditor = ({ field, value, platforms, readOnly, onChange, label, help,
             return (
                 <FormControl>
                     <FormControlLabel
-                        control={<Switch checked={!!value} disabled={readOnly} onChange={e => onChange(e.target.checked)} />}
+                        control={
+                            <Switch checked={!!value} disabled={readOnly} onChange={e => onChange(e.target.checked)} />
+                        }
                         label={label}
                     />
                     <FormHelperText>{helper}</FormHelperText>
@@ -114,8 +116,22 @@ const FieldEditor = ({ field, value, platforms, readOnly, onChange, label, help,
                     label={label}
                     value={value ?? ''}
                     disabled={readOnly}
-                    slotProps={{ htmlInput: { min: field.kind === 'share' ? 0.5 : 0, max: field.kind === 'share' ? 1 : undefined, step: field.kind === 'share' ? 0.05 : 1 } }}
-                    onChange={e => onChange(e.target.value === '' ? (field.kind === 'number' && field.key === 'maxRemoteParticipants' ? null : 0) : Number(e.target.value))}
+                    slotProps={{
+                        htmlInput: {
+                            min: field.kind === 'share' ? 0.5 : 0,
+                            max: field.kind === 'share' ? 1 : undefined,
+                            step: field.kind === 'share' ? 0.05 : 1,
+                        },
+                    }}
+                    onChange={e =>
+                        onChange(
+                            e.target.value === ''
+                                ? field.kind === 'number' && field.key === 'maxRemoteParticipants'
+                                    ? null
+                                    : 0
+                                : Number(e.target.value),
+                        )
+                    }
                     helperText={helper}
                 />
             );

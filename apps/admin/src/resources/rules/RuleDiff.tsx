@@ -3,7 +3,8 @@ import { Box, Chip, Table, TableBody, TableCell, TableHead, TableRow, Typography
 import { useGetMany, useTranslate } from 'react-admin';
 import { fetchDiff, type RuleDifference } from './api';
 
-const show = (value: unknown) => (value === null || value === undefined ? '–' : typeof value === 'object' ? JSON.stringify(value) : String(value));
+const show = (value: unknown) =>
+    value === null || value === undefined ? '–' : typeof value === 'object' ? JSON.stringify(value) : String(value);
 
 /** Where the municipality's rules differ from the regional template, field by field. */
 export const RuleDiff = ({ versionId }: { versionId: string }) => {
@@ -13,12 +14,17 @@ export const RuleDiff = ({ versionId }: { versionId: string }) => {
         fetchDiff(versionId).then(setDiff, () => setDiff([]));
     }, [versionId]);
     // Per-body overrides are keyed by body id in the rules; people know the body by its name.
-    const bodyIds = [...new Set((diff ?? []).filter(d => d.path.startsWith('bodies.')).map(d => d.path.split('.')[1]!))];
+    const bodyIds = [
+        ...new Set((diff ?? []).filter(d => d.path.startsWith('bodies.')).map(d => d.path.split('.')[1]!)),
+    ];
     const { data: bodies } = useGetMany('bodies', { ids: bodyIds }, { enabled: bodyIds.length > 0 });
     const bodyName = new Map((bodies ?? []).map(b => [String(b.id), b.name as string]));
     const label = (path: string) => {
         const [scope, type, ...field] = path.split('.');
-        const where = scope === 'bodyTypes' ? translate(`resources.bodies.kind.${type!.toUpperCase()}`) : translate('app.rules.body_override', { name: bodyName.get(type!) ?? type });
+        const where =
+            scope === 'bodyTypes'
+                ? translate(`resources.bodies.kind.${type!.toUpperCase()}`)
+                : translate('app.rules.body_override', { name: bodyName.get(type!) ?? type });
         return `${where}: ${translate(`app.rules.path.${field.join('.')}`, { _: field.join('.') })}`;
     };
     return (
@@ -44,7 +50,18 @@ export const RuleDiff = ({ versionId }: { versionId: string }) => {
                                 <TableCell>{show(d.templateValue)}</TableCell>
                                 <TableCell>{show(d.municipalValue)}</TableCell>
                                 <TableCell>
-                                    <Chip size="small" variant="outlined" color={d.change === 'looser' ? 'warning' : d.change === 'tighter' ? 'info' : 'default'} label={translate(`app.rules.change_${d.change}`)} />
+                                    <Chip
+                                        size="small"
+                                        variant="outlined"
+                                        color={
+                                            d.change === 'looser'
+                                                ? 'warning'
+                                                : d.change === 'tighter'
+                                                  ? 'info'
+                                                  : 'default'
+                                        }
+                                        label={translate(`app.rules.change_${d.change}`)}
+                                    />
                                 </TableCell>
                             </TableRow>
                         ))}

@@ -37,7 +37,6 @@ import { BodyRulesEditor, BodyTypeHeading } from './BodyRulesEditor';
 import { RuleDiff } from './RuleDiff';
 import { stockholmToday } from '../../components/stockholmTime';
 
-
 /**
  * The municipality's rules for remote participation: the version in force, the history, a
  * draft being edited per body type, publishing it with its decision, and how it differs from
@@ -59,7 +58,14 @@ export const RuleSetsPage = () => {
         setVersions(data.ruleSetVersions);
         setPlatforms(data.platformCatalog);
         setInForceId(data.ruleSetInForce?.id ?? null);
-        setSelectedId(current => current ?? data.ruleSetVersions.find(v => v.status === 'DRAFT')?.id ?? data.ruleSetInForce?.id ?? data.ruleSetVersions[0]?.id ?? null);
+        setSelectedId(
+            current =>
+                current ??
+                data.ruleSetVersions.find(v => v.status === 'DRAFT')?.id ??
+                data.ruleSetInForce?.id ??
+                data.ruleSetVersions[0]?.id ??
+                null,
+        );
     }, []);
     useEffect(() => {
         load().catch(e => setError((e as Error).message));
@@ -112,15 +118,27 @@ export const RuleSetsPage = () => {
                                     <TableCell>{v.version}</TableCell>
                                     <TableCell>
                                         {translate(`app.rules.status_${v.status}`)}
-                                        {v.id === inForceId && <Chip size="small" color="success" label={translate('app.rules.in_force')} sx={{ ml: 1 }} />}
+                                        {v.id === inForceId && (
+                                            <Chip
+                                                size="small"
+                                                color="success"
+                                                label={translate('app.rules.in_force')}
+                                                sx={{ ml: 1 }}
+                                            />
+                                        )}
                                     </TableCell>
                                     <TableCell>{v.decisionReference || '–'}</TableCell>
                                     <TableCell>{v.effectiveFrom}</TableCell>
                                     <TableCell>
-                                        {v.publishedAt ? <DateTimeText record={v} source="publishedAt" /> : '–'} {v.publishedBy ?? ''}
+                                        {v.publishedAt ? <DateTimeText record={v} source="publishedAt" /> : '–'}{' '}
+                                        {v.publishedBy ?? ''}
                                     </TableCell>
                                     <TableCell>
-                                        <Button size="small" onClick={() => setSelectedId(v.id)} aria-label={translate('app.rules.open_version', { version: v.version })}>
+                                        <Button
+                                            size="small"
+                                            onClick={() => setSelectedId(v.id)}
+                                            aria-label={translate('app.rules.open_version', { version: v.version })}
+                                        >
                                             {translate('ra.action.open')}
                                         </Button>
                                     </TableCell>
@@ -130,10 +148,30 @@ export const RuleSetsPage = () => {
                     </Table>
                     {isAdmin && !hasDraft && (
                         <Box sx={{ display: 'flex', gap: 1, mt: 2, flexWrap: 'wrap' }}>
-                            <Button variant="contained" onClick={() => run(async () => setSelectedId((await createDraft('CURRENT_VERSION', stockholmToday())).id), 'app.rules.draft_created')}>
+                            <Button
+                                variant="contained"
+                                onClick={() =>
+                                    run(
+                                        async () =>
+                                            setSelectedId((await createDraft('CURRENT_VERSION', stockholmToday())).id),
+                                        'app.rules.draft_created',
+                                    )
+                                }
+                            >
                                 {translate('app.rules.new_from_current')}
                             </Button>
-                            <Button variant="outlined" onClick={() => run(async () => setSelectedId((await createDraft('REGIONAL_TEMPLATE', stockholmToday())).id), 'app.rules.draft_created')}>
+                            <Button
+                                variant="outlined"
+                                onClick={() =>
+                                    run(
+                                        async () =>
+                                            setSelectedId(
+                                                (await createDraft('REGIONAL_TEMPLATE', stockholmToday())).id,
+                                            ),
+                                        'app.rules.draft_created',
+                                    )
+                                }
+                            >
                                 {translate('app.rules.new_from_template')}
                             </Button>
                         </Box>
@@ -148,7 +186,12 @@ export const RuleSetsPage = () => {
                     canEdit={isAdmin && selected.status === 'DRAFT'}
                     onSave={content => run(() => saveDraft(selected.id, content), 'app.rules.saved')}
                     onPublish={input => run(() => publish(selected.id, input), 'app.rules.published_ok')}
-                    onDelete={() => run(async () => { await deleteDraft(selected.id); setSelectedId(null); }, 'app.rules.deleted')}
+                    onDelete={() =>
+                        run(async () => {
+                            await deleteDraft(selected.id);
+                            setSelectedId(null);
+                        }, 'app.rules.deleted')
+                    }
                 />
             )}
         </Box>
@@ -178,10 +221,22 @@ const VersionEditor = ({ version, platforms, canEdit, onSave, onPublish, onDelet
         <Card>
             <CardContent sx={{ display: 'grid', gap: 2 }}>
                 <Typography component="h2" variant="h6">
-                    {translate('app.rules.version_heading', { version: version.version, status: translate(`app.rules.status_${version.status}`).toLowerCase() })}
+                    {translate('app.rules.version_heading', {
+                        version: version.version,
+                        status: translate(`app.rules.status_${version.status}`).toLowerCase(),
+                    })}
                 </Typography>
-                {!canEdit && <Alert severity="info">{translate(version.status === 'PUBLISHED' ? 'app.rules.immutable' : 'app.rules.read_only')}</Alert>}
-                <Tabs value={bodyType} onChange={(_, v) => setBodyType(v)} variant="scrollable" aria-label={translate('app.rules.body_types')}>
+                {!canEdit && (
+                    <Alert severity="info">
+                        {translate(version.status === 'PUBLISHED' ? 'app.rules.immutable' : 'app.rules.read_only')}
+                    </Alert>
+                )}
+                <Tabs
+                    value={bodyType}
+                    onChange={(_, v) => setBodyType(v)}
+                    variant="scrollable"
+                    aria-label={translate('app.rules.body_types')}
+                >
                     {BODY_TYPES.map(t => (
                         <Tab key={t} value={t} label={translate(`resources.bodies.kind.${t.toUpperCase()}`)} />
                     ))}
@@ -193,7 +248,9 @@ const VersionEditor = ({ version, platforms, canEdit, onSave, onPublish, onDelet
                     rules={content.bodyTypes[bodyType]}
                     platforms={platforms}
                     readOnly={!canEdit}
-                    onChange={rules => setContent({ ...content, bodyTypes: { ...content.bodyTypes, [bodyType]: rules } })}
+                    onChange={rules =>
+                        setContent({ ...content, bodyTypes: { ...content.bodyTypes, [bodyType]: rules } })
+                    }
                 />
                 {canEdit && (
                     <Box sx={{ display: 'flex', gap: 1 }}>
@@ -206,7 +263,11 @@ const VersionEditor = ({ version, platforms, canEdit, onSave, onPublish, onDelet
                     </Box>
                 )}
                 {canEdit && (
-                    <Box component="section" aria-labelledby="publish-heading" sx={{ display: 'grid', gap: 2, maxWidth: 720, mt: 2 }}>
+                    <Box
+                        component="section"
+                        aria-labelledby="publish-heading"
+                        sx={{ display: 'grid', gap: 2, maxWidth: 720, mt: 2 }}
+                    >
                         <Typography id="publish-heading" component="h3" variant="h6">
                             {translate('app.rules.publish_heading')}
                         </Typography>
@@ -218,15 +279,33 @@ const VersionEditor = ({ version, platforms, canEdit, onSave, onPublish, onDelet
                             value={decision.decisionReference}
                             onChange={e => setDecision({ ...decision, decisionReference: e.target.value })}
                         />
-                        <TextField select label={translate('app.rules.decided_by')} value={decision.decidedBy} onChange={e => setDecision({ ...decision, decidedBy: e.target.value as BodyKind })}>
+                        <TextField
+                            select
+                            label={translate('app.rules.decided_by')}
+                            value={decision.decidedBy}
+                            onChange={e => setDecision({ ...decision, decidedBy: e.target.value as BodyKind })}
+                        >
                             {bodyKinds.map(kind => (
                                 <MenuItem key={kind} value={kind}>
                                     {translate(`resources.bodies.kind.${kind}`)}
                                 </MenuItem>
                             ))}
                         </TextField>
-                        <TextField type="date" label={translate('app.rules.decided_on')} value={decision.decidedOn ?? ''} slotProps={{ inputLabel: { shrink: true } }} onChange={e => setDecision({ ...decision, decidedOn: e.target.value || null })} />
-                        <TextField type="date" required label={translate('app.rules.effective_from')} value={decision.effectiveFrom} slotProps={{ inputLabel: { shrink: true } }} onChange={e => setDecision({ ...decision, effectiveFrom: e.target.value })} />
+                        <TextField
+                            type="date"
+                            label={translate('app.rules.decided_on')}
+                            value={decision.decidedOn ?? ''}
+                            slotProps={{ inputLabel: { shrink: true } }}
+                            onChange={e => setDecision({ ...decision, decidedOn: e.target.value || null })}
+                        />
+                        <TextField
+                            type="date"
+                            required
+                            label={translate('app.rules.effective_from')}
+                            value={decision.effectiveFrom}
+                            slotProps={{ inputLabel: { shrink: true } }}
+                            onChange={e => setDecision({ ...decision, effectiveFrom: e.target.value })}
+                        />
                         <Box>
                             <Button variant="contained" color="secondary" onClick={() => onPublish(decision)}>
                                 {translate('app.rules.publish')}

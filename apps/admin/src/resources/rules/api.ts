@@ -32,23 +32,71 @@ export interface Platform {
 
 graphql(`
     fragment RuleSetVersionFields on RuleSetVersion {
-        id version status decisionReference decidedBy decidedOn effectiveFrom publishedAt publishedBy templateId content
+        id
+        version
+        status
+        decisionReference
+        decidedBy
+        decidedOn
+        effectiveFrom
+        publishedAt
+        publishedBy
+        templateId
+        content
     }
 `);
 
 const RuleSetsDocument = graphql(`
-    query RuleSets { ruleSetVersions { ...RuleSetVersionFields } ruleSetInForce { id } platformCatalog { key name gallerySize dataResidency } }
+    query RuleSets {
+        ruleSetVersions {
+            ...RuleSetVersionFields
+        }
+        ruleSetInForce {
+            id
+        }
+        platformCatalog {
+            key
+            name
+            gallerySize
+            dataResidency
+        }
+    }
 `);
-const DiffDocument = graphql(`query Diff($v: ID) { ruleSetDiff(versionId: $v) { path templateValue municipalValue change } }`);
+const DiffDocument = graphql(`
+    query Diff($v: ID) {
+        ruleSetDiff(versionId: $v) {
+            path
+            templateValue
+            municipalValue
+            change
+        }
+    }
+`);
 const CreateDraftDocument = graphql(`
-    mutation Draft($f: RuleSetSource!, $e: String!) { createRuleSetDraft(input: { from: $f, effectiveFrom: $e }) { ...RuleSetVersionFields } }
+    mutation Draft($f: RuleSetSource!, $e: String!) {
+        createRuleSetDraft(input: { from: $f, effectiveFrom: $e }) {
+            ...RuleSetVersionFields
+        }
+    }
 `);
 const SaveDraftDocument = graphql(`
-    mutation Save($id: ID!, $c: JSON!) { updateRuleSetDraft(id: $id, input: { content: $c }) { ...RuleSetVersionFields } }
+    mutation Save($id: ID!, $c: JSON!) {
+        updateRuleSetDraft(id: $id, input: { content: $c }) {
+            ...RuleSetVersionFields
+        }
+    }
 `);
-const DeleteDraftDocument = graphql(`mutation DeleteDraft($id: ID!) { deleteRuleSetDraft(id: $id) }`);
+const DeleteDraftDocument = graphql(`
+    mutation DeleteDraft($id: ID!) {
+        deleteRuleSetDraft(id: $id)
+    }
+`);
 const PublishDocument = graphql(`
-    mutation Publish($id: ID!, $i: PublishRuleSetInput!) { publishRuleSet(id: $id, input: $i) { ...RuleSetVersionFields } }
+    mutation Publish($id: ID!, $i: PublishRuleSetInput!) {
+        publishRuleSet(id: $id, input: $i) {
+            ...RuleSetVersionFields
+        }
+    }
 `);
 
 // The content is the rule model's JSON (validated by the API against @motesplats/rules).
@@ -60,8 +108,10 @@ export const fetchRuleSets = () =>
 export const fetchDiff = (versionId: string) =>
     graphqlRequest(DiffDocument, { v: versionId }).then((r): RuleDifference[] => r.ruleSetDiff as RuleDifference[]);
 
-export const createDraft = (from: Extract<RuleSetSource, 'REGIONAL_TEMPLATE' | 'CURRENT_VERSION'>, effectiveFrom: string) =>
-    graphqlRequest(CreateDraftDocument, { f: from, e: effectiveFrom }).then(r => version(r.createRuleSetDraft));
+export const createDraft = (
+    from: Extract<RuleSetSource, 'REGIONAL_TEMPLATE' | 'CURRENT_VERSION'>,
+    effectiveFrom: string,
+) => graphqlRequest(CreateDraftDocument, { f: from, e: effectiveFrom }).then(r => version(r.createRuleSetDraft));
 
 export const saveDraft = (id: string, content: RuleContent) =>
     graphqlRequest(SaveDraftDocument, { id, c: content }).then(r => version(r.updateRuleSetDraft));
@@ -76,4 +126,6 @@ export interface PublishInput {
 }
 
 export const publish = (id: string, input: PublishInput) =>
-    graphqlRequest(PublishDocument, { id, i: { ...input, decidedOn: input.decidedOn || null } }).then(r => version(r.publishRuleSet));
+    graphqlRequest(PublishDocument, { id, i: { ...input, decidedOn: input.decidedOn || null } }).then(r =>
+        version(r.publishRuleSet),
+    );

@@ -1,8 +1,30 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, IconButton, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+    Box,
+    Button,
+    IconButton,
+    MenuItem,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+    Typography,
+} from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useLocale, useTranslate } from 'react-admin';
-import { ABSENCE_KINDS, addAbsence, fetchAbsences, removeAbsence, setWeekly, type Absence, type StaffAbsenceKind, type StaffMember, type WeeklySlot } from './api';
+import {
+    ABSENCE_KINDS,
+    addAbsence,
+    fetchAbsences,
+    removeAbsence,
+    setWeekly,
+    type Absence,
+    type StaffAbsenceKind,
+    type StaffMember,
+    type WeeklySlot,
+} from './api';
 import { formatTime } from './format';
 import type { Run } from './SupportPage';
 
@@ -13,7 +35,8 @@ export const WeeklyEditor = ({ person, run, canWrite }: { person: StaffMember; r
     const translate = useTranslate();
     const [slots, setSlots] = useState<WeeklySlot[]>(person.weekly);
     useEffect(() => setSlots(person.weekly), [person]);
-    const change = (i: number, patch: Partial<WeeklySlot>) => setSlots(s => s.map((x, j) => (j === i ? { ...x, ...patch } : x)));
+    const change = (i: number, patch: Partial<WeeklySlot>) =>
+        setSlots(s => s.map((x, j) => (j === i ? { ...x, ...patch } : x)));
     return (
         <Box component="section" aria-labelledby={`weekly-${person.id}`} sx={{ display: 'grid', gap: 1 }}>
             <Typography id={`weekly-${person.id}`} component="h3" variant="subtitle1">
@@ -22,17 +45,42 @@ export const WeeklyEditor = ({ person, run, canWrite }: { person: StaffMember; r
             {slots.length === 0 && <Typography variant="body2">{translate('app.support.weekly.none')}</Typography>}
             {slots.map((slot, i) => (
                 <Box key={i} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-                    <TextField select size="small" label={translate('app.support.weekly.weekday')} value={slot.weekday} disabled={!canWrite} onChange={e => change(i, { weekday: Number(e.target.value) })} sx={{ minWidth: 140 }}>
+                    <TextField
+                        select
+                        size="small"
+                        label={translate('app.support.weekly.weekday')}
+                        value={slot.weekday}
+                        disabled={!canWrite}
+                        onChange={e => change(i, { weekday: Number(e.target.value) })}
+                        sx={{ minWidth: 140 }}
+                    >
                         {WEEKDAYS.map(d => (
                             <MenuItem key={d} value={d}>
                                 {translate(`app.support.weekdays.${d}`)}
                             </MenuItem>
                         ))}
                     </TextField>
-                    <TextField size="small" type="time" label={translate('app.support.weekly.from')} value={slot.from} disabled={!canWrite} onChange={e => change(i, { from: e.target.value })} />
-                    <TextField size="small" label={translate('app.support.weekly.to')} value={slot.to} disabled={!canWrite} onChange={e => change(i, { to: e.target.value })} helperText="TT:MM, 24:00" />
+                    <TextField
+                        size="small"
+                        type="time"
+                        label={translate('app.support.weekly.from')}
+                        value={slot.from}
+                        disabled={!canWrite}
+                        onChange={e => change(i, { from: e.target.value })}
+                    />
+                    <TextField
+                        size="small"
+                        label={translate('app.support.weekly.to')}
+                        value={slot.to}
+                        disabled={!canWrite}
+                        onChange={e => change(i, { to: e.target.value })}
+                        helperText="TT:MM, 24:00"
+                    />
                     {canWrite && (
-                        <IconButton aria-label={translate('app.support.weekly.remove')} onClick={() => setSlots(s => s.filter((_x, j) => j !== i))}>
+                        <IconButton
+                            aria-label={translate('app.support.weekly.remove')}
+                            onClick={() => setSlots(s => s.filter((_x, j) => j !== i))}
+                        >
                             <DeleteIcon />
                         </IconButton>
                     )}
@@ -40,8 +88,13 @@ export const WeeklyEditor = ({ person, run, canWrite }: { person: StaffMember; r
             ))}
             {canWrite && (
                 <Box sx={{ display: 'flex', gap: 1 }}>
-                    <Button onClick={() => setSlots(s => [...s, { weekday: 1, from: '08:00', to: '17:00' }])}>{translate('app.support.weekly.add')}</Button>
-                    <Button variant="contained" onClick={() => run(() => setWeekly(person.id, slots), 'app.support.saved')}>
+                    <Button onClick={() => setSlots(s => [...s, { weekday: 1, from: '08:00', to: '17:00' }])}>
+                        {translate('app.support.weekly.add')}
+                    </Button>
+                    <Button
+                        variant="contained"
+                        onClick={() => run(() => setWeekly(person.id, slots), 'app.support.saved')}
+                    >
                         {translate('ra.action.save')}
                     </Button>
                 </Box>
@@ -51,16 +104,43 @@ export const WeeklyEditor = ({ person, run, canWrite }: { person: StaffMember; r
 };
 
 /** Absences and extra availability from a week back to eight weeks ahead. */
-export const Absences = ({ person, run, canWrite, version }: { person: StaffMember; run: Run; canWrite: boolean; version: number }) => {
+export const Absences = ({
+    person,
+    run,
+    canWrite,
+    version,
+}: {
+    person: StaffMember;
+    run: Run;
+    canWrite: boolean;
+    version: number;
+}) => {
     const translate = useTranslate();
     const locale = useLocale();
     const [rows, setRows] = useState<Absence[]>([]);
-    const [draft, setDraft] = useState<{ startsAt: string; endsAt: string; kind: StaffAbsenceKind; note: string }>({ startsAt: '', endsAt: '', kind: 'HOLIDAY', note: '' });
+    const [draft, setDraft] = useState<{ startsAt: string; endsAt: string; kind: StaffAbsenceKind; note: string }>({
+        startsAt: '',
+        endsAt: '',
+        kind: 'HOLIDAY',
+        note: '',
+    });
     useEffect(() => {
-        fetchAbsences(person.id).then(setRows).catch(() => setRows([]));
+        fetchAbsences(person.id)
+            .then(setRows)
+            .catch(() => setRows([]));
     }, [person.id, version]);
     const add = () =>
-        run(() => addAbsence({ staffId: person.id, startsAt: new Date(draft.startsAt).toISOString(), endsAt: new Date(draft.endsAt).toISOString(), kind: draft.kind, note: draft.note }), 'app.support.saved');
+        run(
+            () =>
+                addAbsence({
+                    staffId: person.id,
+                    startsAt: new Date(draft.startsAt).toISOString(),
+                    endsAt: new Date(draft.endsAt).toISOString(),
+                    kind: draft.kind,
+                    note: draft.note,
+                }),
+            'app.support.saved',
+        );
     return (
         <Box component="section" aria-labelledby={`absences-${person.id}`} sx={{ display: 'grid', gap: 1 }}>
             <Typography id={`absences-${person.id}`} component="h3" variant="subtitle1">
@@ -90,7 +170,10 @@ export const Absences = ({ person, run, canWrite, version }: { person: StaffMemb
                             <TableCell>{a.note}</TableCell>
                             <TableCell>
                                 {canWrite && (
-                                    <IconButton aria-label={translate('app.support.absences.remove')} onClick={() => run(() => removeAbsence(a.id), 'app.support.saved')}>
+                                    <IconButton
+                                        aria-label={translate('app.support.absences.remove')}
+                                        onClick={() => run(() => removeAbsence(a.id), 'app.support.saved')}
+                                    >
                                         <DeleteIcon />
                                     </IconButton>
                                 )}
@@ -101,16 +184,42 @@ export const Absences = ({ person, run, canWrite, version }: { person: StaffMemb
             </Table>
             {canWrite && (
                 <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
-                    <TextField select size="small" label={translate('app.support.absences.kind')} value={draft.kind} onChange={e => setDraft({ ...draft, kind: e.target.value as StaffAbsenceKind })} sx={{ minWidth: 200 }}>
+                    <TextField
+                        select
+                        size="small"
+                        label={translate('app.support.absences.kind')}
+                        value={draft.kind}
+                        onChange={e => setDraft({ ...draft, kind: e.target.value as StaffAbsenceKind })}
+                        sx={{ minWidth: 200 }}
+                    >
                         {ABSENCE_KINDS.map(k => (
                             <MenuItem key={k} value={k}>
                                 {translate(`app.support.absence_kinds.${k}`)}
                             </MenuItem>
                         ))}
                     </TextField>
-                    <TextField size="small" type="datetime-local" label={translate('app.support.absences.from')} value={draft.startsAt} onChange={e => setDraft({ ...draft, startsAt: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-                    <TextField size="small" type="datetime-local" label={translate('app.support.absences.to')} value={draft.endsAt} onChange={e => setDraft({ ...draft, endsAt: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
-                    <TextField size="small" label={translate('app.support.absences.note')} value={draft.note} onChange={e => setDraft({ ...draft, note: e.target.value })} />
+                    <TextField
+                        size="small"
+                        type="datetime-local"
+                        label={translate('app.support.absences.from')}
+                        value={draft.startsAt}
+                        onChange={e => setDraft({ ...draft, startsAt: e.target.value })}
+                        slotProps={{ inputLabel: { shrink: true } }}
+                    />
+                    <TextField
+                        size="small"
+                        type="datetime-local"
+                        label={translate('app.support.absences.to')}
+                        value={draft.endsAt}
+                        onChange={e => setDraft({ ...draft, endsAt: e.target.value })}
+                        slotProps={{ inputLabel: { shrink: true } }}
+                    />
+                    <TextField
+                        size="small"
+                        label={translate('app.support.absences.note')}
+                        value={draft.note}
+                        onChange={e => setDraft({ ...draft, note: e.target.value })}
+                    />
                     <Button variant="outlined" disabled={!draft.startsAt || !draft.endsAt} onClick={add}>
                         {translate('app.support.absences.add')}
                     </Button>

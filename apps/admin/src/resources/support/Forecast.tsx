@@ -12,7 +12,9 @@ export const Forecast = ({ version }: { version: number }) => {
     const translate = useTranslate();
     const [rows, setRows] = useState<ForecastRow[]>([]);
     useEffect(() => {
-        fetchForecast().then(setRows).catch(() => setRows([]));
+        fetchForecast()
+            .then(setRows)
+            .catch(() => setRows([]));
     }, [version]);
     return (
         <Box sx={{ display: 'grid', gap: 3 }}>
@@ -40,9 +42,23 @@ export const Forecast = ({ version }: { version: number }) => {
                                     <YAxis />
                                     <Tooltip />
                                     <Legend />
-                                    <Bar dataKey="needed" name={translate('app.support.forecast.needed')} fill="#b3261e" />
-                                    <Bar dataKey="own" stackId="available" name={translate('app.support.forecast.own')} fill="#1f5f99" />
-                                    <Bar dataKey="pool" stackId="available" name={translate('app.support.forecast.pool')} fill="#6a9fd4" />
+                                    <Bar
+                                        dataKey="needed"
+                                        name={translate('app.support.forecast.needed')}
+                                        fill="#b3261e"
+                                    />
+                                    <Bar
+                                        dataKey="own"
+                                        stackId="available"
+                                        name={translate('app.support.forecast.own')}
+                                        fill="#1f5f99"
+                                    />
+                                    <Bar
+                                        dataKey="pool"
+                                        stackId="available"
+                                        name={translate('app.support.forecast.pool')}
+                                        fill="#6a9fd4"
+                                    />
                                 </BarChart>
                             </ResponsiveContainer>
                         </Box>
@@ -58,12 +74,19 @@ export const Forecast = ({ version }: { version: number }) => {
                             </TableHead>
                             <TableBody>
                                 {chart.map(r => (
-                                    <TableRow key={r.week} sx={r.shortfall > 0 ? { bgcolor: 'error.light' } : undefined}>
+                                    <TableRow
+                                        key={r.week}
+                                        sx={r.shortfall > 0 ? { bgcolor: 'error.light' } : undefined}
+                                    >
                                         <TableCell>{r.week}</TableCell>
                                         <TableCell align="right">{r.needed}</TableCell>
                                         <TableCell align="right">{r.own}</TableCell>
                                         <TableCell align="right">{r.pool}</TableCell>
-                                        <TableCell align="right">{r.shortfall > 0 ? translate('app.support.forecast.short', { hours: r.shortfall }) : '0'}</TableCell>
+                                        <TableCell align="right">
+                                            {r.shortfall > 0
+                                                ? translate('app.support.forecast.short', { hours: r.shortfall })
+                                                : '0'}
+                                        </TableCell>
                                     </TableRow>
                                 ))}
                             </TableBody>

@@ -1,5 +1,22 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import {
+    Alert,
+    Box,
+    Button,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogTitle,
+    List,
+    ListItem,
+    ListItemText,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    Typography,
+} from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
 import { assign, fetchGaps, fetchSuggestions, withdraw, type Need, type Suggestions } from './api';
 import { formatTime } from './format';
@@ -12,14 +29,18 @@ export const GapList = ({ canSchedule, run, version }: { canSchedule: boolean; r
     const [data, setData] = useState<Awaited<ReturnType<typeof fetchGaps>> | null>(null);
     const [need, setNeed] = useState<Need | null>(null);
     useEffect(() => {
-        fetchGaps().then(setData).catch(() => setData(null));
+        fetchGaps()
+            .then(setData)
+            .catch(() => setData(null));
     }, [version]);
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
             <Typography component="h2" variant="subtitle1" id="gap-heading">
                 {translate('app.support.gaps.title')}
             </Typography>
-            {data && data.supportGaps.length === 0 && <Alert severity="success">{translate('app.support.gaps.none')}</Alert>}
+            {data && data.supportGaps.length === 0 && (
+                <Alert severity="success">{translate('app.support.gaps.none')}</Alert>
+            )}
             {data && data.supportGaps.length > 0 && (
                 <Table size="small" aria-labelledby="gap-heading">
                     <TableHead>
@@ -57,7 +78,9 @@ export const GapList = ({ canSchedule, run, version }: { canSchedule: boolean; r
             <Typography component="h2" variant="subtitle1" id="conflict-heading">
                 {translate('app.support.conflicts.title')}
             </Typography>
-            {data && data.supportConflicts.length === 0 && <Typography variant="body2">{translate('app.support.conflicts.none')}</Typography>}
+            {data && data.supportConflicts.length === 0 && (
+                <Typography variant="body2">{translate('app.support.conflicts.none')}</Typography>
+            )}
             {data && data.supportConflicts.length > 0 && (
                 <List aria-labelledby="conflict-heading" dense>
                     {data.supportConflicts.map(c => (
@@ -65,13 +88,19 @@ export const GapList = ({ canSchedule, run, version }: { canSchedule: boolean; r
                             key={c.assignment.id}
                             secondaryAction={
                                 canSchedule && (
-                                    <Button size="small" onClick={() => run(() => withdraw(c.assignment.id), 'app.support.saved')}>
+                                    <Button
+                                        size="small"
+                                        onClick={() => run(() => withdraw(c.assignment.id), 'app.support.saved')}
+                                    >
                                         {translate('app.support.conflicts.withdraw')}
                                     </Button>
                                 )
                             }
                         >
-                            <ListItemText primary={`${c.assignment.meetingTitle}: ${c.assignment.staffName} (${translate(`app.support.skills.${c.assignment.role}`)})`} secondary={translate(`app.support.conflict_kinds.${c.kind}`)} />
+                            <ListItemText
+                                primary={`${c.assignment.meetingTitle}: ${c.assignment.staffName} (${translate(`app.support.skills.${c.assignment.role}`)})`}
+                                secondary={translate(`app.support.conflict_kinds.${c.kind}`)}
+                            />
                         </ListItem>
                     ))}
                 </List>
@@ -85,15 +114,22 @@ const SuggestionDialog = ({ need, onClose, run }: { need: Need; onClose: () => v
     const translate = useTranslate();
     const [data, setData] = useState<Suggestions | null>(null);
     useEffect(() => {
-        fetchSuggestions(need.meetingId, need.role).then(setData).catch(() => setData({ suggestions: [], unfit: [] }));
+        fetchSuggestions(need.meetingId, need.role)
+            .then(setData)
+            .catch(() => setData({ suggestions: [], unfit: [] }));
     }, [need]);
     return (
         <Dialog open onClose={onClose} aria-labelledby="suggest-title" fullWidth>
             <DialogTitle id="suggest-title">
-                {translate('app.support.gaps.suggestions_for', { meeting: need.meetingTitle, role: translate(`app.support.skills.${need.role}`) })}
+                {translate('app.support.gaps.suggestions_for', {
+                    meeting: need.meetingTitle,
+                    role: translate(`app.support.skills.${need.role}`),
+                })}
             </DialogTitle>
             <DialogContent>
-                {data?.suggestions.length === 0 && <Alert severity="warning">{translate('app.support.gaps.nobody')}</Alert>}
+                {data?.suggestions.length === 0 && (
+                    <Alert severity="warning">{translate('app.support.gaps.nobody')}</Alert>
+                )}
                 <List dense>
                     {data?.suggestions.map(s => (
                         <ListItem
@@ -103,7 +139,13 @@ const SuggestionDialog = ({ need, onClose, run }: { need: Need; onClose: () => v
                                     variant="contained"
                                     size="small"
                                     onClick={async () => {
-                                        if (await run(() => assign(need.meetingId, need.role, s.staff.id), 'app.support.gaps.assigned')) onClose();
+                                        if (
+                                            await run(
+                                                () => assign(need.meetingId, need.role, s.staff.id),
+                                                'app.support.gaps.assigned',
+                                            )
+                                        )
+                                            onClose();
                                     }}
                                 >
                                     {translate('app.support.gaps.assign')}
@@ -125,7 +167,10 @@ const SuggestionDialog = ({ need, onClose, run }: { need: Need; onClose: () => v
                         <List dense>
                             {data.unfit.map(u => (
                                 <ListItem key={u.staff.id}>
-                                    <ListItemText primary={u.staff.name} secondary={translate(`app.support.conflict_kinds.${u.reason}`)} />
+                                    <ListItemText
+                                        primary={u.staff.name}
+                                        secondary={translate(`app.support.conflict_kinds.${u.reason}`)}
+                                    />
                                 </ListItem>
                             ))}
                         </List>

@@ -1,7 +1,27 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+    Alert,
+    Box,
+    Button,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+    Typography,
+} from '@mui/material';
 import { useLocale, useTranslate } from 'react-admin';
-import { accept, decline, fetchMe, fetchMyShifts, issueFeed, revokeFeed, type Assignment, type StaffMember } from './api';
+import {
+    accept,
+    decline,
+    fetchMe,
+    fetchMyShifts,
+    issueFeed,
+    revokeFeed,
+    type Assignment,
+    type StaffMember,
+} from './api';
 import { Absences, WeeklyEditor } from './Availability';
 import { formatTime } from './format';
 import type { Run } from './SupportPage';
@@ -15,8 +35,12 @@ export const MyShifts = ({ run, version }: { run: Run; version: number }) => {
     const [reasons, setReasons] = useState<Record<string, string>>({});
     const [feed, setFeed] = useState<string | null>(null);
     useEffect(() => {
-        fetchMe().then(setMe).catch(() => setMe(null));
-        fetchMyShifts().then(setShifts).catch(() => setShifts([]));
+        fetchMe()
+            .then(setMe)
+            .catch(() => setMe(null));
+        fetchMyShifts()
+            .then(setShifts)
+            .catch(() => setShifts([]));
     }, [version]);
     if (me === undefined) return null;
     if (me === null) return <Alert severity="info">{translate('app.support.mine.no_record')}</Alert>;
@@ -58,14 +82,31 @@ export const MyShifts = ({ run, version }: { run: Run; version: number }) => {
                                     <TableCell>{translate(`app.support.status.${s.status}`)}</TableCell>
                                     <TableCell sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
                                         {s.status === 'ASSIGNED' && (
-                                            <Button size="small" variant="contained" onClick={() => run(() => accept(s.id), 'app.support.mine.accepted')}>
+                                            <Button
+                                                size="small"
+                                                variant="contained"
+                                                onClick={() => run(() => accept(s.id), 'app.support.mine.accepted')}
+                                            >
                                                 {translate('app.support.mine.accept')}
                                             </Button>
                                         )}
                                         {open && (
                                             <>
-                                                <TextField size="small" label={translate('app.support.mine.reason')} value={reasons[s.id] ?? ''} onChange={e => setReasons({ ...reasons, [s.id]: e.target.value })} />
-                                                <Button size="small" onClick={() => run(() => decline(s.id, reasons[s.id] ?? ''), 'app.support.mine.declined')}>
+                                                <TextField
+                                                    size="small"
+                                                    label={translate('app.support.mine.reason')}
+                                                    value={reasons[s.id] ?? ''}
+                                                    onChange={e => setReasons({ ...reasons, [s.id]: e.target.value })}
+                                                />
+                                                <Button
+                                                    size="small"
+                                                    onClick={() =>
+                                                        run(
+                                                            () => decline(s.id, reasons[s.id] ?? ''),
+                                                            'app.support.mine.declined',
+                                                        )
+                                                    }
+                                                >
                                                     {translate('app.support.mine.decline')}
                                                 </Button>
                                             </>
@@ -89,9 +130,22 @@ export const MyShifts = ({ run, version }: { run: Run; version: number }) => {
                         <Button variant="outlined" onClick={() => run(async () => setFeed(await issueFeed(me.id)))}>
                             {translate('app.support.feed.issue')}
                         </Button>
-                        <Button onClick={() => run(() => revokeFeed(me.id), 'app.support.feed.revoked').then(() => setFeed(null))}>{translate('app.support.feed.revoke')}</Button>
+                        <Button
+                            onClick={() =>
+                                run(() => revokeFeed(me.id), 'app.support.feed.revoked').then(() => setFeed(null))
+                            }
+                        >
+                            {translate('app.support.feed.revoke')}
+                        </Button>
                     </Box>
-                    {feed && <TextField label={translate('app.support.feed.url')} value={feed} slotProps={{ htmlInput: { readOnly: true } }} fullWidth />}
+                    {feed && (
+                        <TextField
+                            label={translate('app.support.feed.url')}
+                            value={feed}
+                            slotProps={{ htmlInput: { readOnly: true } }}
+                            fullWidth
+                        />
+                    )}
                 </Box>
             )}
         </Box>

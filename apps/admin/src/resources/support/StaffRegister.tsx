@@ -1,41 +1,122 @@
 import { useEffect, useState } from 'react';
-import { Box, Button, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, FormLabel, Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+    Box,
+    Button,
+    Checkbox,
+    Chip,
+    Dialog,
+    DialogActions,
+    DialogContent,
+    DialogTitle,
+    FormControlLabel,
+    FormGroup,
+    FormLabel,
+    Switch,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+    Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { createStaff, fetchSettings, fetchStaff, SKILLS, updateSettings, updateStaff, type Settings, type StaffInput, type StaffMember } from './api';
+import {
+    createStaff,
+    fetchSettings,
+    fetchStaff,
+    SKILLS,
+    updateSettings,
+    updateStaff,
+    type Settings,
+    type StaffInput,
+    type StaffMember,
+} from './api';
 import { Absences, WeeklyEditor } from './Availability';
 import { StaffTraining } from './StaffTraining';
 import type { Run } from './SupportPage';
 
 // Named for screen readers, invisible on screen: the column holds only buttons.
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const visuallyHidden = {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+} as const;
 
-const EMPTY: StaffInput = { name: '', title: '', email: null, phone: null, account: null, skills: [], weekly: [], active: true };
+const EMPTY: StaffInput = {
+    name: '',
+    title: '',
+    email: null,
+    phone: null,
+    account: null,
+    skills: [],
+    weekly: [],
+    active: true,
+};
 
 /** The register: the municipality's own staff and the pool it uses (coordinators: the pool). */
-export const StaffRegister = ({ canWrite, run, version, regionWide }: { canWrite: boolean; run: Run; version: number; regionWide: boolean }) => {
+export const StaffRegister = ({
+    canWrite,
+    run,
+    version,
+    regionWide,
+}: {
+    canWrite: boolean;
+    run: Run;
+    version: number;
+    regionWide: boolean;
+}) => {
     const translate = useTranslate();
     const [staff, setStaff] = useState<StaffMember[]>([]);
     const [settings, setSettings] = useState<Settings | null>(null);
     const [editing, setEditing] = useState<StaffMember | 'new' | null>(null);
     const [selected, setSelected] = useState<string | null>(null);
     useEffect(() => {
-        fetchStaff().then(setStaff).catch(() => setStaff([]));
-        if (!regionWide) fetchSettings().then(setSettings).catch(() => setSettings(null));
+        fetchStaff()
+            .then(setStaff)
+            .catch(() => setStaff([]));
+        if (!regionWide)
+            fetchSettings()
+                .then(setSettings)
+                .catch(() => setSettings(null));
     }, [version, regionWide]);
     const person = staff.find(s => s.id === selected) ?? null;
     const mayEdit = (s: StaffMember) => canWrite && (regionWide ? s.pooled : !s.pooled);
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
             {settings && (
-                <Box component="section" aria-labelledby="support-settings" sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+                <Box
+                    component="section"
+                    aria-labelledby="support-settings"
+                    sx={{ display: 'flex', gap: 2, alignItems: 'center', flexWrap: 'wrap' }}
+                >
                     <Typography id="support-settings" component="h2" variant="subtitle1">
                         {translate('app.support.settings.title')}
                     </Typography>
                     <FormControlLabel
-                        control={<Switch checked={settings.usesRegionalPool} disabled={!canWrite} onChange={e => run(() => updateSettings({ usesRegionalPool: e.target.checked }), 'app.support.saved')} />}
+                        control={
+                            <Switch
+                                checked={settings.usesRegionalPool}
+                                disabled={!canWrite}
+                                onChange={e =>
+                                    run(
+                                        () => updateSettings({ usesRegionalPool: e.target.checked }),
+                                        'app.support.saved',
+                                    )
+                                }
+                            />
+                        }
                         label={translate('app.support.settings.pool')}
                     />
-                    <Typography variant="body2">{translate('app.support.settings.times', { before: settings.minutesBefore, after: settings.minutesAfter })}</Typography>
+                    <Typography variant="body2">
+                        {translate('app.support.settings.times', {
+                            before: settings.minutesBefore,
+                            after: settings.minutesAfter,
+                        })}
+                    </Typography>
                 </Box>
             )}
             <Table size="small" aria-label={translate(regionWide ? 'app.support.tabs.pool' : 'app.support.tabs.staff')}>
@@ -63,13 +144,24 @@ export const StaffRegister = ({ canWrite, run, version, regionWide }: { canWrite
                             <TableCell>{s.title}</TableCell>
                             <TableCell>
                                 {s.skills.map(k => (
-                                    <Chip key={k} size="small" label={translate(`app.support.skills.${k}`)} sx={{ mr: 0.5 }} />
+                                    <Chip
+                                        key={k}
+                                        size="small"
+                                        label={translate(`app.support.skills.${k}`)}
+                                        sx={{ mr: 0.5 }}
+                                    />
                                 ))}
                             </TableCell>
                             <TableCell>{translate(s.active ? 'ra.boolean.true' : 'ra.boolean.false')}</TableCell>
-                            <TableCell>{translate(s.pooled ? 'app.support.staff.pool' : 'app.support.staff.own')}</TableCell>
+                            <TableCell>
+                                {translate(s.pooled ? 'app.support.staff.pool' : 'app.support.staff.own')}
+                            </TableCell>
                             <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                                <Button size="small" onClick={() => setSelected(s.id === selected ? null : s.id)} aria-expanded={s.id === selected}>
+                                <Button
+                                    size="small"
+                                    onClick={() => setSelected(s.id === selected ? null : s.id)}
+                                    aria-expanded={s.id === selected}
+                                >
                                     {translate('app.support.staff.availability')}
                                 </Button>
                                 {mayEdit(s) && (
@@ -104,7 +196,10 @@ export const StaffRegister = ({ canWrite, run, version, regionWide }: { canWrite
                     initial={editing === 'new' ? EMPTY : editing}
                     onClose={() => setEditing(null)}
                     onSave={async input => {
-                        const ok = await run(() => (editing === 'new' ? createStaff(input) : updateStaff(editing.id, input)), 'app.support.saved');
+                        const ok = await run(
+                            () => (editing === 'new' ? createStaff(input) : updateStaff(editing.id, input)),
+                            'app.support.saved',
+                        );
                         if (ok) setEditing(null);
                     }}
                 />
@@ -113,15 +208,34 @@ export const StaffRegister = ({ canWrite, run, version, regionWide }: { canWrite
     );
 };
 
-const StaffDialog = ({ initial, onClose, onSave }: { initial: StaffInput; onClose: () => void; onSave: (input: StaffInput) => void }) => {
+const StaffDialog = ({
+    initial,
+    onClose,
+    onSave,
+}: {
+    initial: StaffInput;
+    onClose: () => void;
+    onSave: (input: StaffInput) => void;
+}) => {
     const translate = useTranslate();
-    const [value, setValue] = useState<StaffInput>({ name: initial.name, title: initial.title, email: initial.email, phone: initial.phone, account: initial.account, skills: initial.skills, weekly: initial.weekly, active: initial.active });
+    const [value, setValue] = useState<StaffInput>({
+        name: initial.name,
+        title: initial.title,
+        email: initial.email,
+        phone: initial.phone,
+        account: initial.account,
+        skills: initial.skills,
+        weekly: initial.weekly,
+        active: initial.active,
+    });
     const text = (field: 'name' | 'title' | 'email' | 'phone' | 'account', required = false) => (
         <TextField
             label={translate(`app.support.staff.${field}`)}
             value={value[field] ?? ''}
             required={required}
-            onChange={e => setValue({ ...value, [field]: e.target.value || (field === 'name' || field === 'title' ? '' : null) })}
+            onChange={e =>
+                setValue({ ...value, [field]: e.target.value || (field === 'name' || field === 'title' ? '' : null) })
+            }
             helperText={field === 'account' ? translate('app.support.staff.account_help') : undefined}
         />
     );
@@ -139,16 +253,45 @@ const StaffDialog = ({ initial, onClose, onSave }: { initial: StaffInput; onClos
                     {SKILLS.map(k => (
                         <FormControlLabel
                             key={k}
-                            control={<Checkbox checked={value.skills.includes(k)} onChange={e => setValue({ ...value, skills: e.target.checked ? [...value.skills, k] : value.skills.filter(x => x !== k) })} />}
+                            control={
+                                <Checkbox
+                                    checked={value.skills.includes(k)}
+                                    onChange={e =>
+                                        setValue({
+                                            ...value,
+                                            skills: e.target.checked
+                                                ? [...value.skills, k]
+                                                : value.skills.filter(x => x !== k),
+                                        })
+                                    }
+                                />
+                            }
                             label={translate(`app.support.skills.${k}`)}
                         />
                     ))}
                 </FormGroup>
-                <FormControlLabel control={<Switch checked={value.active} onChange={e => setValue({ ...value, active: e.target.checked })} />} label={translate('app.support.staff.active')} />
+                <FormControlLabel
+                    control={
+                        <Switch
+                            checked={value.active}
+                            onChange={e => setValue({ ...value, active: e.target.checked })}
+                        />
+                    }
+                    label={translate('app.support.staff.active')}
+                />
             </DialogContent>
             <DialogActions>
                 <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-                <Button variant="contained" disabled={!value.name.trim()} onClick={() => onSave({ ...value, weekly: value.weekly.map(({ weekday, from, to }) => ({ weekday, from, to })) })}>
+                <Button
+                    variant="contained"
+                    disabled={!value.name.trim()}
+                    onClick={() =>
+                        onSave({
+                            ...value,
+                            weekly: value.weekly.map(({ weekday, from, to }) => ({ weekday, from, to })),
+                        })
+                    }
+                >
                     {translate('ra.action.save')}
                 </Button>
             </DialogActions>

@@ -11,7 +11,9 @@ export const StaffTraining = ({ canWrite, run, version }: { canWrite: boolean; r
     const [rows, setRows] = useState<Row[]>([]);
     const [dates, setDates] = useState<Record<string, string>>({});
     useEffect(() => {
-        fetchStaffTraining().then(setRows).catch(() => setRows([]));
+        fetchStaffTraining()
+            .then(setRows)
+            .catch(() => setRows([]));
     }, [version]);
     const today = stockholmDate(new Date());
     return (
@@ -48,7 +50,20 @@ export const StaffTraining = ({ canWrite, run, version }: { canWrite: boolean; r
                                             onChange={e => setDates({ ...dates, [key]: e.target.value })}
                                             slotProps={{ inputLabel: { shrink: true } }}
                                         />
-                                        <Button size="small" onClick={() => run(() => recordStaffTraining(r.staffId, r.moduleKey, dates[key] ?? today), 'app.support.saved')}>
+                                        <Button
+                                            size="small"
+                                            onClick={() =>
+                                                run(
+                                                    () =>
+                                                        recordStaffTraining(
+                                                            r.staffId,
+                                                            r.moduleKey,
+                                                            dates[key] ?? today,
+                                                        ),
+                                                    'app.support.saved',
+                                                )
+                                            }
+                                        >
                                             {translate('app.support.training.record')}
                                         </Button>
                                     </TableCell>

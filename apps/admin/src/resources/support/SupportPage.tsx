@@ -39,13 +39,28 @@ export const SupportPage = () => {
     };
 
     const tabs = regionWide
-        ? [{ label: 'app.support.tabs.pool', body: <StaffRegister canWrite={roles.includes('coordinator')} run={run} version={version} regionWide /> }]
+        ? [
+              {
+                  label: 'app.support.tabs.pool',
+                  body: (
+                      <StaffRegister canWrite={roles.includes('coordinator')} run={run} version={version} regionWide />
+                  ),
+              },
+          ]
         : [
-              ...(roles.includes('support') ? [{ label: 'app.support.tabs.mine', body: <MyShifts run={run} version={version} /> }] : []),
+              ...(roles.includes('support')
+                  ? [{ label: 'app.support.tabs.mine', body: <MyShifts run={run} version={version} /> }]
+                  : []),
               { label: 'app.support.tabs.week', body: <WeekCalendar version={version} /> },
-              { label: 'app.support.tabs.gaps', body: <GapList canSchedule={canSchedule} run={run} version={version} /> },
+              {
+                  label: 'app.support.tabs.gaps',
+                  body: <GapList canSchedule={canSchedule} run={run} version={version} />,
+              },
               { label: 'app.support.tabs.forecast', body: <Forecast version={version} /> },
-              { label: 'app.support.tabs.staff', body: <StaffRegister canWrite={canSchedule} run={run} version={version} regionWide={false} /> },
+              {
+                  label: 'app.support.tabs.staff',
+                  body: <StaffRegister canWrite={canSchedule} run={run} version={version} regionWide={false} />,
+              },
           ];
     const current = Math.min(tab, tabs.length - 1);
     return (
@@ -61,9 +76,19 @@ export const SupportPage = () => {
                 </Alert>
             )}
             <Card>
-                <Tabs value={current} onChange={(_e, v: number) => setTab(v)} aria-label={translate('app.support.title')} variant="scrollable">
+                <Tabs
+                    value={current}
+                    onChange={(_e, v: number) => setTab(v)}
+                    aria-label={translate('app.support.title')}
+                    variant="scrollable"
+                >
                     {tabs.map((t, i) => (
-                        <Tab key={t.label} label={translate(t.label)} id={`support-tab-${i}`} aria-controls={`support-panel-${i}`} />
+                        <Tab
+                            key={t.label}
+                            label={translate(t.label)}
+                            id={`support-tab-${i}`}
+                            aria-controls={`support-panel-${i}`}
+                        />
                     ))}
                 </Tabs>
                 <CardContent role="tabpanel" id={`support-panel-${current}`} aria-labelledby={`support-tab-${current}`}>

@@ -25,15 +25,32 @@ export const WeekCalendar = ({ version }: { version: number }) => {
     const [offset, setOffset] = useState(0);
     const [data, setData] = useState<Awaited<ReturnType<typeof fetchWeek>> | null>(null);
     const monday = mondayOf(offset);
-    const days = useMemo(() => Array.from({ length: 7 }, (_x, i) => new Date(Date.parse(`${monday}T12:00:00Z`) + i * DAY).toISOString().slice(0, 10)), [monday]);
+    const days = useMemo(
+        () =>
+            Array.from({ length: 7 }, (_x, i) =>
+                new Date(Date.parse(`${monday}T12:00:00Z`) + i * DAY).toISOString().slice(0, 10),
+            ),
+        [monday],
+    );
     useEffect(() => {
         // A day's margin either side; the day a meeting belongs to is decided in Stockholm time below.
         const from = new Date(Date.parse(`${monday}T00:00:00Z`) - DAY).toISOString();
         const to = new Date(Date.parse(`${monday}T00:00:00Z`) + 8 * DAY).toISOString();
-        fetchWeek(from, to).then(setData).catch(() => setData(null));
+        fetchWeek(from, to)
+            .then(setData)
+            .catch(() => setData(null));
     }, [monday, version]);
-    const shiftsOf = (meetingId: string): Assignment[] => (data?.supportAssignments ?? []).filter(a => a.meetingId === meetingId && (a.status === 'ASSIGNED' || a.status === 'ACCEPTED'));
-    const dayName = (d: string) => new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${d}T12:00:00Z`));
+    const shiftsOf = (meetingId: string): Assignment[] =>
+        (data?.supportAssignments ?? []).filter(
+            a => a.meetingId === meetingId && (a.status === 'ASSIGNED' || a.status === 'ACCEPTED'),
+        );
+    const dayName = (d: string) =>
+        new Intl.DateTimeFormat(intlLocale(locale), {
+            weekday: 'long',
+            day: 'numeric',
+            month: 'short',
+            timeZone: 'UTC',
+        }).format(new Date(`${d}T12:00:00Z`));
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
             <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
@@ -46,10 +63,23 @@ export const WeekCalendar = ({ version }: { version: number }) => {
             </Box>
             <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'repeat(7, 1fr)' }, gap: 1 }}>
                 {days.map(d => {
-                    const meetings = (data?.meetings.items ?? []).filter(m => stockholmDate(m.startsAt) === d && m.status !== 'CANCELLED');
+                    const meetings = (data?.meetings.items ?? []).filter(
+                        m => stockholmDate(m.startsAt) === d && m.status !== 'CANCELLED',
+                    );
                     return (
-                        <Paper key={d} variant="outlined" component="section" aria-labelledby={`day-${d}`} sx={{ p: 1, minHeight: 120 }}>
-                            <Typography id={`day-${d}`} component="h3" variant="subtitle2" sx={{ textTransform: 'capitalize' }}>
+                        <Paper
+                            key={d}
+                            variant="outlined"
+                            component="section"
+                            aria-labelledby={`day-${d}`}
+                            sx={{ p: 1, minHeight: 120 }}
+                        >
+                            <Typography
+                                id={`day-${d}`}
+                                component="h3"
+                                variant="subtitle2"
+                                sx={{ textTransform: 'capitalize' }}
+                            >
                                 {dayName(d)}
                             </Typography>
                             {meetings.length === 0 ? (
@@ -60,8 +90,9 @@ export const WeekCalendar = ({ version }: { version: number }) => {
                                 <List dense disablePadding>
                                     {meetings.map(m => (
                                         <ListItem key={m.id} disableGutters sx={{ display: 'block' }}>
-                                            <Typography variant="body2" sx={{ fontWeight: "bold" }}>
-                                                {formatClock(m.startsAt, locale)}–{formatClock(m.endsAt, locale)} {m.title}
+                                            <Typography variant="body2" sx={{ fontWeight: 'bold' }}>
+                                                {formatClock(m.startsAt, locale)}–{formatClock(m.endsAt, locale)}{' '}
+                                                {m.title}
                                             </Typography>
                                             {shiftsOf(m.id).map(a => (
                                                 <Chip

@@ -34,69 +34,278 @@ export type Settings = SupportSettingsQuery['supportSettings'];
 export type { StaffAbsenceKind };
 export type StaffTraining = StaffTrainingCoverageQuery['staffTrainingCoverage'][number];
 
-graphql(`fragment StaffMemberFields on StaffMember { id name title email phone account skills weekly { weekday from to } active pooled }`);
 graphql(`
-    fragment AssignmentFields on SupportAssignment {
-        id meetingId meetingTitle role staffId staffName pooled status reason shiftStartsAt shiftEndsAt meetingStartsAt meetingEndsAt place
+    fragment StaffMemberFields on StaffMember {
+        id
+        name
+        title
+        email
+        phone
+        account
+        skills
+        weekly {
+            weekday
+            from
+            to
+        }
+        active
+        pooled
     }
 `);
-graphql(`fragment NeedFields on SupportNeed { meetingId meetingTitle meetingStartsAt shiftStartsAt shiftEndsAt role required covered missing }`);
-
-const StaffDocument = graphql(`query StaffMembers { staffMembers(perPage: 100) { items { ...StaffMemberFields } } }`);
-const MyStaffRecordDocument = graphql(`query MyStaffRecord { myStaffRecord { ...StaffMemberFields } }`);
-const CreateStaffDocument = graphql(`mutation CreateStaffMember($i: CreateStaffInput!) { createStaffMember(input: $i) { id } }`);
-const UpdateStaffDocument = graphql(`mutation UpdateStaffMember($id: ID!, $i: UpdateStaffInput!) { updateStaffMember(id: $id, input: $i) { id } }`);
-const DeleteStaffDocument = graphql(`mutation DeleteStaffMember($id: ID!) { deleteStaffMember(id: $id) }`);
-const SetWeeklyDocument = graphql(`
-    mutation SetStaffWeeklyAvailability($s: ID!, $w: [WeeklySlotInput!]!) { setStaffWeeklyAvailability(staffId: $s, weekly: $w) { id } }
+graphql(`
+    fragment AssignmentFields on SupportAssignment {
+        id
+        meetingId
+        meetingTitle
+        role
+        staffId
+        staffName
+        pooled
+        status
+        reason
+        shiftStartsAt
+        shiftEndsAt
+        meetingStartsAt
+        meetingEndsAt
+        place
+    }
 `);
-const AbsencesDocument = graphql(`query StaffAbsences($s: ID) { staffAbsences(staffId: $s) { id staffId startsAt endsAt kind note } }`);
-const AddAbsenceDocument = graphql(`mutation AddStaffAbsence($i: StaffAbsenceInput!) { addStaffAbsence(input: $i) { id } }`);
-const RemoveAbsenceDocument = graphql(`mutation RemoveStaffAbsence($id: ID!) { removeStaffAbsence(id: $id) }`);
+graphql(`
+    fragment NeedFields on SupportNeed {
+        meetingId
+        meetingTitle
+        meetingStartsAt
+        shiftStartsAt
+        shiftEndsAt
+        role
+        required
+        covered
+        missing
+    }
+`);
+
+const StaffDocument = graphql(`
+    query StaffMembers {
+        staffMembers(perPage: 100) {
+            items {
+                ...StaffMemberFields
+            }
+        }
+    }
+`);
+const MyStaffRecordDocument = graphql(`
+    query MyStaffRecord {
+        myStaffRecord {
+            ...StaffMemberFields
+        }
+    }
+`);
+const CreateStaffDocument = graphql(`
+    mutation CreateStaffMember($i: CreateStaffInput!) {
+        createStaffMember(input: $i) {
+            id
+        }
+    }
+`);
+const UpdateStaffDocument = graphql(`
+    mutation UpdateStaffMember($id: ID!, $i: UpdateStaffInput!) {
+        updateStaffMember(id: $id, input: $i) {
+            id
+        }
+    }
+`);
+const DeleteStaffDocument = graphql(`
+    mutation DeleteStaffMember($id: ID!) {
+        deleteStaffMember(id: $id)
+    }
+`);
+const SetWeeklyDocument = graphql(`
+    mutation SetStaffWeeklyAvailability($s: ID!, $w: [WeeklySlotInput!]!) {
+        setStaffWeeklyAvailability(staffId: $s, weekly: $w) {
+            id
+        }
+    }
+`);
+const AbsencesDocument = graphql(`
+    query StaffAbsences($s: ID) {
+        staffAbsences(staffId: $s) {
+            id
+            staffId
+            startsAt
+            endsAt
+            kind
+            note
+        }
+    }
+`);
+const AddAbsenceDocument = graphql(`
+    mutation AddStaffAbsence($i: StaffAbsenceInput!) {
+        addStaffAbsence(input: $i) {
+            id
+        }
+    }
+`);
+const RemoveAbsenceDocument = graphql(`
+    mutation RemoveStaffAbsence($id: ID!) {
+        removeStaffAbsence(id: $id)
+    }
+`);
 const WeekDocument = graphql(`
     query SupportWeek($from: DateTime!, $to: DateTime!) {
-        meetings(perPage: 100, sortField: "startsAt", filter: { startsAfter: $from, startsBefore: $to }) { items { id title startsAt endsAt place status } }
-        supportAssignments(window: { from: $from, to: $to }) { ...AssignmentFields }
+        meetings(perPage: 100, sortField: "startsAt", filter: { startsAfter: $from, startsBefore: $to }) {
+            items {
+                id
+                title
+                startsAt
+                endsAt
+                place
+                status
+            }
+        }
+        supportAssignments(window: { from: $from, to: $to }) {
+            ...AssignmentFields
+        }
     }
 `);
 const GapsDocument = graphql(`
-    query SupportGaps { supportGaps { ...NeedFields } supportConflicts { kind message assignment { ...AssignmentFields } } }
+    query SupportGaps {
+        supportGaps {
+            ...NeedFields
+        }
+        supportConflicts {
+            kind
+            message
+            assignment {
+                ...AssignmentFields
+            }
+        }
+    }
 `);
 const SuggestionsDocument = graphql(`
     query SupportSuggestions($m: ID!, $r: SupportRoleKind!) {
         supportSuggestions(meetingId: $m, role: $r) {
-            suggestions { rank hoursThisMonth staff { ...StaffMemberFields } }
-            unfit { reason staff { ...StaffMemberFields } }
+            suggestions {
+                rank
+                hoursThisMonth
+                staff {
+                    ...StaffMemberFields
+                }
+            }
+            unfit {
+                reason
+                staff {
+                    ...StaffMemberFields
+                }
+            }
         }
     }
 `);
-const AssignDocument = graphql(`mutation AssignSupport($i: AssignSupportInput!) { assignSupport(input: $i) { id } }`);
-const MyShiftsDocument = graphql(`query MySupportShifts { mySupportShifts { ...AssignmentFields } }`);
-const AcceptDocument = graphql(`mutation AcceptSupportAssignment($id: ID!) { acceptSupportAssignment(id: $id) { id } }`);
-const DeclineDocument = graphql(`mutation DeclineSupportAssignment($id: ID!, $r: String) { declineSupportAssignment(id: $id, reason: $r) { id } }`);
-const WithdrawDocument = graphql(`mutation WithdrawSupportAssignment($id: ID!) { withdrawSupportAssignment(id: $id) { id } }`);
+const AssignDocument = graphql(`
+    mutation AssignSupport($i: AssignSupportInput!) {
+        assignSupport(input: $i) {
+            id
+        }
+    }
+`);
+const MyShiftsDocument = graphql(`
+    query MySupportShifts {
+        mySupportShifts {
+            ...AssignmentFields
+        }
+    }
+`);
+const AcceptDocument = graphql(`
+    mutation AcceptSupportAssignment($id: ID!) {
+        acceptSupportAssignment(id: $id) {
+            id
+        }
+    }
+`);
+const DeclineDocument = graphql(`
+    mutation DeclineSupportAssignment($id: ID!, $r: String) {
+        declineSupportAssignment(id: $id, reason: $r) {
+            id
+        }
+    }
+`);
+const WithdrawDocument = graphql(`
+    mutation WithdrawSupportAssignment($id: ID!) {
+        withdrawSupportAssignment(id: $id) {
+            id
+        }
+    }
+`);
 const ForecastDocument = graphql(`
-    query SupportForecast { supportForecast(weeks: 8) { weekStart scope skill neededHours availableHours shortfallHours } }
+    query SupportForecast {
+        supportForecast(weeks: 8) {
+            weekStart
+            scope
+            skill
+            neededHours
+            availableHours
+            shortfallHours
+        }
+    }
 `);
-const SettingsDocument = graphql(`query SupportSettings { supportSettings { usesRegionalPool minutesBefore minutesAfter } }`);
+const SettingsDocument = graphql(`
+    query SupportSettings {
+        supportSettings {
+            usesRegionalPool
+            minutesBefore
+            minutesAfter
+        }
+    }
+`);
 const UpdateSettingsDocument = graphql(`
-    mutation UpdateSupportSettings($i: UpdateSupportSettingsInput!) { updateSupportSettings(input: $i) { usesRegionalPool } }
+    mutation UpdateSupportSettings($i: UpdateSupportSettingsInput!) {
+        updateSupportSettings(input: $i) {
+            usesRegionalPool
+        }
+    }
 `);
-const IssueFeedDocument = graphql(`mutation IssueStaffCalendarFeed($s: ID!) { issueStaffCalendarFeed(staffId: $s) }`);
-const RevokeFeedDocument = graphql(`mutation RevokeStaffCalendarFeed($s: ID!) { revokeStaffCalendarFeed(staffId: $s) }`);
+const IssueFeedDocument = graphql(`
+    mutation IssueStaffCalendarFeed($s: ID!) {
+        issueStaffCalendarFeed(staffId: $s)
+    }
+`);
+const RevokeFeedDocument = graphql(`
+    mutation RevokeStaffCalendarFeed($s: ID!) {
+        revokeStaffCalendarFeed(staffId: $s)
+    }
+`);
 const StaffTrainingDocument = graphql(`
-    query StaffTrainingCoverage { staffTrainingCoverage { staffId staffName moduleKey moduleTitle status validUntil } }
+    query StaffTrainingCoverage {
+        staffTrainingCoverage {
+            staffId
+            staffName
+            moduleKey
+            moduleTitle
+            status
+            validUntil
+        }
+    }
 `);
 const RecordStaffTrainingDocument = graphql(`
     mutation RecordStaffTrainingCompletion($s: ID!, $k: String!, $d: String!) {
-        recordStaffTrainingCompletion(staffId: $s, moduleKey: $k, completedOn: $d) { status }
+        recordStaffTrainingCompletion(staffId: $s, moduleKey: $k, completedOn: $d) {
+            status
+        }
     }
 `);
 
-const PoolMunicipalitiesDocument = graphql(`query SupportPoolMunicipalities { supportPoolMunicipalities { municipalityId name usesRegionalPool } }`);
+const PoolMunicipalitiesDocument = graphql(`
+    query SupportPoolMunicipalities {
+        supportPoolMunicipalities {
+            municipalityId
+            name
+            usesRegionalPool
+        }
+    }
+`);
 
 /** Coordinators: the region's municipalities and which of them use the pool. */
-export const fetchPoolMunicipalities = () => graphqlRequest(PoolMunicipalitiesDocument).then(d => d.supportPoolMunicipalities);
+export const fetchPoolMunicipalities = () =>
+    graphqlRequest(PoolMunicipalitiesDocument).then(d => d.supportPoolMunicipalities);
 
 export const fetchStaff = () => graphqlRequest(StaffDocument).then(d => d.staffMembers.items);
 
@@ -109,9 +318,13 @@ export const updateStaff = (id: string, input: StaffInput) => graphqlRequest(Upd
 export const deleteStaff = (id: string) => graphqlRequest(DeleteStaffDocument, { id });
 
 export const setWeekly = (staffId: string, weekly: WeeklySlot[]) =>
-    graphqlRequest(SetWeeklyDocument, { s: staffId, w: weekly.map(({ weekday, from, to }) => ({ weekday, from, to })) });
+    graphqlRequest(SetWeeklyDocument, {
+        s: staffId,
+        w: weekly.map(({ weekday, from, to }) => ({ weekday, from, to })),
+    });
 
-export const fetchAbsences = (staffId: string | null) => graphqlRequest(AbsencesDocument, { s: staffId }).then(d => d.staffAbsences);
+export const fetchAbsences = (staffId: string | null) =>
+    graphqlRequest(AbsencesDocument, { s: staffId }).then(d => d.staffAbsences);
 export type Absence = Awaited<ReturnType<typeof fetchAbsences>>[number];
 
 export const addAbsence = (input: StaffAbsenceInput) => graphqlRequest(AddAbsenceDocument, { i: input });
@@ -125,7 +338,8 @@ export const fetchGaps = () => graphqlRequest(GapsDocument);
 export const fetchSuggestions = (meetingId: string, role: SupportRoleKind) =>
     graphqlRequest(SuggestionsDocument, { m: meetingId, r: role }).then(d => d.supportSuggestions);
 
-export const assign = (meetingId: string, role: SupportRoleKind, staffId: string) => graphqlRequest(AssignDocument, { i: { meetingId, role, staffId } });
+export const assign = (meetingId: string, role: SupportRoleKind, staffId: string) =>
+    graphqlRequest(AssignDocument, { i: { meetingId, role, staffId } });
 
 export const fetchMyShifts = () => graphqlRequest(MyShiftsDocument).then(d => d.mySupportShifts);
 
@@ -139,9 +353,11 @@ export const fetchForecast = () => graphqlRequest(ForecastDocument).then(d => d.
 
 export const fetchSettings = () => graphqlRequest(SettingsDocument).then(d => d.supportSettings);
 
-export const updateSettings = (input: UpdateSupportSettingsInput) => graphqlRequest(UpdateSettingsDocument, { i: input });
+export const updateSettings = (input: UpdateSupportSettingsInput) =>
+    graphqlRequest(UpdateSettingsDocument, { i: input });
 
-export const issueFeed = (staffId: string) => graphqlRequest(IssueFeedDocument, { s: staffId }).then(d => d.issueStaffCalendarFeed);
+export const issueFeed = (staffId: string) =>
+    graphqlRequest(IssueFeedDocument, { s: staffId }).then(d => d.issueStaffCalendarFeed);
 
 export const revokeFeed = (staffId: string) => graphqlRequest(RevokeFeedDocument, { s: staffId });
 

@@ -25,7 +25,15 @@ import type { SurveyChoice, SurveyQuestionKind } from '../../gql/graphql';
 import { PageFrame } from '../region/PageFrame';
 import { download, fetchMunicipalities } from '../region/api';
 import { useLoad } from '../region/useLoad';
-import { answerSurvey, createSurvey, fetchSurveys, remindSurvey, type NewSurvey, type Survey, type SurveyAnswer } from './api';
+import {
+    answerSurvey,
+    createSurvey,
+    fetchSurveys,
+    remindSurvey,
+    type NewSurvey,
+    type Survey,
+    type SurveyAnswer,
+} from './api';
 
 const answerText = (a: SurveyAnswer | undefined, translate: (k: string) => string) => {
     if (!a) return '';
@@ -53,9 +61,25 @@ const NewSurveyForm = ({ ownId, onCreated }: { ownId: string | null; onCreated: 
         );
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
-            <TextField label={translate('surveys.fields.title')} value={form.title} onChange={e => setForm({ ...form, title: e.target.value })} required />
-            <TextField label={translate('surveys.fields.intro')} value={form.intro} onChange={e => setForm({ ...form, intro: e.target.value })} multiline />
-            <TextField type="date" label={translate('surveys.fields.deadline')} value={form.deadline} onChange={e => setForm({ ...form, deadline: e.target.value })} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField
+                label={translate('surveys.fields.title')}
+                value={form.title}
+                onChange={e => setForm({ ...form, title: e.target.value })}
+                required
+            />
+            <TextField
+                label={translate('surveys.fields.intro')}
+                value={form.intro}
+                onChange={e => setForm({ ...form, intro: e.target.value })}
+                multiline
+            />
+            <TextField
+                type="date"
+                label={translate('surveys.fields.deadline')}
+                value={form.deadline}
+                onChange={e => setForm({ ...form, deadline: e.target.value })}
+                slotProps={{ inputLabel: { shrink: true } }}
+            />
             <Typography variant="subtitle2">{translate('surveys.fields.recipients')}</Typography>
             <Box sx={{ display: 'flex', flexWrap: 'wrap' }}>
                 {municipalities
@@ -66,7 +90,14 @@ const NewSurveyForm = ({ ownId, onCreated }: { ownId: string | null; onCreated: 
                             control={
                                 <Checkbox
                                     checked={form.recipientIds.includes(m.id)}
-                                    onChange={e => setForm({ ...form, recipientIds: e.target.checked ? [...form.recipientIds, m.id] : form.recipientIds.filter(x => x !== m.id) })}
+                                    onChange={e =>
+                                        setForm({
+                                            ...form,
+                                            recipientIds: e.target.checked
+                                                ? [...form.recipientIds, m.id]
+                                                : form.recipientIds.filter(x => x !== m.id),
+                                        })
+                                    }
                                 />
                             }
                             label={m.name}
@@ -79,14 +110,26 @@ const NewSurveyForm = ({ ownId, onCreated }: { ownId: string | null; onCreated: 
                         sx={{ flex: 1 }}
                         label={`${translate('surveys.fields.question')} ${i + 1}`}
                         value={q.text}
-                        onChange={e => setForm({ ...form, questions: form.questions.map((x, k) => (k === i ? { ...x, text: e.target.value } : x)) })}
+                        onChange={e =>
+                            setForm({
+                                ...form,
+                                questions: form.questions.map((x, k) => (k === i ? { ...x, text: e.target.value } : x)),
+                            })
+                        }
                     />
                     <TextField
                         select
                         label={translate('surveys.fields.kind')}
                         value={q.kind}
                         sx={{ minWidth: 160 }}
-                        onChange={e => setForm({ ...form, questions: form.questions.map((x, k) => (k === i ? { ...x, kind: e.target.value as SurveyQuestionKind } : x)) })}
+                        onChange={e =>
+                            setForm({
+                                ...form,
+                                questions: form.questions.map((x, k) =>
+                                    k === i ? { ...x, kind: e.target.value as SurveyQuestionKind } : x,
+                                ),
+                            })
+                        }
                     >
                         {surveyQuestionKinds.map(k => (
                             <MenuItem key={k} value={k}>
@@ -97,7 +140,11 @@ const NewSurveyForm = ({ ownId, onCreated }: { ownId: string | null; onCreated: 
                 </Box>
             ))}
             <Box sx={{ display: 'flex', gap: 1 }}>
-                <Button onClick={() => setForm({ ...form, questions: [...form.questions, { text: '', kind: 'TEXT' }] })}>{translate('surveys.addQuestion')}</Button>
+                <Button
+                    onClick={() => setForm({ ...form, questions: [...form.questions, { text: '', kind: 'TEXT' }] })}
+                >
+                    {translate('surveys.addQuestion')}
+                </Button>
                 <Button variant="contained" onClick={() => void submit()}>
                     {translate('surveys.send')}
                 </Button>
@@ -111,9 +158,14 @@ const AnswerForm = ({ survey, onSaved }: { survey: Survey; onSaved: () => void }
     const translate = useTranslate();
     const notify = useNotify();
     const mine = survey.responses[0]?.answers ?? [];
-    const [answers, setAnswers] = useState<Record<string, SurveyAnswer>>(Object.fromEntries(mine.map(a => [a.questionId, a])));
+    const [answers, setAnswers] = useState<Record<string, SurveyAnswer>>(
+        Object.fromEntries(mine.map(a => [a.questionId, a])),
+    );
     const set = (questionId: string, patch: Partial<SurveyAnswer>) =>
-        setAnswers(a => ({ ...a, [questionId]: { ...(a[questionId] ?? { questionId, choice: null, number: null, text: null }), ...patch } }));
+        setAnswers(a => ({
+            ...a,
+            [questionId]: { ...(a[questionId] ?? { questionId, choice: null, number: null, text: null }), ...patch },
+        }));
     const closed = new Date(survey.deadline).getTime() < Date.now();
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
@@ -121,7 +173,15 @@ const AnswerForm = ({ survey, onSaved }: { survey: Survey; onSaved: () => void }
                 <Box key={q.id} sx={{ display: 'grid', gap: 1 }}>
                     <Typography>{`${q.position}. ${q.text}`}</Typography>
                     {q.kind === 'CHOICE' && (
-                        <TextField select size="small" label={translate('surveys.fields.answer')} value={answers[q.id]?.choice ?? ''} onChange={e => set(q.id, { choice: e.target.value as SurveyChoice })} disabled={closed} sx={{ maxWidth: 200 }}>
+                        <TextField
+                            select
+                            size="small"
+                            label={translate('surveys.fields.answer')}
+                            value={answers[q.id]?.choice ?? ''}
+                            onChange={e => set(q.id, { choice: e.target.value as SurveyChoice })}
+                            disabled={closed}
+                            sx={{ maxWidth: 200 }}
+                        >
                             {surveyChoices.map(c => (
                                 <MenuItem key={c} value={c}>
                                     {translate(`surveys.choice.${c}`)}
@@ -130,10 +190,25 @@ const AnswerForm = ({ survey, onSaved }: { survey: Survey; onSaved: () => void }
                         </TextField>
                     )}
                     {q.kind === 'NUMBER' && (
-                        <TextField type="number" size="small" label={translate('surveys.fields.answer')} value={answers[q.id]?.number ?? ''} onChange={e => set(q.id, { number: e.target.value === '' ? null : Number(e.target.value) })} disabled={closed} sx={{ maxWidth: 200 }} />
+                        <TextField
+                            type="number"
+                            size="small"
+                            label={translate('surveys.fields.answer')}
+                            value={answers[q.id]?.number ?? ''}
+                            onChange={e => set(q.id, { number: e.target.value === '' ? null : Number(e.target.value) })}
+                            disabled={closed}
+                            sx={{ maxWidth: 200 }}
+                        />
                     )}
                     {(q.kind === 'TEXT' || q.kind === 'CHOICE') && (
-                        <TextField size="small" multiline label={translate(q.kind === 'TEXT' ? 'surveys.fields.answer' : 'surveys.fields.comment')} value={answers[q.id]?.text ?? ''} onChange={e => set(q.id, { text: e.target.value })} disabled={closed} />
+                        <TextField
+                            size="small"
+                            multiline
+                            label={translate(q.kind === 'TEXT' ? 'surveys.fields.answer' : 'surveys.fields.comment')}
+                            value={answers[q.id]?.text ?? ''}
+                            onChange={e => set(q.id, { text: e.target.value })}
+                            disabled={closed}
+                        />
                     )}
                 </Box>
             ))}
@@ -142,7 +217,15 @@ const AnswerForm = ({ survey, onSaved }: { survey: Survey; onSaved: () => void }
                     <Button
                         variant="contained"
                         onClick={() =>
-                            answerSurvey(survey.id, Object.values(answers).map(({ questionId, choice, number, text }) => ({ questionId, choice, number, text }))).then(
+                            answerSurvey(
+                                survey.id,
+                                Object.values(answers).map(({ questionId, choice, number, text }) => ({
+                                    questionId,
+                                    choice,
+                                    number,
+                                    text,
+                                })),
+                            ).then(
                                 () => (notify('surveys.answered', { type: 'success' }), onSaved()),
                                 (e: Error) => notify(e.message, { type: 'error' }),
                             )
@@ -162,7 +245,9 @@ const Results = ({ survey, onChanged }: { survey: Survey; onChanged: () => void 
     const notify = useNotify();
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
-            <Typography>{translate('surveys.status', { answered: survey.answeredCount, total: survey.recipientCount })}</Typography>
+            <Typography>
+                {translate('surveys.status', { answered: survey.answeredCount, total: survey.recipientCount })}
+            </Typography>
             {survey.notAnswered.length > 0 && (
                 <Box data-testid="not-answered">
                     <Typography variant="subtitle2">{translate('surveys.notAnswered')}</Typography>
@@ -186,7 +271,14 @@ const Results = ({ survey, onChanged }: { survey: Survey; onChanged: () => void 
                         {translate('surveys.remind')}
                     </Button>
                 ) : null}
-                <Button variant="outlined" onClick={() => download(`/surveys/${survey.id}/results.csv`, 'enkat.csv').catch((e: Error) => notify(e.message, { type: 'error' }))}>
+                <Button
+                    variant="outlined"
+                    onClick={() =>
+                        download(`/surveys/${survey.id}/results.csv`, 'enkat.csv').catch((e: Error) =>
+                            notify(e.message, { type: 'error' }),
+                        )
+                    }
+                >
                     {translate('surveys.csv')}
                 </Button>
             </Box>
@@ -205,10 +297,17 @@ const Results = ({ survey, onChanged }: { survey: Survey; onChanged: () => void 
                             <TableRow key={r.municipalityId}>
                                 <TableCell component="th" scope="row">
                                     {r.municipalityName}
-                                    {!r.answeredAt && <Chip size="small" sx={{ ml: 1 }} label={translate('surveys.notYet')} />}
+                                    {!r.answeredAt && (
+                                        <Chip size="small" sx={{ ml: 1 }} label={translate('surveys.notYet')} />
+                                    )}
                                 </TableCell>
                                 {survey.questions.map(q => (
-                                    <TableCell key={q.id}>{answerText(r.answers.find(a => a.questionId === q.id), translate)}</TableCell>
+                                    <TableCell key={q.id}>
+                                        {answerText(
+                                            r.answers.find(a => a.questionId === q.id),
+                                            translate,
+                                        )}
+                                    </TableCell>
                                 ))}
                             </TableRow>
                         ))}
@@ -251,12 +350,23 @@ export const SurveysPage = () => {
                     {data && data.length === 0 && <Typography>{translate('surveys.none')}</Typography>}
                     <List aria-label={translate('surveys.title')}>
                         {data?.map(s => (
-                            <ListItemButton key={s.id} selected={s.id === open} onClick={() => setOpen(s.id === open ? null : s.id)}>
+                            <ListItemButton
+                                key={s.id}
+                                selected={s.id === open}
+                                onClick={() => setOpen(s.id === open ? null : s.id)}
+                            >
                                 <ListItemText
                                     primary={s.title}
                                     secondary={`${translate('surveys.askedBy', { who: s.askedBy })} · ${translate('surveys.deadline', { date: s.deadline.slice(0, 10) })}`}
                                 />
-                                <Chip size="small" label={s.myRole === 'RECIPIENT' ? translate('surveys.role.RECIPIENT') : `${s.answeredCount}/${s.recipientCount}`} />
+                                <Chip
+                                    size="small"
+                                    label={
+                                        s.myRole === 'RECIPIENT'
+                                            ? translate('surveys.role.RECIPIENT')
+                                            : `${s.answeredCount}/${s.recipientCount}`
+                                    }
+                                />
                             </ListItemButton>
                         ))}
                     </List>
@@ -269,7 +379,11 @@ export const SurveysPage = () => {
                             {survey.title}
                         </Typography>
                         {survey.intro && <Typography variant="body2">{survey.intro}</Typography>}
-                        {survey.myRole === 'RECIPIENT' ? <AnswerForm key={survey.id} survey={survey} onSaved={reload} /> : <Results survey={survey} onChanged={reload} />}
+                        {survey.myRole === 'RECIPIENT' ? (
+                            <AnswerForm key={survey.id} survey={survey} onSaved={reload} />
+                        ) : (
+                            <Results survey={survey} onChanged={reload} />
+                        )}
                     </CardContent>
                 </Card>
             )}

@@ -1,5 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Alert, Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+    Alert,
+    Box,
+    Button,
+    MenuItem,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+    Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { DateTimeText } from '../../components/DateTimeText';
 import type { CoverageStatus, MembershipRole } from '../../gql/graphql';
@@ -80,7 +92,13 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
                 </Alert>
             )}
             <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-                <TextField select label={translate('app.training.fields.body')} value={filter.bodyId ?? ''} onChange={e => setFilter({ ...filter, bodyId: e.target.value || undefined })} sx={{ minWidth: 240 }}>
+                <TextField
+                    select
+                    label={translate('app.training.fields.body')}
+                    value={filter.bodyId ?? ''}
+                    onChange={e => setFilter({ ...filter, bodyId: e.target.value || undefined })}
+                    sx={{ minWidth: 240 }}
+                >
                     <MenuItem value="">{translate('app.training.all')}</MenuItem>
                     {bodies.map(b => (
                         <MenuItem key={b.id} value={b.id}>
@@ -102,7 +120,13 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
                         </MenuItem>
                     ))}
                 </TextField>
-                <TextField select label={translate('app.training.fields.seatRole')} value={filter.seatRole ?? ''} onChange={e => setFilter({ ...filter, seatRole: (e.target.value as MembershipRole) || undefined })} sx={{ minWidth: 180 }}>
+                <TextField
+                    select
+                    label={translate('app.training.fields.seatRole')}
+                    value={filter.seatRole ?? ''}
+                    onChange={e => setFilter({ ...filter, seatRole: (e.target.value as MembershipRole) || undefined })}
+                    sx={{ minWidth: 180 }}
+                >
                     <MenuItem value="">{translate('app.training.all')}</MenuItem>
                     {SEAT_ROLES.map(r => (
                         <MenuItem key={r} value={r}>
@@ -120,7 +144,13 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
             </Box>
             <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
                 {STATUSES.map(s => (
-                    <Button key={s} size="small" variant={status === s ? 'contained' : 'outlined'} onClick={() => setStatus(status === s ? null : s)} aria-pressed={status === s}>
+                    <Button
+                        key={s}
+                        size="small"
+                        variant={status === s ? 'contained' : 'outlined'}
+                        onClick={() => setStatus(status === s ? null : s)}
+                        aria-pressed={status === s}
+                    >
                         {translate('app.training.show_members', { status: translate(`app.training.status.${s}`) })}
                     </Button>
                 ))}
@@ -148,9 +178,16 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
             {status && (
                 <>
                     <Typography component="h3" variant="h6">
-                        {translate('app.training.members_heading', { status: translate(`app.training.status.${status}`) })}
+                        {translate('app.training.members_heading', {
+                            status: translate(`app.training.status.${status}`),
+                        })}
                     </Typography>
-                    <Table size="small" aria-label={translate('app.training.members_heading', { status: translate(`app.training.status.${status}`) })}>
+                    <Table
+                        size="small"
+                        aria-label={translate('app.training.members_heading', {
+                            status: translate(`app.training.status.${status}`),
+                        })}
+                    >
                         <TableHead>
                             <TableRow>
                                 <TableCell>{translate('app.training.fields.member')}</TableCell>
@@ -183,11 +220,15 @@ export const CoverageTables = ({ modules }: { modules: TrainingModule[] }) => {
                     <Typography component="h4" variant="subtitle1">
                         {g.meeting.body.name} – {g.meeting.title}, <DateTimeText record={g.meeting} source="startsAt" />
                     </Typography>
-                    <Typography variant="body2">{translate('app.training.required', { keys: g.requiredModuleKeys.map(title).join(', ') })}</Typography>
+                    <Typography variant="body2">
+                        {translate('app.training.required', { keys: g.requiredModuleKeys.map(title).join(', ') })}
+                    </Typography>
                     <ul>
                         {g.blocked.map(b => (
                             <li key={b.memberId}>
-                                {b.member?.name} ({translate(`app.training.seat_role.${b.seatRole}`)}): {translate('app.training.fields.missing_modules')} {b.missingModuleKeys.map(title).join(', ')}
+                                {b.member?.name} ({translate(`app.training.seat_role.${b.seatRole}`)}):{' '}
+                                {translate('app.training.fields.missing_modules')}{' '}
+                                {b.missingModuleKeys.map(title).join(', ')}
                             </li>
                         ))}
                     </ul>
@@ -210,7 +251,13 @@ export const RegionalCoverage = ({ modules }: { modules: TrainingModule[] }) => 
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
             <Typography variant="body2">{translate('app.training.regional_help')}</Typography>
-            <TextField select label={translate('app.training.fields.module')} value={moduleKey} onChange={e => setModuleKey(e.target.value)} sx={{ maxWidth: 320 }}>
+            <TextField
+                select
+                label={translate('app.training.fields.module')}
+                value={moduleKey}
+                onChange={e => setModuleKey(e.target.value)}
+                sx={{ maxWidth: 320 }}
+            >
                 <MenuItem value="">{translate('app.training.all')}</MenuItem>
                 {modules.map(m => (
                     <MenuItem key={m.key} value={m.key}>

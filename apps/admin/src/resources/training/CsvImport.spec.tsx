@@ -19,14 +19,32 @@ const renderImport = () =>
         </AdminContext>,
     );
 
-const report = (over: Record<string, unknown>) => ({ dryRun: true, rows: 1, toImport: 1, alreadyRecorded: 0, imported: 0, errors: [], ...over });
+const report = (over: Record<string, unknown>) => ({
+    dryRun: true,
+    rows: 1,
+    toImport: 1,
+    alreadyRecorded: 0,
+    imported: 0,
+    errors: [],
+    ...over,
+});
 
 describe('CsvImport', () => {
     it('checks the file first (dry run), then imports exactly that file', async () => {
         const calls = fakeApi(({ variables }) =>
             variables.dry
                 ? { data: { importTrainingCompletions: report({ rows: 3, toImport: 2, alreadyRecorded: 1 }) } }
-                : { data: { importTrainingCompletions: report({ dryRun: false, rows: 3, toImport: 2, alreadyRecorded: 1, imported: 2 }) } },
+                : {
+                      data: {
+                          importTrainingCompletions: report({
+                              dryRun: false,
+                              rows: 3,
+                              toImport: 2,
+                              alreadyRecorded: 1,
+                              imported: 2,
+                          }),
+                      },
+                  },
         );
         renderImport();
         const importButton = screen.getByRole('button', { name: 'Importera' }) as HTMLButtonElement;
@@ -56,7 +74,9 @@ describe('CsvImport', () => {
         renderImport();
         fireEvent.change(screen.getByRole('textbox'), { target: { value: CSV } });
         fireEvent.click(screen.getByRole('button', { name: 'Kontrollera (inget sparas)' }));
-        const errors = await screen.findByRole('table', { name: 'Rader med fel – inget importeras förrän alla är rättade' });
+        const errors = await screen.findByRole('table', {
+            name: 'Rader med fel – inget importeras förrän alla är rättade',
+        });
         expect(within(errors).getByText('Okänd utbildning: grundkurs')).toBeTruthy();
         expect(within(errors).getByText('3')).toBeTruthy();
         expect((screen.getByRole('button', { name: 'Importera' }) as HTMLButtonElement).disabled).toBe(true);

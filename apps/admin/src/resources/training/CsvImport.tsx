@@ -1,10 +1,27 @@
 import { useState } from 'react';
-import { Alert, Box, Button, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+    Alert,
+    Box,
+    Button,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+    Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { downloadExport, importCsv, type ImportReport } from './api';
 
 /** CSV import with a dry run first: the import button opens only for a checked file without errors. */
-export const CsvImport = ({ canWrite, run }: { canWrite: boolean; run: (action: () => Promise<unknown>, success: string) => Promise<void> }) => {
+export const CsvImport = ({
+    canWrite,
+    run,
+}: {
+    canWrite: boolean;
+    run: (action: () => Promise<unknown>, success: string) => Promise<void>;
+}) => {
     const translate = useTranslate();
     const [csv, setCsv] = useState('');
     const [report, setReport] = useState<ImportReport | null>(null);
@@ -20,7 +37,8 @@ export const CsvImport = ({ canWrite, run }: { canWrite: boolean; run: (action: 
             setReport(await importCsv(csv, false));
             setChecked(null);
         }, '');
-    const readyToImport = canWrite && checked === csv && report !== null && report.errors.length === 0 && report.toImport > 0;
+    const readyToImport =
+        canWrite && checked === csv && report !== null && report.errors.length === 0 && report.toImport > 0;
 
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
@@ -44,7 +62,14 @@ export const CsvImport = ({ canWrite, run }: { canWrite: boolean; run: (action: 
                             }}
                         />
                     </Button>
-                    <TextField label={translate('app.training.csv')} value={csv} onChange={e => setCsv(e.target.value)} multiline minRows={6} slotProps={{ htmlInput: { spellCheck: false } }} />
+                    <TextField
+                        label={translate('app.training.csv')}
+                        value={csv}
+                        onChange={e => setCsv(e.target.value)}
+                        multiline
+                        minRows={6}
+                        slotProps={{ htmlInput: { spellCheck: false } }}
+                    />
                     <Box sx={{ display: 'flex', gap: 1 }}>
                         <Button variant="contained" disabled={!csv.trim()} onClick={check}>
                             {translate('app.training.check')}
@@ -57,7 +82,9 @@ export const CsvImport = ({ canWrite, run }: { canWrite: boolean; run: (action: 
             )}
             {report && (
                 <Alert severity={report.errors.length ? 'error' : 'success'} role="status">
-                    {report.dryRun ? translate('app.training.report', { ...report }) : translate('app.training.imported', { imported: report.imported })}
+                    {report.dryRun
+                        ? translate('app.training.report', { ...report })
+                        : translate('app.training.imported', { imported: report.imported })}
                 </Alert>
             )}
             {report && report.errors.length > 0 && (

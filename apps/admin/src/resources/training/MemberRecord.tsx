@@ -1,5 +1,17 @@
 import { useEffect, useState } from 'react';
-import { Autocomplete, Box, Button, MenuItem, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import {
+    Autocomplete,
+    Box,
+    Button,
+    MenuItem,
+    Table,
+    TableBody,
+    TableCell,
+    TableHead,
+    TableRow,
+    TextField,
+    Typography,
+} from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { fetchCompletions, recordCompletion, searchMembers, type Completion, type TrainingModule } from './api';
 import { stockholmToday } from '../../components/stockholmTime';
@@ -26,7 +38,10 @@ export const MemberRecord = ({
 
     useEffect(() => {
         let live = true;
-        searchMembers(query).then(found => live && setOptions(found), () => undefined);
+        searchMembers(query).then(
+            found => live && setOptions(found),
+            () => undefined,
+        );
         return () => {
             live = false;
         };
@@ -78,11 +93,21 @@ export const MemberRecord = ({
                         </TableBody>
                     </Table>
                     {canWrite && (
-                        <Box component="form" sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }} onSubmit={e => e.preventDefault()}>
+                        <Box
+                            component="form"
+                            sx={{ display: 'flex', gap: 2, flexWrap: 'wrap', alignItems: 'center' }}
+                            onSubmit={e => e.preventDefault()}
+                        >
                             <Typography component="h3" variant="subtitle1" sx={{ width: '100%' }}>
                                 {translate('app.training.record')}
                             </Typography>
-                            <TextField select label={translate('app.training.fields.module')} value={moduleKey} onChange={e => setModuleKey(e.target.value)} sx={{ minWidth: 280 }}>
+                            <TextField
+                                select
+                                label={translate('app.training.fields.module')}
+                                value={moduleKey}
+                                onChange={e => setModuleKey(e.target.value)}
+                                sx={{ minWidth: 280 }}
+                            >
                                 {modules.map(m => (
                                     <MenuItem key={m.key} value={m.key}>
                                         {m.title}

@@ -22,9 +22,26 @@ import {
 import { useTranslate } from 'react-admin';
 import type { TrainingKind } from '../../gql/graphql';
 import { useLimits } from '../../limits';
-import { AUDIENCES, KINDS, createModule, publishModule, updateModule, type ModuleInput, type TrainingModule } from './api';
+import {
+    AUDIENCES,
+    KINDS,
+    createModule,
+    publishModule,
+    updateModule,
+    type ModuleInput,
+    type TrainingModule,
+} from './api';
 
-const EMPTY: ModuleInput = { key: '', title: '', description: '', audience: ['MEMBER'], kind: 'E_LEARNING', url: null, validityMonths: 24, requirable: false };
+const EMPTY: ModuleInput = {
+    key: '',
+    title: '',
+    description: '',
+    audience: ['MEMBER'],
+    kind: 'E_LEARNING',
+    url: null,
+    validityMonths: 24,
+    requirable: false,
+};
 
 /** The module library: coordinators keep the region's, municipal staff their own. */
 export const ModuleLibrary = ({
@@ -79,26 +96,48 @@ export const ModuleLibrary = ({
                                 ) : (
                                     m.title
                                 )}
-                                {m.requirable && <Chip size="small" sx={{ ml: 1 }} label={translate('app.training.fields.requirable')} />}
+                                {m.requirable && (
+                                    <Chip
+                                        size="small"
+                                        sx={{ ml: 1 }}
+                                        label={translate('app.training.fields.requirable')}
+                                    />
+                                )}
                             </TableCell>
                             <TableCell>
                                 <code>{m.key}</code>
                             </TableCell>
-                            <TableCell>{m.audience.map(a => translate(`app.training.audience.${a}`)).join(', ')}</TableCell>
+                            <TableCell>
+                                {m.audience.map(a => translate(`app.training.audience.${a}`)).join(', ')}
+                            </TableCell>
                             <TableCell>{translate(`app.training.kind.${m.kind}`)}</TableCell>
                             <TableCell>{m.validityMonths ?? translate('app.training.never')}</TableCell>
                             <TableCell>
                                 {translate(`app.training.scope.${m.scope}`)}
-                                {m.scope === 'REGIONAL' && !m.publishedAt && <Chip size="small" color="warning" sx={{ ml: 1 }} label={translate('app.training.draft')} />}
+                                {m.scope === 'REGIONAL' && !m.publishedAt && (
+                                    <Chip
+                                        size="small"
+                                        color="warning"
+                                        sx={{ ml: 1 }}
+                                        label={translate('app.training.draft')}
+                                    />
+                                )}
                             </TableCell>
                             <TableCell>
                                 {canWrite && own(m) && (
-                                    <Button size="small" onClick={() => setEditing({ id: m.id, input: { ...m } })} aria-label={`${translate('ra.action.edit')} ${m.title}`}>
+                                    <Button
+                                        size="small"
+                                        onClick={() => setEditing({ id: m.id, input: { ...m } })}
+                                        aria-label={`${translate('ra.action.edit')} ${m.title}`}
+                                    >
                                         {translate('ra.action.edit')}
                                     </Button>
                                 )}
                                 {regionWide && m.scope === 'REGIONAL' && !m.publishedAt && (
-                                    <Button size="small" onClick={() => run(() => publishModule(m.id), 'app.training.published')}>
+                                    <Button
+                                        size="small"
+                                        onClick={() => run(() => publishModule(m.id), 'app.training.published')}
+                                    >
                                         {translate('app.training.publish')}
                                     </Button>
                                 )}
@@ -107,8 +146,16 @@ export const ModuleLibrary = ({
                     ))}
                 </TableBody>
             </Table>
-            <Dialog open={editing !== null} onClose={() => setEditing(null)} fullWidth maxWidth="sm" aria-labelledby="module-dialog-title">
-                <DialogTitle id="module-dialog-title">{translate(editing?.id ? 'app.training.edit_module' : 'app.training.new_module')}</DialogTitle>
+            <Dialog
+                open={editing !== null}
+                onClose={() => setEditing(null)}
+                fullWidth
+                maxWidth="sm"
+                aria-labelledby="module-dialog-title"
+            >
+                <DialogTitle id="module-dialog-title">
+                    {translate(editing?.id ? 'app.training.edit_module' : 'app.training.new_module')}
+                </DialogTitle>
                 {editing && (
                     <DialogContent sx={{ display: 'grid', gap: 2, pt: 1 }}>
                         <TextField
@@ -120,7 +167,12 @@ export const ModuleLibrary = ({
                             required
                             margin="dense"
                         />
-                        <TextField label={translate('app.training.fields.title')} value={editing.input.title} onChange={e => set({ title: e.target.value })} required />
+                        <TextField
+                            label={translate('app.training.fields.title')}
+                            value={editing.input.title}
+                            onChange={e => set({ title: e.target.value })}
+                            required
+                        />
                         <TextField
                             label={translate('app.training.fields.description')}
                             value={editing.input.description}
@@ -138,21 +190,35 @@ export const ModuleLibrary = ({
                                         <Checkbox
                                             checked={editing.input.audience.includes(a)}
                                             onChange={e =>
-                                                set({ audience: e.target.checked ? [...editing.input.audience, a] : editing.input.audience.filter(x => x !== a) })
+                                                set({
+                                                    audience: e.target.checked
+                                                        ? [...editing.input.audience, a]
+                                                        : editing.input.audience.filter(x => x !== a),
+                                                })
                                             }
                                         />
                                     }
                                 />
                             ))}
                         </FormGroup>
-                        <TextField select label={translate('app.training.fields.kind')} value={editing.input.kind} onChange={e => set({ kind: e.target.value as TrainingKind })}>
+                        <TextField
+                            select
+                            label={translate('app.training.fields.kind')}
+                            value={editing.input.kind}
+                            onChange={e => set({ kind: e.target.value as TrainingKind })}
+                        >
                             {KINDS.map(k => (
                                 <MenuItem key={k} value={k}>
                                     {translate(`app.training.kind.${k}`)}
                                 </MenuItem>
                             ))}
                         </TextField>
-                        <TextField label={translate('app.training.fields.url')} type="url" value={editing.input.url ?? ''} onChange={e => set({ url: e.target.value || null })} />
+                        <TextField
+                            label={translate('app.training.fields.url')}
+                            type="url"
+                            value={editing.input.url ?? ''}
+                            onChange={e => set({ url: e.target.value || null })}
+                        />
                         <TextField
                             label={translate('app.training.fields.validityMonths')}
                             type="number"
@@ -163,7 +229,12 @@ export const ModuleLibrary = ({
                         />
                         <FormControlLabel
                             label={translate('app.training.fields.requirable')}
-                            control={<Checkbox checked={editing.input.requirable} onChange={e => set({ requirable: e.target.checked })} />}
+                            control={
+                                <Checkbox
+                                    checked={editing.input.requirable}
+                                    onChange={e => set({ requirable: e.target.checked })}
+                                />
+                            }
                         />
                     </DialogContent>
                 )}

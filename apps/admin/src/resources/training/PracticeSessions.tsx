@@ -22,20 +22,45 @@ interface SessionLinks extends SessionSummary {
 
 const ListDocument = graphql(`
     query PracticeSessionList($perPage: Int!) {
-        practiceSessions(perPage: $perPage, sortField: "startsAt", sortOrder: DESC) { items { id title startsAt } }
+        practiceSessions(perPage: $perPage, sortField: "startsAt", sortOrder: DESC) {
+            items {
+                id
+                title
+                startsAt
+            }
+        }
     }
 `);
 const OneDocument = graphql(`
     query PracticeSessionLinks($id: ID!) {
         practiceSession(id: $id) {
-            id title startsAt endsAt invitees { memberId attendedAt }
-            joinLinks { ...JoinLinkRowFields }
-            membersWithoutEmail { id name phone }
+            id
+            title
+            startsAt
+            endsAt
+            invitees {
+                memberId
+                attendedAt
+            }
+            joinLinks {
+                ...JoinLinkRowFields
+            }
+            membersWithoutEmail {
+                id
+                name
+                phone
+            }
         }
     }
 `);
 const SendLinksDocument = graphql(`
-    mutation SendPracticeSessionLinks($s: ID!) { sendPracticeSessionLinks(sessionId: $s) { sent forSecretary blocked } }
+    mutation SendPracticeSessionLinks($s: ID!) {
+        sendPracticeSessionLinks(sessionId: $s) {
+            sent
+            forSecretary
+            blocked
+        }
+    }
 `);
 
 /**
@@ -49,15 +74,20 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
     const [sessions, setSessions] = useState<SessionSummary[]>([]);
     const [selected, setSelected] = useState('');
     const [data, setData] = useState<SessionLinks | null>(null);
-    const time = (iso: string) => new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: MUNICIPAL_TIME_ZONE }).format(new Date(iso));
+    const time = (iso: string) =>
+        new Intl.DateTimeFormat(intlLocale(locale), {
+            dateStyle: 'medium',
+            timeStyle: 'short',
+            timeZone: MUNICIPAL_TIME_ZONE,
+        }).format(new Date(iso));
 
     useEffect(() => {
         getLimits()
             .then(({ maxPerPage }) => graphqlRequest(ListDocument, { perPage: maxPerPage }))
             .then(
-            d => setSessions(d.practiceSessions.items satisfies SessionSummary[]),
-            e => notify((e as Error).message, { type: 'error' }),
-        );
+                d => setSessions(d.practiceSessions.items satisfies SessionSummary[]),
+                e => notify((e as Error).message, { type: 'error' }),
+            );
     }, [notify]);
     const load = useCallback(async () => {
         if (!selected) return setData(null);
@@ -78,7 +108,13 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
     return (
         <Stack spacing={2}>
             <Typography variant="body2">{translate('app.training.practice.help')}</Typography>
-            <TextField select label={translate('app.training.practice.session')} value={selected} onChange={e => setSelected(e.target.value)} sx={{ maxWidth: 480 }}>
+            <TextField
+                select
+                label={translate('app.training.practice.session')}
+                value={selected}
+                onChange={e => setSelected(e.target.value)}
+                sx={{ maxWidth: 480 }}
+            >
                 {sessions.length === 0 && (
                     <MenuItem value="" disabled>
                         {translate('app.training.practice.none')}
@@ -94,7 +130,10 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
                 <Box>
                     <Typography variant="body1">
                         {time(data.startsAt)} – {time(data.endsAt)} ·{' '}
-                        {translate('app.training.practice.attended', { attended: data.invitees.filter(i => i.attendedAt).length, invited: data.invitees.length })}
+                        {translate('app.training.practice.attended', {
+                            attended: data.invitees.filter(i => i.attendedAt).length,
+                            invited: data.invitees.length,
+                        })}
                     </Typography>
                     {canWrite && (
                         <Button
@@ -102,7 +141,10 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
                             sx={{ my: 1 }}
                             onClick={() =>
                                 run(SendLinksDocument, { s: data.id }, r =>
-                                    notify('app.rooms.sent', { type: 'success', messageArgs: r.sendPracticeSessionLinks }),
+                                    notify('app.rooms.sent', {
+                                        type: 'success',
+                                        messageArgs: r.sendPracticeSessionLinks,
+                                    }),
                                 )
                             }
                         >

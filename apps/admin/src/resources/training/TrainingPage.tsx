@@ -19,7 +19,9 @@ export const TrainingPage = () => {
     const { identity } = useGetIdentity();
     const roles = (identity?.roles as string[] | undefined) ?? [];
     const regionWide = identity !== undefined && !identity?.municipality;
-    const canWrite = regionWide ? roles.includes('coordinator') : roles.includes('tenant-admin') || roles.includes('secretary');
+    const canWrite = regionWide
+        ? roles.includes('coordinator')
+        : roles.includes('tenant-admin') || roles.includes('secretary');
     const [modules, setModules] = useState<TrainingModule[]>([]);
     const [tab, setTab] = useState(0);
     const [error, setError] = useState<string | null>(null);
@@ -41,12 +43,21 @@ export const TrainingPage = () => {
 
     const tabs = regionWide
         ? [
-              { label: 'app.training.tabs.library', body: <ModuleLibrary modules={modules} regionWide canWrite={canWrite} run={run} /> },
+              {
+                  label: 'app.training.tabs.library',
+                  body: <ModuleLibrary modules={modules} regionWide canWrite={canWrite} run={run} />,
+              },
               { label: 'app.training.tabs.regional', body: <RegionalCoverage modules={modules} /> },
           ]
         : [
-              { label: 'app.training.tabs.library', body: <ModuleLibrary modules={modules} regionWide={false} canWrite={canWrite} run={run} /> },
-              { label: 'app.training.tabs.record', body: <MemberRecord modules={modules} canWrite={canWrite} run={run} /> },
+              {
+                  label: 'app.training.tabs.library',
+                  body: <ModuleLibrary modules={modules} regionWide={false} canWrite={canWrite} run={run} />,
+              },
+              {
+                  label: 'app.training.tabs.record',
+                  body: <MemberRecord modules={modules} canWrite={canWrite} run={run} />,
+              },
               { label: 'app.training.tabs.coverage', body: <CoverageTables modules={modules} /> },
               { label: 'app.training.tabs.practice', body: <PracticeSessions canWrite={canWrite} /> },
               { label: 'app.training.tabs.import', body: <CsvImport canWrite={canWrite} run={run} /> },
@@ -64,9 +75,19 @@ export const TrainingPage = () => {
                 </Alert>
             )}
             <Card>
-                <Tabs value={Math.min(tab, tabs.length - 1)} onChange={(_e, v: number) => setTab(v)} aria-label={translate('app.training.title')} variant="scrollable">
+                <Tabs
+                    value={Math.min(tab, tabs.length - 1)}
+                    onChange={(_e, v: number) => setTab(v)}
+                    aria-label={translate('app.training.title')}
+                    variant="scrollable"
+                >
                     {tabs.map((t, i) => (
-                        <Tab key={t.label} label={translate(t.label)} id={`training-tab-${i}`} aria-controls={`training-panel-${i}`} />
+                        <Tab
+                            key={t.label}
+                            label={translate(t.label)}
+                            id={`training-tab-${i}`}
+                            aria-controls={`training-panel-${i}`}
+                        />
                     ))}
                 </Tabs>
                 <CardContent role="tabpanel" id={`training-panel-${tab}`} aria-labelledby={`training-tab-${tab}`}>

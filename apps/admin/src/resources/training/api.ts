@@ -2,7 +2,13 @@ import { apiUrl } from '../../api';
 import { getAccessToken } from '../../auth/accessToken';
 import { coverageStatuses, membershipRoles, trainingAudiences, trainingKinds } from '../../choices';
 import { graphql } from '../../gql';
-import type { CoverageStatus, MembershipRole, TrainingAudience, TrainingKind, TrainingModuleScope } from '../../gql/graphql';
+import type {
+    CoverageStatus,
+    MembershipRole,
+    TrainingAudience,
+    TrainingKind,
+    TrainingModuleScope,
+} from '../../gql/graphql';
 import { graphqlRequest } from '../../graphql';
 import { getLimits } from '../../limits';
 
@@ -32,15 +38,43 @@ export type ModuleInput = Omit<TrainingModule, 'id' | 'scope' | 'publishedAt'>;
 const ModulesDocument = graphql(`
     query TrainingModules($perPage: Int!) {
         trainingModules(perPage: $perPage, sortField: "title") {
-            items { id key title description audience kind url validityMonths requirable scope publishedAt }
+            items {
+                id
+                key
+                title
+                description
+                audience
+                kind
+                url
+                validityMonths
+                requirable
+                scope
+                publishedAt
+            }
         }
     }
 `);
-const CreateModuleDocument = graphql(`mutation CreateTrainingModule($i: CreateTrainingModuleInput!) { createTrainingModule(input: $i) { id } }`);
-const UpdateModuleDocument = graphql(`
-    mutation UpdateTrainingModule($id: ID!, $i: UpdateTrainingModuleInput!) { updateTrainingModule(id: $id, input: $i) { id } }
+const CreateModuleDocument = graphql(`
+    mutation CreateTrainingModule($i: CreateTrainingModuleInput!) {
+        createTrainingModule(input: $i) {
+            id
+        }
+    }
 `);
-const PublishModuleDocument = graphql(`mutation PublishTrainingModule($id: ID!) { publishTrainingModule(id: $id) { id } }`);
+const UpdateModuleDocument = graphql(`
+    mutation UpdateTrainingModule($id: ID!, $i: UpdateTrainingModuleInput!) {
+        updateTrainingModule(id: $id, input: $i) {
+            id
+        }
+    }
+`);
+const PublishModuleDocument = graphql(`
+    mutation PublishTrainingModule($id: ID!) {
+        publishTrainingModule(id: $id) {
+            id
+        }
+    }
+`);
 
 export const fetchModules = async () => {
     const { maxPerPage } = await getLimits();
@@ -50,7 +84,8 @@ export const fetchModules = async () => {
 
 export const createModule = (input: ModuleInput) => graphqlRequest(CreateModuleDocument, { i: input });
 
-export const updateModule = (id: string, { key: _key, ...input }: ModuleInput) => graphqlRequest(UpdateModuleDocument, { id, i: input });
+export const updateModule = (id: string, { key: _key, ...input }: ModuleInput) =>
+    graphqlRequest(UpdateModuleDocument, { id, i: input });
 
 export const publishModule = (id: string) => graphqlRequest(PublishModuleDocument, { id });
 
@@ -67,12 +102,26 @@ export interface Completion {
 const CompletionsDocument = graphql(`
     query TrainingCompletions($m: ID!, $perPage: Int!) {
         trainingCompletions(filter: { memberId: $m }, perPage: $perPage, sortField: "completedOn", sortOrder: DESC) {
-            items { id moduleKey completedOn validUntil source recordedBy module { title } }
+            items {
+                id
+                moduleKey
+                completedOn
+                validUntil
+                source
+                recordedBy
+                module {
+                    title
+                }
+            }
         }
     }
 `);
 const RecordCompletionDocument = graphql(`
-    mutation RecordTrainingCompletion($i: RecordTrainingCompletionInput!) { recordTrainingCompletion(input: $i) { id } }
+    mutation RecordTrainingCompletion($i: RecordTrainingCompletionInput!) {
+        recordTrainingCompletion(input: $i) {
+            id
+        }
+    }
 `);
 
 export const fetchCompletions = async (memberId: string) => {
@@ -112,19 +161,59 @@ export interface CoverageMember {
 export interface MeetingGaps {
     meeting: { id: string; title: string; startsAt: string; body: { name: string } };
     requiredModuleKeys: string[];
-    blocked: { memberId: string; seatRole: MembershipRole; missingModuleKeys: string[]; member: { name: string } | null }[];
+    blocked: {
+        memberId: string;
+        seatRole: MembershipRole;
+        missingModuleKeys: string[];
+        member: { name: string } | null;
+    }[];
 }
 
 const CoverageDocument = graphql(`
     query TrainingCoverage($f: CoverageFilter, $s: CoverageStatus, $members: Boolean!) {
-        trainingCoverage(filter: $f) { bodyId body { name } seatRole moduleKey trained expiring expired missing }
+        trainingCoverage(filter: $f) {
+            bodyId
+            body {
+                name
+            }
+            seatRole
+            moduleKey
+            trained
+            expiring
+            expired
+            missing
+        }
         trainingCoverageMembers(filter: $f, status: $s) @include(if: $members) {
-            memberId member { name } body { name } seatRole moduleKey status validUntil
+            memberId
+            member {
+                name
+            }
+            body {
+                name
+            }
+            seatRole
+            moduleKey
+            status
+            validUntil
         }
         meetingTrainingGaps(withinDays: 60) {
-            meeting { id title startsAt body { name } }
+            meeting {
+                id
+                title
+                startsAt
+                body {
+                    name
+                }
+            }
             requiredModuleKeys
-            blocked { memberId seatRole missingModuleKeys member { name } }
+            blocked {
+                memberId
+                seatRole
+                missingModuleKeys
+                member {
+                    name
+                }
+            }
         }
     }
 `);
@@ -132,8 +221,11 @@ const CoverageDocument = graphql(`
 export const fetchCoverage = (
     filter: CoverageFilter,
     status: CoverageStatus | null,
-): Promise<{ trainingCoverage: CoverageRow[]; trainingCoverageMembers?: CoverageMember[]; meetingTrainingGaps: MeetingGaps[] }> =>
-    graphqlRequest(CoverageDocument, { f: filter, s: status, members: status !== null });
+): Promise<{
+    trainingCoverage: CoverageRow[];
+    trainingCoverageMembers?: CoverageMember[];
+    meetingTrainingGaps: MeetingGaps[];
+}> => graphqlRequest(CoverageDocument, { f: filter, s: status, members: status !== null });
 
 export interface RegionalRow {
     municipalityId: string;
@@ -149,7 +241,16 @@ export interface RegionalRow {
 
 const RegionalCoverageDocument = graphql(`
     query RegionalTrainingCoverage {
-        regionalTrainingCoverage { municipalityId municipalityName moduleKey seatRole trained expiring expired missing }
+        regionalTrainingCoverage {
+            municipalityId
+            municipalityName
+            moduleKey
+            seatRole
+            trained
+            expiring
+            expired
+            missing
+        }
     }
 `);
 
@@ -167,7 +268,17 @@ export interface ImportReport {
 
 const ImportCsvDocument = graphql(`
     mutation ImportTrainingCompletions($csv: String!, $dry: Boolean!) {
-        importTrainingCompletions(csv: $csv, dryRun: $dry) { dryRun rows toImport alreadyRecorded imported errors { line reason } }
+        importTrainingCompletions(csv: $csv, dryRun: $dry) {
+            dryRun
+            rows
+            toImport
+            alreadyRecorded
+            imported
+            errors {
+                line
+                reason
+            }
+        }
     }
 `);
 
@@ -177,7 +288,9 @@ export const importCsv = (csv: string, dryRun: boolean) =>
 /** Downloads the export with the bearer token (a plain link would not carry it). */
 export const downloadExport = async () => {
     const token = await getAccessToken();
-    const res = await fetch(apiUrl('/training/completions.csv'), { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    const res = await fetch(apiUrl('/training/completions.csv'), {
+        headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
     const url = URL.createObjectURL(await res.blob());
     const a = document.createElement('a');
@@ -187,9 +300,26 @@ export const downloadExport = async () => {
     URL.revokeObjectURL(url);
 };
 
-const BodyNamesDocument = graphql(`query BodyNames($perPage: Int!) { bodies(perPage: $perPage, sortField: "name") { items { id name } } }`);
+const BodyNamesDocument = graphql(`
+    query BodyNames($perPage: Int!) {
+        bodies(perPage: $perPage, sortField: "name") {
+            items {
+                id
+                name
+            }
+        }
+    }
+`);
 const SearchMembersDocument = graphql(`
-    query SearchMembers($q: String) { members(perPage: 20, sortField: "name", filter: { q: $q }) { items { id name email } } }
+    query SearchMembers($q: String) {
+        members(perPage: 20, sortField: "name", filter: { q: $q }) {
+            items {
+                id
+                name
+                email
+            }
+        }
+    }
 `);
 
 export const fetchBodies = async () => {

@@ -23,9 +23,7 @@ export interface CrudResolverOptions<E, F, C, U> {
  * The react-admin-shaped operations for one resource. Arguments are validated here (the
  * generic signatures carry no type metadata for a global pipe), then handed to the service.
  */
-export function CrudResolver<E extends TenantEntity, F extends BaseFilter, C extends object, U extends object>(
-  o: CrudResolverOptions<E, F, C, U>,
-) {
+export function CrudResolver<E extends TenantEntity, F extends BaseFilter, C extends object, U extends object>(o: CrudResolverOptions<E, F, C, U>) {
   const cap = o.singular[0]!.toUpperCase() + o.singular.slice(1);
   // Page types must exist before the schema is built, so they are made now, not lazily.
   const page = PageOf(o.entity);

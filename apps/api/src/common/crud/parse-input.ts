@@ -12,7 +12,12 @@ export async function parseInput<T extends object>(type: Type<T>, value: unknown
   const errors = await validate(instance, { whitelist: true, forbidUnknownValues: false, skipMissingProperties: false });
   if (errors.length) {
     const fields = flatten(errors);
-    throw badInput(`Ogiltiga uppgifter: ${Object.entries(fields).map(([f, m]) => `${f} – ${m}`).join('; ')}`, fields);
+    throw badInput(
+      `Ogiltiga uppgifter: ${Object.entries(fields)
+        .map(([f, m]) => `${f} – ${m}`)
+        .join('; ')}`,
+      fields,
+    );
   }
   return instance;
 }

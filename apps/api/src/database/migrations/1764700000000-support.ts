@@ -30,7 +30,15 @@ const ABSENCE_COLUMNS = `
         updated_at timestamptz NOT NULL DEFAULT now(),
         CHECK (ends_at > starts_at),`;
 
-const TENANT_TABLES = ['support_settings', 'support_staff', 'support_absence', 'support_assignment', 'support_reminder', 'support_calendar_feed', 'staff_training_completion'];
+const TENANT_TABLES = [
+  'support_settings',
+  'support_staff',
+  'support_absence',
+  'support_assignment',
+  'support_reminder',
+  'support_calendar_feed',
+  'staff_training_completion',
+];
 
 /**
  * Support scheduling: each municipality's staff register, the region's shared pool (read only

@@ -306,7 +306,12 @@ export class Region1764800000000 implements MigrationInterface {
            GROUP BY b.tenant_id, b.kind, g.suppression_threshold
         $fn$;
     `);
-    for (const fn of ['regional_experience_reports(date, date)', 'regional_comparison(date, date, text, boolean)', 'regional_rule_sets(date)', 'regional_seat_counts()']) {
+    for (const fn of [
+      'regional_experience_reports(date, date)',
+      'regional_comparison(date, date, text, boolean)',
+      'regional_rule_sets(date)',
+      'regional_seat_counts()',
+    ]) {
       await q.query(`REVOKE ALL ON FUNCTION ${fn} FROM PUBLIC; GRANT EXECUTE ON FUNCTION ${fn} TO motesplats_api;`);
     }
     // Training counts are aggregates too: a municipality that stops sharing them leaves the

@@ -13,4 +13,18 @@ import { SupportPoolOptins1764890000000 } from './1764890000000-support-pool-opt
 import { TokenKeysTenantFirst1764920000000 } from './1764920000000-token-keys-tenant-first.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
-export const MIGRATIONS = [Foundation1763884800000, MembershipRoleOrder1763960000000, Rules1764100000000, BreakoutRooms1764200000000, Training1764300000000, PracticeSessionLinks1764400000000, MemberContact1764500000000, LeastPrivilege1764500100000, Outbox1764600000000, Support1764700000000, Region1764800000000, SupportPoolOptins1764890000000, TokenKeysTenantFirst1764920000000];
+export const MIGRATIONS = [
+  Foundation1763884800000,
+  MembershipRoleOrder1763960000000,
+  Rules1764100000000,
+  BreakoutRooms1764200000000,
+  Training1764300000000,
+  PracticeSessionLinks1764400000000,
+  MemberContact1764500000000,
+  LeastPrivilege1764500100000,
+  Outbox1764600000000,
+  Support1764700000000,
+  Region1764800000000,
+  SupportPoolOptins1764890000000,
+  TokenKeysTenantFirst1764920000000,
+];

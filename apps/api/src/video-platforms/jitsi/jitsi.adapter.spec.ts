@@ -47,6 +47,10 @@ describe('Jitsi Meet adapter', () => {
     assert.equal(info.url, `https://meet.fyrbodal.example/${provisioned.rooms[1]!.externalId}?jwt=${info.embed!.jwt}`);
     const meeting = await adapter.joinInfo(provisioned, undefined, { id: 'member-7', name: 'Åsa', email: 'asa@example.se' }, window);
     assert.equal(meeting.embed!.roomName, provisioned.externalId);
-    assert.deepEqual((verifyHs256(meeting.embed!.jwt, settings.appSecret)!.context as { user: object }).user, { id: 'member-7', name: 'Åsa', email: 'asa@example.se' });
+    assert.deepEqual((verifyHs256(meeting.embed!.jwt, settings.appSecret)!.context as { user: object }).user, {
+      id: 'member-7',
+      name: 'Åsa',
+      email: 'asa@example.se',
+    });
   });
 });

@@ -97,7 +97,11 @@ export class ZoomClient {
       body: new URLSearchParams({ grant_type: 'account_credentials', account_id: accountId }).toString(),
     });
     if (!res.ok) {
-      throw await this.failure(res, 'ZOOM_AUTH_FAILED', 'Zoom nekade inloggning för Server-to-Server OAuth-appen: kontrollera ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID och ZOOM_CLIENT_SECRET.');
+      throw await this.failure(
+        res,
+        'ZOOM_AUTH_FAILED',
+        'Zoom nekade inloggning för Server-to-Server OAuth-appen: kontrollera ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID och ZOOM_CLIENT_SECRET.',
+      );
     }
     const body = (await res.json()) as { access_token?: unknown; expires_in?: unknown };
     if (typeof body.access_token !== 'string' || typeof body.expires_in !== 'number') {
@@ -155,5 +159,8 @@ function retryAfterMs(header: string | null, now: number): number | undefined {
 
 /** Error messages name the endpoint, not the meeting or user it was called for. */
 function genericPath(path: string): string {
-  return path.replace(/\?.*$/, '').replace(/\/users\/[^/]+/, '/users/{userId}').replace(/\/meetings\/\d+/, '/meetings/{meetingId}');
+  return path
+    .replace(/\?.*$/, '')
+    .replace(/\/users\/[^/]+/, '/users/{userId}')
+    .replace(/\/meetings\/\d+/, '/meetings/{meetingId}');
 }

@@ -28,7 +28,13 @@ describe('Zoom settings from the environment', () => {
       oauthBase: 'https://zoom.us',
       dataResidency: 'US',
     });
-    const local = readZoomSettings({ ...base, ZOOM_API_BASE: 'http://127.0.0.1:4010/', ZOOM_OAUTH_BASE: 'http://127.0.0.1:4010', ZOOM_USER_ID: 'host@kommun.example', ZOOM_DATA_RESIDENCY: 'EU' });
+    const local = readZoomSettings({
+      ...base,
+      ZOOM_API_BASE: 'http://127.0.0.1:4010/',
+      ZOOM_OAUTH_BASE: 'http://127.0.0.1:4010',
+      ZOOM_USER_ID: 'host@kommun.example',
+      ZOOM_DATA_RESIDENCY: 'EU',
+    });
     assert.equal(local?.apiBase, 'http://127.0.0.1:4010');
     assert.equal(local?.userId, 'host@kommun.example');
     assert.equal(zoomAdapterFromEnv({ ...base, ZOOM_DATA_RESIDENCY: 'EU' })?.capabilities.dataResidency, 'EU');
