@@ -181,19 +181,17 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     const refs: InvitationMail['links'] = [];
     for (const link of links) {
       const nonce = randomBytes(16).toString('base64url');
-      await em
-        .getRepository(JoinLink)
-        .update(
-          { id: link.id },
-          {
-            tokenHash: hashToken(this.deriveToken(link.id, nonce)),
-            issuedAt: now,
-            revokedAt: null,
-            deliveredAt: now,
-            deliveryChannel: DeliveryChannel.EMAIL,
-            deliveryError: null,
-          },
-        );
+      await em.getRepository(JoinLink).update(
+        { id: link.id },
+        {
+          tokenHash: hashToken(this.deriveToken(link.id, nonce)),
+          issuedAt: now,
+          revokedAt: null,
+          deliveredAt: now,
+          deliveryChannel: DeliveryChannel.EMAIL,
+          deliveryError: null,
+        },
+      );
       refs.push({ linkId: link.id, nonce, roomName: roomName(link) });
     }
     const mail: InvitationMail = {
