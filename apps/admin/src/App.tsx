@@ -16,11 +16,29 @@ import training from './resources/training';
 import support from './resources/support';
 import experience from './resources/experience';
 import surveys from './resources/surveys';
-import { ComparisonPage } from './resources/region/ComparisonPage';
-import { RegionExperiencePage } from './resources/region/RegionExperiencePage';
-import { RegionOverview } from './resources/region/RegionOverview';
-import { RegionRulesPage } from './resources/region/RegionRulesPage';
-import { SupportPoolPage } from './resources/region/SupportPoolPage';
+import { lazyPage } from './resources/lazyPage';
+
+/** The region's pages load when a coordinator opens them; municipal staff never fetch them. */
+const ComparisonPage = lazyPage(
+    () => import('./resources/region/ComparisonPage'),
+    m => m.ComparisonPage,
+);
+const RegionExperiencePage = lazyPage(
+    () => import('./resources/region/RegionExperiencePage'),
+    m => m.RegionExperiencePage,
+);
+const RegionOverview = lazyPage(
+    () => import('./resources/region/RegionOverview'),
+    m => m.RegionOverview,
+);
+const RegionRulesPage = lazyPage(
+    () => import('./resources/region/RegionRulesPage'),
+    m => m.RegionRulesPage,
+);
+const SupportPoolPage = lazyPage(
+    () => import('./resources/region/SupportPoolPage'),
+    m => m.SupportPoolPage,
+);
 
 export const App = () => (
     <Admin

@@ -1,8 +1,11 @@
 import SupportAgentIcon from '@mui/icons-material/SupportAgent';
-import { SupportPage } from './SupportPage';
+import { lazyPage } from '../lazyPage';
 
 /** A page of its own: the register, the week, gaps and forecast are views of one capability. */
 export default {
-    list: SupportPage,
+    list: lazyPage(
+        () => import('./SupportPage'),
+        m => m.SupportPage,
+    ),
     icon: SupportAgentIcon,
 };

@@ -1,8 +1,11 @@
 import QuizIcon from '@mui/icons-material/Quiz';
-import { SurveysPage } from './SurveysPage';
+import { lazyPage } from '../lazyPage';
 
 /** Surveys across the region's municipalities: asked, answered and followed up on one page. */
 export default {
-    list: SurveysPage,
+    list: lazyPage(
+        () => import('./SurveysPage'),
+        m => m.SurveysPage,
+    ),
     icon: QuizIcon,
 };
