@@ -1,8 +1,8 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { localDate, MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
-import { jobId } from '../jobs/job-id.js';
+import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
+import { queueForEachMunicipality } from '../jobs/daily-fan-out.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import { COMPARISON_ROLLUPS_QUEUE, MeetingRollupsService, REFRESH_ROLLUP, ROLLUP_SWEEP, type RefreshRollupData } from './meeting-rollups.service.js';
 
@@ -36,12 +36,11 @@ export class MeetingRollupsProcessor extends WorkerHost implements OnApplication
     }
     if (job.name === REFRESH_MUNICIPALITY) return this.rollups.refreshAll((job.data as { tenantId: string }).tenantId);
     if (job.name === ROLLUP_SWEEP) {
-      const today = localDate(new Date());
-      const all = this.directory.regions().flatMap((r) => this.directory.municipalitiesIn(r.id));
-      await this.queue.addBulk(
-        all.map((m) => ({ name: REFRESH_MUNICIPALITY, data: { tenantId: m.id }, opts: { jobId: jobId(REFRESH_MUNICIPALITY, m.id, today) } })),
+      return queueForEachMunicipality(
+        this.queue,
+        REFRESH_MUNICIPALITY,
+        this.directory.allMunicipalities().map((m) => m.id),
       );
-      return all.length;
     }
     throw new Error(`Unknown job ${job.name}`);
   }

@@ -50,6 +50,11 @@ export class DirectoryService implements OnModuleInit {
     return [...this.regionById.values()];
   }
 
+  /** Every municipality of every region: what the daily sweeps fan out to. */
+  allMunicipalities(): Municipality[] {
+    return [...this.municipalityById.values()];
+  }
+
   municipalitiesIn(regionId: string): Municipality[] {
     return [...this.municipalityById.values()].filter((m) => m.regionId === regionId);
   }

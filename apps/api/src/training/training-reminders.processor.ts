@@ -1,8 +1,9 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { localDate, MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
-import { jobId, type TenantJobData } from '../jobs/job-id.js';
+import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
+import { queueForEachMunicipality } from '../jobs/daily-fan-out.js';
+import type { TenantJobData } from '../jobs/job-id.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import { TrainingRemindersService } from './training-reminders.service.js';
 
@@ -55,15 +56,11 @@ export class TrainingRemindersProcessor extends WorkerHost implements OnApplicat
 
   /** Queues today's job for every municipality. */
   async sweep(now = new Date()): Promise<number> {
-    const today = localDate(now);
-    const municipalities = this.directory.regions().flatMap((r) => this.directory.municipalitiesIn(r.id));
-    await this.queue.addBulk(
-      municipalities.map((m) => ({
-        name: REMIND_MUNICIPALITY,
-        data: { tenantId: m.id, today } satisfies RemindMunicipalityData,
-        opts: { jobId: jobId(REMIND_MUNICIPALITY, m.id, today) },
-      })),
+    return queueForEachMunicipality(
+      this.queue,
+      REMIND_MUNICIPALITY,
+      this.directory.allMunicipalities().map((m) => m.id),
+      now,
     );
-    return municipalities.length;
   }
 }
