@@ -29,6 +29,18 @@ export default tseslint.config(
     },
   },
   {
+    // Settings are read in one place (apps/api/src/config → AppConfig), validated at start and
+    // handed to whoever needs them; anywhere else a setting would escape validation and tests.
+    files: ['apps/api/src/**/*.ts', 'libs/*/src/**/*.ts'],
+    ignores: ['apps/api/src/config/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read settings in apps/api/src/config (AppConfig) and pass them in; process.env is read nowhere else.' },
+      ],
+    },
+  },
+  {
     // Jest's CommonJS config and transform.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readTracing } from '@motesplats/api/config/app-config.js';
 import { startTracing, type Tracing } from '@motesplats/api/observability/tracing.js';
 import { gql, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -23,8 +24,8 @@ describe('traces over OTLP/HTTP when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => 
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     const endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
-    assert.equal(await startTracing({}), undefined, 'nothing starts without an endpoint');
-    tracing = await startTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: 'motesplats-test' });
+    assert.equal(await startTracing(readTracing({})), undefined, 'nothing starts without an endpoint');
+    tracing = await startTracing(readTracing({ OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_SERVICE_NAME: 'motesplats-test' }));
     t = await startTestApp();
   });
   afterAll(async () => {

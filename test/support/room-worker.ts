@@ -13,7 +13,7 @@ import type { VideoMeetingSpec } from '@motesplats/api/video-platforms/video-pla
 
 const env = process.env;
 const config = {
-  ...loadConfig({ NODE_ENV: 'test', PORT: '0', REDIS_URL: env.REDIS_URL }),
+  ...loadConfig({ NODE_ENV: 'test', PORT: '0', REDIS_URL: env.REDIS_URL, LOG_LEVEL: env.LOG_LEVEL, HTTP_LOG_LEVEL: env.HTTP_LOG_LEVEL }),
   dataDir: env.DATA_DIR!,
   queuePrefix: env.QUEUE_PREFIX!,
   keycloak: undefined,

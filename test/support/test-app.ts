@@ -35,7 +35,15 @@ export async function startTestApp(
   const scratch = mkdtempSync(join(tmpdir(), 'motesplats-test-'));
   const realm = new TestRealm();
   const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test', PORT: '0', REDIS_URL: options.redisUrl ?? process.env.REDIS_URL, ...options.env }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      REDIS_URL: options.redisUrl ?? process.env.REDIS_URL,
+      LOG_LEVEL: process.env.LOG_LEVEL,
+      HTTP_LOG_LEVEL: process.env.HTTP_LOG_LEVEL,
+      DB_POOL_SIZE: process.env.DB_POOL_SIZE,
+      ...options.env,
+    }),
     databaseUrl: database.url,
     // One data dir for every test process, so all of them agree on the API role's password.
     dataDir: join(REPO_ROOT, '.data', 'test'),

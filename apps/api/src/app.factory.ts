@@ -22,14 +22,14 @@ const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose']
  * the admin SPA. Shared by `main.ts` and the end-to-end tests so both run the same wiring.
  */
 export async function createApp(config: AppConfig, appDatabaseUrl: string, extra: AppExtras = {}): Promise<NestFastifyApplication> {
-  const level = (process.env.LOG_LEVEL ?? 'log') as LogLevel;
+  const level: LogLevel = config.logLevel;
   const adapter = new FastifyAdapter({
     // Only named proxies: X-Forwarded-For from anyone else is ignored (see AppConfig.trustedProxies).
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
     genReqId: requestIdOf,
     requestIdHeader: false,
     logger: {
-      level: process.env.HTTP_LOG_LEVEL ?? 'warn',
+      level: config.httpLogLevel,
       // Logs name the route pattern, never the raw URL: paths and query strings can carry
       // join tokens and personal data.
       serializers: {

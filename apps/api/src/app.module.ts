@@ -58,7 +58,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(appDatabaseUrl),
+        DatabaseModule.forRoot(appDatabaseUrl, config.dbPoolSize),
         RedisModule.forRoot(config.redisUrl),
         JobsModule.forRoot(config.redisUrl, config.queuePrefix),
         NotificationsModule.forRoot(config),

@@ -13,7 +13,7 @@ const log = new Logger('Mötesplats');
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const tracing = await startTracing();
+  const tracing = await startTracing(config.tracing);
   await assertRedisReachable(config.redisUrl);
   const db = await prepareDatabase(config, (m) => log.log(m));
   if (config.seedDemo && db.ownerUrl) {

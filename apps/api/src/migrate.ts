@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import pg from 'pg';
+import { loadOwnerCommandConfig } from './config/app-config.js';
 import { migrate } from './database/bootstrap.js';
 import { AppLogger } from './observability/app-logger.js';
 
@@ -12,15 +13,16 @@ import { AppLogger } from './observability/app-logger.js';
  * APP_DB_ROLE, when set, names an existing login role that gets the API's privileges.
  */
 // JSON lines in production, like the API's.
-Logger.overrideLogger(new AppLogger({ json: process.env.NODE_ENV === 'production' }));
+const config = loadOwnerCommandConfig();
+Logger.overrideLogger(new AppLogger({ json: config.production }));
 const log = new Logger('Mötesplats migrate');
 
 async function main(): Promise<void> {
-  const ownerUrl = process.env.DATABASE_URL;
+  const ownerUrl = config.databaseUrl;
   if (!ownerUrl) throw new Error('DATABASE_URL (the owner connection) is required to run migrations.');
   const ran = await migrate(ownerUrl);
   log.log(ran.length ? `Ran ${ran.length} migration(s): ${ran.join(', ')}` : 'The schema is up to date.');
-  const appRole = process.env.APP_DB_ROLE;
+  const appRole = config.appDbRole;
   if (appRole) await grantApiRole(ownerUrl, appRole);
 }
 

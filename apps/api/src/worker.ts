@@ -13,7 +13,7 @@ import { startTracing } from './observability/tracing.js';
  */
 const log = new Logger('Mötesplats worker');
 const config = loadConfig();
-const tracing = await startTracing();
+const tracing = await startTracing(config.tracing);
 const db = await prepareDatabase(config, (m) => log.log(m));
 const app = await createApp(config, db.appUrl);
 if (startWorkers(app)) observeWorkers(app);
@@ -28,5 +28,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         .then(() => process.exit(0)),
   );
 }
-await app.listen({ port: Number(process.env.WORKER_PORT ?? 3100), host: config.host });
+await app.listen({ port: config.workerPort, host: config.host });
 log.log('Working the job queues');

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { currentActor } from '../common/request-context.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import { Clock } from '../common/clock.js';
 
 export interface AuditRecord {
   action: string;
@@ -15,7 +16,10 @@ export interface AuditRecord {
 /** Writes in the request's transaction: the entry exists exactly when what it records does. */
 @Injectable()
 export class AuditService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly clock: Clock,
+  ) {}
 
   async record(entry: AuditRecord): Promise<AuditEntry> {
     const actor = currentActor();
@@ -24,7 +28,7 @@ export class AuditService {
     const row = em.getRepository(AuditEntry).create({
       tenantId: this.db.tenantId(),
       id: randomUUID(),
-      occurredAt: new Date(),
+      occurredAt: this.clock.now(),
       actorUserId: actor.userId,
       actorName: actor.name || actor.username,
       details: {},

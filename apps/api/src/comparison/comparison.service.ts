@@ -6,6 +6,7 @@ import { TenantDb } from '../database/tenant-db.service.js';
 import { RegionalRulesService } from '../rules/regional-rules.service.js';
 import type { Comparison, ComparisonRow, ComparisonTrendPoint, RulesMatrixCell } from './comparison.model.js';
 import { SUPPORT_COVERAGE, type SupportCoverageSource } from './support-coverage.js';
+import { Clock } from '../common/clock.js';
 
 /** A row of regional_comparison(): null counts are suppressed (or not shared). */
 interface StatRow {
@@ -39,6 +40,7 @@ export class ComparisonService {
   constructor(
     private readonly db: TenantDb,
     private readonly regional: RegionalRulesService,
+    private readonly clock: Clock,
     @Optional() @Inject(SUPPORT_COVERAGE) private readonly support?: SupportCoverageSource,
   ) {}
 
@@ -61,7 +63,7 @@ export class ComparisonService {
     );
     const training: { municipality_id: string; covered: string | null; total: string | null }[] = await em.query(
       'select municipality_id, covered, total from regional_training_totals($1::date)',
-      [localDate(new Date())],
+      [localDate(this.clock.now())],
     );
     const supportCoverage = this.support ? await this.support.regionalSupportCoverage(from, to) : undefined;
     const rules = await this.rulesMatrix(to, bodyKind);

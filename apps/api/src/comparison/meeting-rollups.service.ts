@@ -4,6 +4,7 @@ import type { Queue } from 'bullmq';
 import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { jobId, type TenantJobData } from '../jobs/job-id.js';
+import { Clock } from '../common/clock.js';
 
 export const COMPARISON_ROLLUPS_QUEUE = 'comparison-rollups';
 export const REFRESH_ROLLUP = 'refresh-rollup';
@@ -33,12 +34,13 @@ export class MeetingRollupsService {
   constructor(
     private readonly db: TenantDb,
     @InjectQueue(COMPARISON_ROLLUPS_QUEUE) private readonly queue: Queue,
+    private readonly clock: Clock,
   ) {}
 
   /** Inside a request or job: rebuild after commit. Redis being away never fails the write. */
   scheduleAfterCommit(tenantId: string, startsAt: Date): void {
     const quarter = quarterOf(startsAt);
-    const window = Math.floor(Date.now() / 10_000);
+    const window = Math.floor(this.clock.now().getTime() / 10_000);
     this.db.afterCommit(() =>
       this.queue
         .add(REFRESH_ROLLUP, { tenantId, quarter } satisfies RefreshRollupData, { jobId: jobId(REFRESH_ROLLUP, tenantId, quarter, window), delay: 2_000 })

@@ -2,6 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ConfigError } from './config-error.js';
+import { readZoomSettings, type ZoomSettings } from './zoom-settings.js';
+
+export { ConfigError } from './config-error.js';
+export type { ZoomSettings } from './zoom-settings.js';
 
 /** The repository root, found from this file's place in apps/api/{src,dist}/config. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -67,6 +72,52 @@ export interface AppConfig {
    * Without it (development) one is kept under dataDir; every API and worker process must share it.
    */
   linkTokenSecret?: string;
+  /** Nest log level (LOG_LEVEL: fatal, error, warn, log, debug, verbose); this level and the more severe ones are written. */
+  logLevel: LogLevel;
+  /** Fastify's own request log level (HTTP_LOG_LEVEL). */
+  httpLogLevel: string;
+  /** Connections in the API's database pool (DB_POOL_SIZE). */
+  dbPoolSize: number;
+  /** Where a worker-only process (worker.ts) serves /health and /metrics (WORKER_PORT). */
+  workerPort: number;
+  /** Port of the embedded PostgreSQL used when DATABASE_URL is not set (EMBEDDED_PG_PORT). */
+  embeddedPostgresPort: number;
+  /** Zoom's Server-to-Server OAuth app (ZOOM_*); undefined when Zoom is not offered. */
+  zoom?: ZoomSettings;
+  /** OpenTelemetry trace export (OTEL_*); undefined when no collector is named. */
+  tracing?: TracingSettings;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface TracingSettings {
+  /** The collector's OTLP/HTTP traces endpoint. */
+  url: string;
+  serviceName: string;
+}
+
+/** Traces only when OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT names a collector; the standard OTEL_* names. */
+export function readTracing(env: NodeJS.ProcessEnv): TracingSettings | undefined {
+  const url =
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+    (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined);
+  return url ? { url, serviceName: env.OTEL_SERVICE_NAME ?? 'motesplats' } : undefined;
+}
+
+/**
+ * What the owner's one-shot commands (migrate.js, region:add) read: the owner connection, and
+ * the login role to give the API's privileges. They never start the API, so they need none of
+ * its other settings.
+ */
+export interface OwnerCommandConfig {
+  production: boolean;
+  databaseUrl?: string;
+  appDbRole?: string;
+}
+
+export function loadOwnerCommandConfig(env: NodeJS.ProcessEnv = process.env): OwnerCommandConfig {
+  return { production: env.NODE_ENV === 'production', databaseUrl: env.DATABASE_URL || undefined, appDbRole: env.APP_DB_ROLE || undefined };
 }
 
 export interface JoinRateLimits {
@@ -75,8 +126,6 @@ export interface JoinRateLimits {
   /** Requests per minute for tokens sharing a prefix, from anywhere: guessing around a known start. */
   perTokenPrefixPerMinute: number;
 }
-
-export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
@@ -133,6 +182,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       failuresPerIpPerMinute: positive(env.JOIN_FAILURES_PER_IP_PER_MINUTE, 20),
       perTokenPrefixPerMinute: positive(env.JOIN_PER_TOKEN_PREFIX_PER_MINUTE, 60),
     },
+    logLevel: readLogLevel(env.LOG_LEVEL),
+    httpLogLevel: env.HTTP_LOG_LEVEL ?? 'warn',
+    dbPoolSize: positive(env.DB_POOL_SIZE, 20),
+    workerPort: Number(env.WORKER_PORT ?? 3100),
+    embeddedPostgresPort: Number(env.EMBEDDED_PG_PORT ?? 54329),
+    zoom: readZoomSettings(env),
+    tracing: readTracing(env),
   };
 }
 
@@ -141,6 +197,12 @@ export const DEFAULT_QUEUE_PREFIX = '{motesplats}';
 /** A prefix without a Redis Cluster hash tag gets one around all of it ("a" → "{a}"). */
 export function hashTagged(prefix: string): string {
   return /\{[^{}]+\}/.test(prefix) ? prefix : `{${prefix}}`;
+}
+
+function readLogLevel(value: string | undefined): LogLevel {
+  if (value === undefined || value === '') return 'log';
+  if ((LOG_LEVELS as readonly string[]).includes(value)) return value as LogLevel;
+  throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${value}"`);
 }
 
 function readIntrospection(value: string | undefined, production: boolean): AppConfig['graphqlIntrospection'] {

@@ -27,7 +27,7 @@ export async function prepareDatabase(config: AppConfig, log: (msg: string) => v
   let ownerUrl = config.databaseUrl;
   let stop = async () => undefined;
   if (!ownerUrl) {
-    const embedded = await startEmbeddedPostgres(config.dataDir, log);
+    const embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPostgresPort, log);
     ownerUrl = embedded.url;
     stop = async () => void (await embedded.stop());
   }

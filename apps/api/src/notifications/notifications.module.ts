@@ -1,5 +1,6 @@
 import { Global, Inject, Module, type DynamicModule, type OnModuleDestroy } from '@nestjs/common';
 import { join } from 'node:path';
+import { Clock } from '../common/clock.js';
 import type { AppConfig } from '../config/app-config.js';
 import { MAILER, OutboxMailer, SmtpMailer, type Mailer } from './mailer.js';
 
@@ -19,8 +20,9 @@ export class NotificationsModule implements OnModuleDestroy {
       providers: [
         {
           provide: MAILER,
-          useFactory: () =>
-            config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(join(config.dataDir, 'outbox'), config.mailFrom),
+          inject: [Clock],
+          useFactory: (clock: Clock) =>
+            config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new OutboxMailer(join(config.dataDir, 'outbox'), config.mailFrom, clock),
         },
       ],
       exports: [MAILER],

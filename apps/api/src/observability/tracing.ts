@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import type { TracingSettings } from '../config/app-config.js';
 
 export interface Tracing {
   shutdown(): Promise<void>;
@@ -11,14 +12,12 @@ export interface Tracing {
  * (observability.ts) rather than by monkey-patching instrumentations, which need a loader
  * hook under ES modules; they carry route patterns and operation names, never URLs or bodies.
  */
-export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promise<Tracing | undefined> {
-  const url =
-    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
-    (env.OTEL_EXPORTER_OTLP_ENDPOINT ? `${env.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined);
-  if (!url) return undefined;
+export async function startTracing(settings: TracingSettings | undefined): Promise<Tracing | undefined> {
+  if (!settings) return undefined;
+  const { url, serviceName } = settings;
   const [{ NodeSDK }, { OTLPTraceExporter }] = await Promise.all([import('@opentelemetry/sdk-node'), import('@opentelemetry/exporter-trace-otlp-http')]);
   const sdk = new NodeSDK({
-    serviceName: env.OTEL_SERVICE_NAME ?? 'motesplats',
+    serviceName,
     traceExporter: new OTLPTraceExporter({ url }),
     instrumentations: [],
   });

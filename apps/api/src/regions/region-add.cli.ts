@@ -13,13 +13,14 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { loadOwnerCommandConfig } from '../config/app-config.js';
 import { migrate } from '../database/bootstrap.js';
 import { addRegion, parseMunicipalityArg, type RegionSpec } from './add-region.js';
 
 const { values } = parseArgs({
   options: { slug: { type: 'string' }, name: { type: 'string' }, municipality: { type: 'string', multiple: true }, file: { type: 'string' } },
 });
-const url = process.env.DATABASE_URL;
+const url = loadOwnerCommandConfig().databaseUrl;
 if (!url) {
   console.error('DATABASE_URL (the owner account) is required.');
   process.exit(2);

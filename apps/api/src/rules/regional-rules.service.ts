@@ -6,6 +6,7 @@ import { TenantDb } from '../database/tenant-db.service.js';
 import { RegionalRuleTemplate } from './regional-rule-template.entity.js';
 import { ruleSetContent, violationsError } from './rule-set-content.js';
 import { toPlatform, VideoPlatform } from './video-platform.entity.js';
+import { Clock } from '../common/clock.js';
 
 /**
  * What the region keeps for all its municipalities: the platform catalog and the recommended
@@ -14,7 +15,10 @@ import { toPlatform, VideoPlatform } from './video-platform.entity.js';
  */
 @Injectable()
 export class RegionalRulesService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly clock: Clock,
+  ) {}
 
   async catalogRows(): Promise<VideoPlatform[]> {
     const em = await this.db.manager();
@@ -57,7 +61,7 @@ export class RegionalRulesService {
       version: (previous?.version ?? 0) + 1,
       name,
       content: rules,
-      publishedAt: new Date(),
+      publishedAt: this.clock.now(),
       publishedBy: actor.name || actor.username,
     });
     await em.getRepository(RegionalRuleTemplate).insert(row);

@@ -7,6 +7,7 @@ import { JSONScalar } from '../common/json.scalar.js';
 import { StoredRuleSetVersion } from './rule-set-version.entity.js';
 import { RuleSetsService } from './rule-sets.service.js';
 import { CreateRuleSetDraftInput, PublishRuleSetInput, UpdateRuleSetDraftInput } from './rules.inputs.js';
+import { Clock } from '../common/clock.js';
 
 @ObjectType({ description: "One field where the municipality's rules differ from the regional template" })
 export class RuleDifference {
@@ -25,7 +26,10 @@ export class RuleDifference {
 
 @Resolver(() => StoredRuleSetVersion)
 export class RuleSetsResolver {
-  constructor(private readonly ruleSets: RuleSetsService) {}
+  constructor(
+    private readonly ruleSets: RuleSetsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Roles(...MUNICIPAL_READERS)
   @Query(() => [StoredRuleSetVersion], { description: "The municipality's rule-set versions, newest first (the history)" })
@@ -43,7 +47,7 @@ export class RuleSetsResolver {
   @Roles(...MUNICIPAL_READERS)
   @Query(() => StoredRuleSetVersion, { nullable: true, description: 'The version in force at an instant (default now); null when only the law applies' })
   ruleSetInForce(@Args('at', { type: () => GraphQLISODateTime, nullable: true }) at?: Date) {
-    return this.ruleSets.inForce(at ?? new Date());
+    return this.ruleSets.inForce(at ?? this.clock.now());
   }
 
   @Roles(...MUNICIPAL_READERS)

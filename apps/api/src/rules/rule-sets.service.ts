@@ -20,6 +20,7 @@ import { RegionalRulesService } from './regional-rules.service.js';
 import { ruleSetContent, violationsError } from './rule-set-content.js';
 import { RuleSetStatus, StoredRuleSetVersion } from './rule-set-version.entity.js';
 import { RuleSetSource, type CreateRuleSetDraftInput, type PublishRuleSetInput, type UpdateRuleSetDraftInput } from './rules.inputs.js';
+import { Clock } from '../common/clock.js';
 
 /** The stored row as the rules library reads it. */
 export function toLibraryVersion(row: StoredRuleSetVersion): RuleSetVersion {
@@ -47,6 +48,7 @@ export class RuleSetsService {
   constructor(
     private readonly db: TenantDb,
     private readonly regional: RegionalRulesService,
+    private readonly clock: Clock,
   ) {}
 
   /** Newest first. */
@@ -80,7 +82,7 @@ export class RuleSetsService {
   }
 
   /** The version in force at an instant (default now), or null when the law baseline applies. */
-  async inForce(at: Date = new Date()): Promise<StoredRuleSetVersion | null> {
+  async inForce(at: Date = this.clock.now()): Promise<StoredRuleSetVersion | null> {
     const rows = await this.history();
     const chosen = selectVersionInForce(rows.map(toLibraryVersion), at);
     return chosen ? rows.find((r) => r.version === chosen.version)! : null;
@@ -134,7 +136,7 @@ export class RuleSetsService {
       decision: { reference: input.decisionReference.trim(), decidedBy: input.decidedBy as BodyType, decidedOn: input.decidedOn ?? null },
       effectiveFrom: input.effectiveFrom,
     };
-    const result = publishRuleSet(draft, new Date().toISOString(), { platformCatalog: await this.regional.catalog() });
+    const result = publishRuleSet(draft, this.clock.now().toISOString(), { platformCatalog: await this.regional.catalog() });
     if (!result.ok) {
       if (result.violations.length > 0) throw violationsError(result.message.sv, result.violations);
       throw conflict(result.message.sv);

@@ -9,6 +9,7 @@ import { TrainingModulesService } from '../training/training-modules.service.js'
 import { EXPIRING_WITHIN_DAYS, validUntil } from '../training/validity.js';
 import { StaffService } from './staff.service.js';
 import type { StaffTrainingRow } from './support.model.js';
+import { Clock } from '../common/clock.js';
 
 /** Which training audiences a person's skills put them in. */
 function audiencesOf(skills: readonly string[]): string[] {
@@ -30,6 +31,7 @@ export class StaffTrainingService {
     private readonly db: TenantDb,
     private readonly staff: StaffService,
     private readonly modules: TrainingModulesService,
+    private readonly clock: Clock,
   ) {}
 
   async record(staffId: string, moduleKey: string, completedOn: string): Promise<StaffTrainingRow> {
@@ -37,7 +39,7 @@ export class StaffTrainingService {
     if (!person || person.pooled) throw badInput(`Personen ${staffId} finns inte i kommunens register.`, { staffId: 'finns inte' });
     const module = await this.modules.byKey(moduleKey);
     if (!module) throw badInput(`Utbildningen "${moduleKey}" finns inte.`, { moduleKey: 'finns inte' });
-    if (!isIsoDate(completedOn) || completedOn > localDate(new Date()))
+    if (!isIsoDate(completedOn) || completedOn > localDate(this.clock.now()))
       throw badInput('Ange ett datum som inte ligger i framtiden (ÅÅÅÅ-MM-DD).', { completedOn: 'ogiltigt datum' });
     const em = await this.db.manager();
     const inserted: unknown[] = await em.query(
@@ -46,11 +48,11 @@ export class StaffTrainingService {
       [randomUUID(), staffId, moduleKey, completedOn, validUntil(completedOn, module.validityMonths), currentActor()?.username ?? 'system'],
     );
     if (!inserted.length) throw conflict(`Utbildningen är redan registrerad för personen den ${completedOn}.`);
-    return (await this.coverage(localDate(new Date()))).find((r) => r.staffId === staffId && r.moduleKey === moduleKey)!;
+    return (await this.coverage(localDate(this.clock.now()))).find((r) => r.staffId === staffId && r.moduleKey === moduleKey)!;
   }
 
   /** Each active own staff member × each module whose audience their skills put them in. */
-  async coverage(onDate: IsoDate = localDate(new Date())): Promise<StaffTrainingRow[]> {
+  async coverage(onDate: IsoDate = localDate(this.clock.now())): Promise<StaffTrainingRow[]> {
     const [people, modules] = await Promise.all([this.staff.all(), this.modules.all()]);
     const em = await this.db.manager();
     const best: { staffId: string; moduleKey: string; until: string | null }[] = await em.query(

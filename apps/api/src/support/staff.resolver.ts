@@ -10,6 +10,7 @@ import { StaffService } from './staff.service.js';
 import { StaffTrainingService } from './staff-training.service.js';
 import { StaffAbsence, StaffMember, StaffTrainingRow } from './support.model.js';
 import { CreateStaffInput, StaffAbsenceInput, StaffFilter, UpdateStaffInput, WeeklySlotInput } from './support.inputs.js';
+import { Clock } from '../common/clock.js';
 
 const StaffMemberPage = PageOf(StaffMember);
 const DAY = 86_400_000;
@@ -21,6 +22,7 @@ export class StaffResolver {
     private readonly staff: StaffService,
     private readonly feeds: StaffFeedService,
     private readonly training: StaffTrainingService,
+    private readonly clock: Clock,
   ) {}
 
   @Roles(...MUNICIPAL_READERS)
@@ -70,7 +72,7 @@ export class StaffResolver {
     // The DateTime scalar lets an unparseable string through as an Invalid Date; Postgres would answer with a server error.
     const invalid = Object.entries({ from, to }).filter(([, d]) => d && Number.isNaN(d.getTime()));
     if (invalid.length) throw badInput('Ogiltigt datum.', Object.fromEntries(invalid.map(([k]) => [k, 'ogiltigt datum'])));
-    const start = from ?? new Date(Date.now() - 7 * DAY);
+    const start = from ?? new Date(this.clock.now().getTime() - 7 * DAY);
     return this.staff.absences(staffId, start, to ?? new Date(start.getTime() + 63 * DAY));
   }
 

@@ -7,6 +7,7 @@ import type { TenantJobData } from '../jobs/job-id.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import { ASSIGNMENT_CHANGED, SUPPORT_REMINDERS_QUEUE, type AssignmentChangedData } from './support-notifier.js';
 import { SupportRemindersService } from './support-reminders.service.js';
+import { Clock } from '../common/clock.js';
 
 export const SWEEP = 'sweep';
 export const DAILY_SCHEDULER = 'support-reminders-daily';
@@ -29,6 +30,7 @@ export class SupportRemindersProcessor extends WorkerHost implements OnApplicati
     @InjectQueue(SUPPORT_REMINDERS_QUEUE) private readonly queue: Queue,
     private readonly reminders: SupportRemindersService,
     private readonly directory: DirectoryService,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -53,7 +55,7 @@ export class SupportRemindersProcessor extends WorkerHost implements OnApplicati
     throw new Error(`Unknown job ${job.name}`);
   }
 
-  async sweep(now = new Date()): Promise<number> {
+  async sweep(now = this.clock.now()): Promise<number> {
     return queueForEachMunicipality(
       this.queue,
       REMIND_SHIFTS,

@@ -173,7 +173,7 @@ export class SurveysService {
       data.askerTenantId,
       async (em) => {
         const surveys: SurveyRow[] = await em.query('select * from survey where id = $1', [data.surveyId]);
-        if (!surveys[0] || surveys[0].deadline.getTime() <= Date.now()) return { survey: null, ids: [] as string[], open: [] as string[] };
+        if (!surveys[0] || surveys[0].deadline.getTime() <= this.clock.now().getTime()) return { survey: null, ids: [] as string[], open: [] as string[] };
         const rows: { municipality_id: string }[] = await em.query(
           `insert into survey_reminder (region_id, survey_id, municipality_id, reminded_on, channel)
            select region_id, survey_id, municipality_id, $2::date, 'listed' from survey_recipient where survey_id = $1 and answered_at is null

@@ -6,6 +6,8 @@ import { Member } from '../members/member.entity.js';
 import { parseCsv, toCsv } from './csv.js';
 import { CompletionSource } from './training-completion.entity.js';
 import { TrainingModulesService } from './training-modules.service.js';
+import { Clock } from '../common/clock.js';
+import { localDate } from '../common/stockholm-time.js';
 import { dateProblem, identity, TrainingCompletionsService, type NewCompletion } from './training-completions.service.js';
 
 /**
@@ -53,6 +55,7 @@ export class CompletionCsvService {
     private readonly db: TenantDb,
     private readonly completions: TrainingCompletionsService,
     private readonly modules: TrainingModulesService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -63,6 +66,7 @@ export class CompletionCsvService {
   async import(csv: string, dryRun: boolean): Promise<CompletionImportReport> {
     const report: CompletionImportReport = { dryRun, rows: 0, toImport: 0, alreadyRecorded: 0, imported: 0, errors: [] };
     const [header, ...records] = parseCsv(csv);
+    const today = localDate(this.clock.now());
     if (!header) return { ...report, errors: [{ line: 1, reason: 'Filen är tom.' }] };
     const columns = header.cells.map((c) => c.toLowerCase());
     const missing = ['module_key', 'completed_on'].filter((c) => !columns.includes(c));
@@ -95,7 +99,7 @@ export class CompletionCsvService {
         fail(moduleKey ? `Utbildningen "${moduleKey}" finns inte.` : 'module_key saknas.');
         continue;
       }
-      const problem = dateProblem(cell('completed_on'));
+      const problem = dateProblem(cell('completed_on'), today);
       if (problem) {
         fail(problem);
         continue;

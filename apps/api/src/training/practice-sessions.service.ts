@@ -12,6 +12,7 @@ import { CompletionSource } from './training-completion.entity.js';
 import { TrainingCompletionsService } from './training-completions.service.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import type { PracticeSessionFilter } from './training.inputs.js';
+import { Clock } from '../common/clock.js';
 
 /** Practice sessions (övningssammanträden): scheduled like meetings; attending completes the module. */
 @Injectable()
@@ -22,6 +23,7 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
     db: TenantDb,
     private readonly modules: TrainingModulesService,
     private readonly completions: TrainingCompletionsService,
+    private readonly clock: Clock,
   ) {
     super(db, {
       entity: PracticeSession,
@@ -105,12 +107,12 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
    */
   async recordAttendance(sessionId: string, memberIds: string[]): Promise<PracticeSession> {
     const session = await this.getOrFail(sessionId);
-    if (session.startsAt.getTime() > Date.now()) throw badInput('Närvaro kan registreras först när övningssammanträdet har börjat.');
+    if (session.startsAt.getTime() > this.clock.now().getTime()) throw badInput('Närvaro kan registreras först när övningssammanträdet har börjat.');
     const em = await this.db.manager();
     const invited = await em.getRepository(PracticeSessionInvitee).find({ where: { sessionId, memberId: In(memberIds) } });
     const notInvited = memberIds.filter((id) => !invited.some((i) => i.memberId === id));
     if (notInvited.length) throw badInput('Bara inbjudna kan registreras som närvarande.', { memberIds: `ej inbjudna: ${notInvited.length}` });
-    await this.markAttended(session, memberIds, new Date());
+    await this.markAttended(session, memberIds, this.clock.now());
     return session;
   }
 

@@ -15,6 +15,7 @@ import type { TrainingModule } from './training-module.entity.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import type { TrainingCompletionFilter } from './training.inputs.js';
 import { validUntil } from './validity.js';
+import { Clock } from '../common/clock.js';
 
 /** A completion about to be written: what identifies it, and where it came from. */
 export interface NewCompletion {
@@ -35,6 +36,7 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
   constructor(
     db: TenantDb,
     private readonly modules: TrainingModulesService,
+    private readonly clock: Clock,
   ) {
     super(db, {
       entity: TrainingCompletionRecord,
@@ -90,7 +92,7 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
     }
     const module = await this.modules.byKey(moduleKey);
     if (!module) throw badInput(`Utbildningen "${moduleKey}" finns inte.`, { moduleKey: 'finns inte' });
-    const problem = dateProblem(completedOn);
+    const problem = dateProblem(completedOn, localDate(this.clock.now()));
     if (problem) throw badInput(problem, { completedOn: problem });
     const [inserted] = await this.insert([{ memberId, moduleKey, completedOn, source: CompletionSource.RECORDED }], new Map([[moduleKey, module]]));
     if (!inserted) throw conflict(`Utbildningen är redan registrerad för ledamoten den ${completedOn}.`);
@@ -143,7 +145,7 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
 export const identity = (c: Pick<NewCompletion, 'memberId' | 'moduleKey' | 'completedOn'>) => `${c.memberId}|${c.moduleKey}|${c.completedOn}`;
 
 /** Why a completed date cannot be recorded, or null when it can. */
-export function dateProblem(value: string, today: IsoDate = localDate(new Date())): string | null {
+export function dateProblem(value: string, today: IsoDate): string | null {
   if (!isIsoDate(value)) return `"${value}" är inget giltigt datum (ÅÅÅÅ-MM-DD).`;
   if (value > today) return `Datumet ${value} ligger i framtiden.`;
   return null;

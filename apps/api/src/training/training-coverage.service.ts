@@ -11,6 +11,7 @@ import { DirectoryService } from '../tenancy/directory.service.js';
 import { type CoverageStatus, type CoverageMember, type CoverageRow, type MeetingTrainingGaps, type RegionalCoverageRow } from './training-coverage.model.js';
 import { TrainingCompletionsService } from './training-completions.service.js';
 import type { CoverageFilter } from './training.inputs.js';
+import { Clock } from '../common/clock.js';
 
 /**
  * Coverage: where the seats of each body stand on the modules meant for their role, on a
@@ -24,10 +25,11 @@ export class TrainingCoverageService {
     private readonly completions: TrainingCompletionsService,
     private readonly directory: DirectoryService,
     private readonly compliance: ComplianceService,
+    private readonly clock: Clock,
   ) {}
 
   async coverage(filter: CoverageFilter = {}): Promise<CoverageRow[]> {
-    const { where, params } = seatConditions(filter);
+    const { where, params } = seatConditions(filter, localDate(this.clock.now()));
     const em = await this.db.manager();
     return em.query(
       `select body_id as "bodyId", seat_role as "seatRole", module_key as "moduleKey",
@@ -44,7 +46,7 @@ export class TrainingCoverageService {
   }
 
   async members(filter: CoverageFilter = {}, status?: CoverageStatus): Promise<CoverageMember[]> {
-    const { where, params } = seatConditions(filter);
+    const { where, params } = seatConditions(filter, localDate(this.clock.now()));
     const em = await this.db.manager();
     return em.query(
       `select s.member_id as "memberId", s.body_id as "bodyId", s.seat_role as "seatRole", s.module_key as "moduleKey", s.status,
@@ -63,7 +65,7 @@ export class TrainingCoverageService {
    * evaluation applies it), checked against the same facts it reads (TRAINING_FACTS). A module
    * list passed in replaces the rule set's, for "what if we required …".
    */
-  async blockedInUpcomingMeetings(requiredModuleKeys: string[] | undefined, withinDays: number, now = new Date()): Promise<MeetingTrainingGaps[]> {
+  async blockedInUpcomingMeetings(requiredModuleKeys: string[] | undefined, withinDays: number, now = this.clock.now()): Promise<MeetingTrainingGaps[]> {
     const em = await this.db.manager();
     const meetings = await em.getRepository(Meeting).find({
       where: {
@@ -109,7 +111,7 @@ export class TrainingCoverageService {
     const rows: Omit<RegionalCoverageRow, 'municipalityName'>[] = await em.query(
       `select municipality_id as "municipalityId", module_key as "moduleKey", seat_role as "seatRole", trained, expiring, expired, missing
          from regional_training_coverage($1::date)`,
-      [onDate ?? localDate(new Date())],
+      [onDate ?? localDate(this.clock.now())],
     );
     return rows
       .map((r) => ({ ...r, municipalityName: this.directory.municipality(r.municipalityId)?.name ?? '' }))
@@ -128,8 +130,8 @@ export class TrainingCoverageService {
   }
 }
 
-function seatConditions(filter: CoverageFilter): { where: string; params: unknown[] } {
-  const params: unknown[] = [filter.onDate ?? localDate(new Date())];
+function seatConditions(filter: CoverageFilter, today: string): { where: string; params: unknown[] } {
+  const params: unknown[] = [filter.onDate ?? today];
   const where = ['true'];
   if (filter.bodyId) where.push(`s.body_id = $${params.push(filter.bodyId)}`);
   if (filter.seatRole) where.push(`s.seat_role = $${params.push(filter.seatRole)}`);

@@ -8,6 +8,7 @@ import { TenantDb } from '../database/tenant-db.service.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import { MunicipalTrainingModule, RegionalTrainingModule, TrainingModule } from './training-module.entity.js';
 import type { CreateTrainingModuleInput, TrainingModuleFilter, UpdateTrainingModuleInput } from './training.inputs.js';
+import { Clock } from '../common/clock.js';
 
 const SORTABLE = ['title', 'key', 'kind', 'validityMonths', 'updatedAt'] as const;
 
@@ -22,6 +23,7 @@ export class TrainingModulesService {
   constructor(
     private readonly db: TenantDb,
     private readonly directory: DirectoryService,
+    private readonly clock: Clock,
   ) {}
 
   async all(): Promise<TrainingModule[]> {
@@ -108,7 +110,7 @@ export class TrainingModulesService {
     if (!('regionId' in row)) throw badInput('Bara regionala utbildningar publiceras.');
     if (row.publishedAt) return TrainingModule.of(row);
     const em = await this.db.manager();
-    return TrainingModule.of(await em.getRepository(RegionalTrainingModule).save({ ...row, publishedAt: new Date() }));
+    return TrainingModule.of(await em.getRepository(RegionalTrainingModule).save({ ...row, publishedAt: this.clock.now() }));
   }
 
   /** Published regional modules stay: municipalities' records and rule sets refer to them. */

@@ -6,6 +6,7 @@ import { queueForEachMunicipality } from '../jobs/daily-fan-out.js';
 import type { TenantJobData } from '../jobs/job-id.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import { TrainingRemindersService } from './training-reminders.service.js';
+import { Clock } from '../common/clock.js';
 
 export const TRAINING_REMINDERS_QUEUE = 'training-reminders';
 
@@ -32,6 +33,7 @@ export class TrainingRemindersProcessor extends WorkerHost implements OnApplicat
     @InjectQueue(TRAINING_REMINDERS_QUEUE) private readonly queue: Queue,
     private readonly reminders: TrainingRemindersService,
     private readonly directory: DirectoryService,
+    private readonly clock: Clock,
   ) {
     super();
   }
@@ -55,7 +57,7 @@ export class TrainingRemindersProcessor extends WorkerHost implements OnApplicat
   }
 
   /** Queues today's job for every municipality. */
-  async sweep(now = new Date()): Promise<number> {
+  async sweep(now = this.clock.now()): Promise<number> {
     return queueForEachMunicipality(
       this.queue,
       REMIND_MUNICIPALITY,

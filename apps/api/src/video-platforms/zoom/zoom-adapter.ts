@@ -10,7 +10,7 @@ import type {
   VideoPlatformAdapter,
 } from '../video-platform.js';
 import { ZoomClient, ZoomError, type ZoomClientOptions } from './zoom-client.js';
-import { readZoomSettings, type ZoomSettings } from './zoom-settings.js';
+import type { ZoomSettings } from '../../config/zoom-settings.js';
 
 /** Zoom's limits on the fields we fill (API reference, "Create a meeting"). */
 const TOPIC_MAX = 200;
@@ -122,8 +122,7 @@ export class ZoomAdapter implements VideoPlatformAdapter {
 }
 
 /** The Zoom adapter when ZOOM_* is configured, for the VIDEO_PLATFORMS provider; undefined otherwise. */
-export function zoomAdapterFromEnv(env: NodeJS.ProcessEnv = process.env): ZoomAdapter | undefined {
-  const settings = readZoomSettings(env);
+export function zoomAdapterFor(settings: ZoomSettings | undefined): ZoomAdapter | undefined {
   return settings && new ZoomAdapter(settings);
 }
 

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { ZoomSettings } from './zoom-settings.js';
+import type { ZoomSettings } from '../../config/zoom-settings.js';
 
 const log = new Logger('Zoom');
 

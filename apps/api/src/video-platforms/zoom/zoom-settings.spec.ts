@@ -1,13 +1,13 @@
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { ConfigError } from '../../config/app-config.js';
-import { zoomAdapterFromEnv } from './zoom-adapter.js';
-import { readZoomSettings } from './zoom-settings.js';
+import { readZoomSettings } from '../../config/zoom-settings.js';
+import { zoomAdapterFor } from './zoom-adapter.js';
 
 describe('Zoom settings from the environment', () => {
   it('leaves Zoom out when none of its variables is set', () => {
     assert.equal(readZoomSettings({}), undefined);
-    assert.equal(zoomAdapterFromEnv({}), undefined);
+    assert.equal(zoomAdapterFor(readZoomSettings({})), undefined);
   });
 
   it('refuses a partial configuration without echoing the values given', () => {
@@ -37,6 +37,6 @@ describe('Zoom settings from the environment', () => {
     });
     assert.equal(local?.apiBase, 'http://127.0.0.1:4010');
     assert.equal(local?.userId, 'host@kommun.example');
-    assert.equal(zoomAdapterFromEnv({ ...base, ZOOM_DATA_RESIDENCY: 'EU' })?.capabilities.dataResidency, 'EU');
+    assert.equal(zoomAdapterFor(readZoomSettings({ ...base, ZOOM_DATA_RESIDENCY: 'EU' }))?.capabilities.dataResidency, 'EU');
   });
 });

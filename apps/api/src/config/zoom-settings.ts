@@ -1,4 +1,4 @@
-import { ConfigError } from '../../config/app-config.js';
+import { ConfigError } from './config-error.js';
 
 export interface ZoomSettings {
   accountId: string;
@@ -13,7 +13,7 @@ export interface ZoomSettings {
 }
 
 /** Zoom is optional: undefined when none of its variables is set, an error when only some are. */
-export function readZoomSettings(env: NodeJS.ProcessEnv = process.env): ZoomSettings | undefined {
+export function readZoomSettings(env: NodeJS.ProcessEnv): ZoomSettings | undefined {
   const { ZOOM_ACCOUNT_ID: accountId, ZOOM_CLIENT_ID: clientId, ZOOM_CLIENT_SECRET: clientSecret } = env;
   if (!accountId && !clientId && !clientSecret) return undefined;
   if (!accountId || !clientId || !clientSecret) {
