@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import { capabilityBoundaries } from './scripts/capability-boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'apps/admin/src/gql/**', '**/node_modules/**', '.data/**', 'test-results/**', '**/*.d.ts'] },
@@ -40,6 +41,9 @@ export default tseslint.config(
       ],
     },
   },
+  // Inside the API, capability folders use each other only through their public surface
+  // (services, GraphQL types): see apps/api/src/README.md.
+  ...capabilityBoundaries(),
   {
     // Jest's CommonJS config and transform.
     files: ['**/*.cjs'],

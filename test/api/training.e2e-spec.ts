@@ -4,7 +4,7 @@ import pg from 'pg';
 import { addDays } from '@motesplats/rules';
 import { localDate } from '@motesplats/api/common/stockholm-time.js';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
-import { TRAINING_FACTS, type TrainingFacts } from '@motesplats/api/training/training-facts.js';
+import { ComplianceFacts } from '@motesplats/api/rules/compliance-facts.js';
 import { REMIND_MUNICIPALITY, TrainingRemindersProcessor } from '@motesplats/api/training/training-reminders.processor.js';
 import { addMonths, validUntil } from '@motesplats/api/training/validity.js';
 import type { Job } from 'bullmq';
@@ -145,7 +145,7 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       });
       assert.deepEqual(recorded.data!.recordTrainingCompletion, { validUntil: yesterday, source: 'RECORDED' });
 
-      const facts = t.app.get<TrainingFacts>(TRAINING_FACTS);
+      const facts = t.app.get(ComplianceFacts).training!;
       const tomorrow = addDays(today, 1);
       const before = await t.app.get(TenantDb).run(tenantOf(A), () => facts.completionsFor([member.id], tomorrow));
       assert.deepEqual(before, []);
@@ -153,7 +153,7 @@ describe('training: modules, completions, practice sessions, coverage, reminders
       assert.deepEqual(onTheLastDay, [{ memberId: member.id, moduleKey: BASICS, completedOn, validUntil: yesterday }]);
 
       // Tomorrow's meeting of the member's body, with the member planned remote: the rules'
-      // evaluation (which reads TRAINING_FACTS) finds them ineligible and names the module.
+      // evaluation (which reads these facts) finds them ineligible and names the module.
       const startsAt = new Date(Date.now() + 26 * 3600_000);
       const meeting = await gql(t.url, adminA, 'mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }', {
         i: {

@@ -5,6 +5,7 @@ import { CrudService } from '../common/crud/crud.service.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Body, BodyKind, PARENT_KINDS } from './body.entity.js';
 import type { BodyFilter } from './body.inputs.js';
+import { byIdLoader } from '../common/by-id-loader.js';
 
 @Injectable()
 export class BodiesService extends CrudService<Body, BodyFilter> {
@@ -48,5 +49,16 @@ export class BodiesService extends CrudService<Body, BodyFilter> {
     if (!PARENT_KINDS.includes(parent.kind)) {
       throw badInput('Ett utskott måste höra till en nämnd eller kommunstyrelsen.', { parentBodyId: 'måste vara en nämnd' });
     }
+  }
+
+  /** The body, which must exist (a foreign key says so). */
+  async existing(id: string): Promise<Body> {
+    const em = await this.db.manager();
+    return em.getRepository(Body).findOneOrFail({ where: { id } });
+  }
+
+  /** Many bodies at once, through the request's shared by-id loader (null where none). */
+  loadMany(ids: string[]): Promise<(Body | null | Error)[]> {
+    return byIdLoader(this.db, Body).loadMany(ids);
   }
 }

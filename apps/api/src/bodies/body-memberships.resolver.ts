@@ -3,7 +3,7 @@ import { MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { Body } from './body.entity.js';
 import { BodyMembership } from './body-membership.entity.js';
 import { BodyMembershipFilter, CreateBodyMembershipInput, UpdateBodyMembershipInput } from './body-membership.inputs.js';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { In, type SelectQueryBuilder } from 'typeorm';
 import { conflict } from '../common/app-error.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { Body } from './body.entity.js';
 import { BodyMembership, MembershipRole } from './body-membership.entity.js';
 import type { BodyMembershipFilter } from './body-membership.inputs.js';
@@ -45,5 +45,27 @@ export class BodyMembershipsService extends CrudService<BodyMembership, BodyMemb
     const em = await this.db.manager();
     const chair = await em.getRepository(BodyMembership).findOne({ where: { bodyId, role: MembershipRole.CHAIR } });
     if (chair && chair.id !== exceptId) throw conflict('Organet har redan en ordförande. Ändra den nuvarande ordförandens roll först.');
+  }
+
+  // What other capabilities may ask about seats; they never query body_membership themselves.
+
+  async hasSeat(bodyId: string, memberId: string): Promise<boolean> {
+    const em = await this.db.manager();
+    return em.getRepository(BodyMembership).exists({ where: { bodyId, memberId } });
+  }
+
+  /** The given members' seats on one body. */
+  async seatsOf(bodyId: string, memberIds: string[]): Promise<BodyMembership[]> {
+    const em = await this.db.manager();
+    return em.getRepository(BodyMembership).find({ where: { bodyId, memberId: In(memberIds) } });
+  }
+
+  /** Every seat on the given bodies, ordinary members before substitutes (then oldest first when asked). */
+  async seatsOnBodies(bodyIds: string[], order: 'role' | 'role-then-age' = 'role'): Promise<BodyMembership[]> {
+    const em = await this.db.manager();
+    return em.getRepository(BodyMembership).find({
+      where: { bodyId: In(bodyIds) },
+      order: order === 'role' ? { roleRank: 'ASC' } : { roleRank: 'ASC', createdAt: 'ASC', id: 'ASC' },
+    });
   }
 }

@@ -10,9 +10,19 @@ import { DELIVERY_QUEUE, ROOMS_QUEUE } from './queues.js';
 import { RoomProvisioner } from './room-provisioner.service.js';
 import { RoomScheduler } from './room-scheduler.service.js';
 import { RoomsProcessor } from './rooms.processor.js';
+import { MembersModule } from '../members/members.module.js';
+import { BodiesModule } from '../bodies/bodies.module.js';
+import { PartyGroupsModule } from '../party-groups/party-groups.module.js';
 
 @Module({
-  imports: [MeetingsModule, RulesModule, BullModule.registerQueue({ name: ROOMS_QUEUE }, { name: DELIVERY_QUEUE })],
+  imports: [
+    MembersModule,
+    BodiesModule,
+    PartyGroupsModule,
+    MeetingsModule,
+    RulesModule,
+    BullModule.registerQueue({ name: ROOMS_QUEUE }, { name: DELIVERY_QUEUE }),
+  ],
   providers: [
     { provide: BREAKOUT_POLICY, useClass: StoredRuleSetPolicy },
     MeetingWindowsService,

@@ -1,18 +1,18 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { In } from 'typeorm';
 import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { loadRef } from '../common/by-id-loader.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Member } from '../members/member.entity.js';
-import { PartyGroup } from '../party-groups/party-group.entity.js';
+import { Meeting } from '../meetings/meetings.public.js';
+import { Member } from '../members/members.public.js';
+import { PartyGroup } from '../party-groups/party-groups.public.js';
 import { BreakoutRoom } from './breakout-room.entity.js';
 import { CreateBreakoutRoomInput, TimeWindowView } from './breakout-room.inputs.js';
 import { BreakoutRoomsService } from './breakout-rooms.service.js';
 import { MeetingWindowsService } from './meeting-windows.service.js';
+import { MembersService } from '../members/members.service.js';
 
 @Resolver(() => BreakoutRoom)
 export class BreakoutRoomsResolver {
@@ -20,6 +20,7 @@ export class BreakoutRoomsResolver {
     private readonly rooms: BreakoutRoomsService,
     private readonly meetingWindows: MeetingWindowsService,
     private readonly db: TenantDb,
+    private readonly members: MembersService,
   ) {}
 
   @Roles(...MUNICIPAL_READERS)
@@ -62,8 +63,7 @@ export class BreakoutRoomsResolver {
   async invitees(@Parent() room: BreakoutRoom) {
     const ids = await this.rooms.invitees(room);
     if (!ids.length) return [];
-    const em = await this.db.manager();
-    return em.getRepository(Member).find({ where: { id: In(ids) }, order: { name: 'ASC' } });
+    return this.members.byIds(ids, 'name');
   }
 }
 

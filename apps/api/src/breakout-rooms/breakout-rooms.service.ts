@@ -1,19 +1,20 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { breakoutRoomInvitees, eligiblePartyGroups, type BreakoutRoomPolicy, type MemberRole } from '@motesplats/rules';
-import { In } from 'typeorm';
+import { In, Not } from 'typeorm';
 import { notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
+import { Meeting } from '../meetings/meetings.public.js';
 import type { MeetingListener } from '../meetings/meeting-listener.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { PartyGroup } from '../party-groups/party-group.entity.js';
+import { PartyGroup } from '../party-groups/party-groups.public.js';
 import { BreakoutRoom, BreakoutRoomStatus } from './breakout-room.entity.js';
 import { MeetingWindowsService } from './meeting-windows.service.js';
 import { refuseRoom } from './room-refusal.js';
 import { RoomScheduler } from './room-scheduler.service.js';
+import { PartyGroupsService } from '../party-groups/party-groups.service.js';
 
 /** Statuses of a meeting the municipality has convened and not yet closed. */
 export const CONVENED_STATUSES = [MeetingStatus.CONVENED, MeetingStatus.IN_PROGRESS, MeetingStatus.RECESS];
@@ -32,6 +33,7 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
     private readonly windows: MeetingWindowsService,
     private readonly scheduler: RoomScheduler,
     private readonly clock: Clock,
+    private readonly partyGroups: PartyGroupsService,
   ) {}
 
   onModuleInit(): void {
@@ -51,12 +53,12 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
   /** One party group's room alongside one convened meeting — the only way a room comes to be. */
   async createRoom(meetingId: string, partyGroupId: string): Promise<BreakoutRoom> {
     const { meeting, policy } = await this.convened(meetingId);
-    const em = await this.db.manager();
-    const group = await em.getRepository(PartyGroup).findOne({ where: { id: partyGroupId } });
+    const group = await this.partyGroups.get(partyGroupId);
     // Absent (or another municipality's): not found, rather than judged ineligible by its seats.
     if (!group) throw notFound('Partigruppen', partyGroupId);
     const eligible = await this.eligibleGroups(meeting, policy);
     if (!eligible.some((g) => g.id === partyGroupId)) throw refuseRoom('PARTY_GROUP_NOT_ELIGIBLE');
+    const em = await this.db.manager();
     if (await em.getRepository(BreakoutRoom).exists({ where: { meetingId, partyGroupId } })) throw refuseRoom('ROOM_EXISTS');
     const room = await this.insertRoom(meeting, group);
     await this.scheduler.reschedule(meeting.id);
@@ -116,8 +118,7 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
   }
 
   private async eligibleGroups(meeting: Meeting, policy: BreakoutRoomPolicy): Promise<PartyGroup[]> {
-    const em = await this.db.manager();
-    const [groups, seats] = await Promise.all([em.getRepository(PartyGroup).find({ order: { name: 'ASC' } }), this.seats(meeting.bodyId)]);
+    const [groups, seats] = await Promise.all([this.partyGroups.all(), this.seats(meeting.bodyId)]);
     const inBody = (groupId: string) => seats.filter((s) => s.partyGroupId === groupId && s.role !== 'deputy').length;
     return eligiblePartyGroups(
       groups.map((g) => ({ ...g, seatsInBody: inBody(g.id) })),
@@ -154,5 +155,17 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
       closedAt: null,
     });
     return em.getRepository(BreakoutRoom).save(room);
+  }
+
+  /** A meeting's rooms that are not cancelled, in no particular order. */
+  async activeRoomsOf(meetingId: string): Promise<BreakoutRoom[]> {
+    const em = await this.db.manager();
+    return em.getRepository(BreakoutRoom).find({ where: { meetingId, status: Not(BreakoutRoomStatus.CANCELLED) } });
+  }
+
+  /** A meeting's rooms, in no particular order. */
+  async allRoomsOf(meetingId: string): Promise<BreakoutRoom[]> {
+    const em = await this.db.manager();
+    return em.getRepository(BreakoutRoom).find({ where: { meetingId } });
   }
 }

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { BreakoutRoomPolicy } from '@motesplats/rules';
-import { Body } from '../bodies/body.entity.js';
-import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { MeetingRecess } from '../meetings/meeting-recess.entity.js';
+import { Body } from '../bodies/bodies.public.js';
+import { Meeting } from '../meetings/meetings.public.js';
 import { isClosed, MeetingStatus } from '../meetings/meeting-status.js';
 import { BREAKOUT_POLICY, type BreakoutPolicySource } from './breakout-policy.js';
 import { meetingLinkWindow, roomWindows, type TimeWindow } from './windows.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { BodiesService } from '../bodies/bodies.service.js';
 
 export interface MeetingWindows {
   meeting: Meeting;
@@ -24,18 +24,15 @@ export interface MeetingWindows {
 @Injectable()
 export class MeetingWindowsService {
   constructor(
-    private readonly db: TenantDb,
     @Inject(BREAKOUT_POLICY) private readonly policies: BreakoutPolicySource,
+    private readonly meetings: MeetingsService,
+    private readonly bodies: BodiesService,
   ) {}
 
   async load(meetingId: string): Promise<MeetingWindows | null> {
-    const em = await this.db.manager();
-    const meeting = await em.getRepository(Meeting).findOne({ where: { id: meetingId } });
+    const meeting = await this.meetings.get(meetingId);
     if (!meeting) return null;
-    const [body, recesses] = await Promise.all([
-      em.getRepository(Body).findOneOrFail({ where: { id: meeting.bodyId } }),
-      em.getRepository(MeetingRecess).find({ where: { meetingId }, order: { startedAt: 'ASC' } }),
-    ]);
+    const [body, recesses] = await Promise.all([this.bodies.existing(meeting.bodyId), this.meetings.recesses(meetingId)]);
     const policy = await this.policies.forMeeting(meeting, body);
     const rooms = roomWindows({ startsAt: meeting.startsAt, endsAt: meeting.endsAt, recesses }, policy);
     const going = meeting.status === MeetingStatus.IN_PROGRESS || meeting.status === MeetingStatus.RECESS;

@@ -3,17 +3,17 @@ import { In, Not } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
 import type { PlatformKey, ProvisionedVideoMeeting, VideoParticipant } from '../video-platforms/video-platform.js';
-import { VideoMeeting } from '../video-platforms/video-meeting.entity.js';
+import { VideoMeeting } from './video-meeting.entity.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
 import { BreakoutRoom, BreakoutRoomStatus } from './breakout-room.entity.js';
 import { BreakoutRoomsService } from './breakout-rooms.service.js';
 import { MeetingWindowsService } from './meeting-windows.service.js';
 import { PROVISION_AHEAD_MINUTES } from './room-scheduler.service.js';
 import { linkState } from './windows.js';
+import { MembersService } from '../members/members.service.js';
 
 /**
  * Brings a meeting's video meeting and party rooms to the state its windows ask for. Runs in
@@ -28,6 +28,7 @@ export class RoomProvisioner {
     private readonly platforms: VideoPlatforms,
     private readonly settings: MunicipalitySettingsService,
     private readonly clock: Clock,
+    private readonly members: MembersService,
   ) {}
 
   /** The meeting as provisioned, from the stored ids only; null before provisioning. */
@@ -114,8 +115,7 @@ export class RoomProvisioner {
 
   private async participants(memberIds: string[]): Promise<VideoParticipant[]> {
     if (!memberIds.length) return [];
-    const em = await this.db.manager();
-    const members = await em.getRepository(Member).find({ where: { id: In(memberIds) } });
+    const members = await this.members.byIds(memberIds);
     return members.map((m) => ({ id: m.id, name: m.name, email: m.email }));
   }
 }

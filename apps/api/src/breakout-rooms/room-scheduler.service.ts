@@ -11,7 +11,7 @@ import { jobId } from '../jobs/job-id.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
-import { VideoMeeting } from '../video-platforms/video-meeting.entity.js';
+import { VideoMeeting } from './video-meeting.entity.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
 import { MeetingWindowsService } from './meeting-windows.service.js';
 import { DELIVERY_QUEUE, ROOMS_QUEUE, type MeetingJobData } from './queues.js';

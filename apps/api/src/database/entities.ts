@@ -9,7 +9,7 @@ import { BreakoutRoom } from '../breakout-rooms/breakout-room.entity.js';
 import { CalendarFeed } from '../join-links/calendar-feed.entity.js';
 import { JoinLink } from '../join-links/join-link.entity.js';
 import { MunicipalitySettings } from '../tenancy/municipality-settings.entity.js';
-import { VideoMeeting } from '../video-platforms/video-meeting.entity.js';
+import { VideoMeeting } from '../breakout-rooms/video-meeting.entity.js';
 import { PartyGroup } from '../party-groups/party-group.entity.js';
 import { Party } from '../party-groups/party.entity.js';
 import { Municipality, Region } from '../tenancy/municipality.entity.js';

@@ -6,11 +6,11 @@ import { notFound } from '../common/app-error.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 import { memberFeed } from './invitation-calendar.js';
 import { hashToken, looksLikeToken, newToken } from './join-token.js';
 import { tokenOwner } from './token-owner.js';
+import { MembersService } from '../members/members.service.js';
 
 /** A member's personal iCal feed: a token-protected URL, the token hashed like join links. */
 @Injectable()
@@ -20,12 +20,13 @@ export class CalendarFeedsService {
     private readonly db: TenantDb,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly members: MembersService,
   ) {}
 
   /** A new feed URL for the member; any earlier one stops working. Shown once. */
   async issue(memberId: string): Promise<string> {
     const em = await this.db.manager();
-    if (!(await em.getRepository(Member).exists({ where: { id: memberId } }))) throw notFound('Personen', memberId);
+    if (!(await this.members.exists(memberId))) throw notFound('Personen', memberId);
     const token = newToken();
     await em.query(
       `insert into calendar_feed (id, member_id, token_hash) values ($1, $2, $3)

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { BreakoutRoom, BreakoutRoomStatus } from '../breakout-rooms/breakout-room.entity.js';
+import { BreakoutRoom, BreakoutRoomStatus } from '../breakout-rooms/breakout-rooms.public.js';
 import { MeetingWindowsService } from '../breakout-rooms/meeting-windows.service.js';
 import { RoomProvisioner } from '../breakout-rooms/room-provisioner.service.js';
 import { linkState, practiceLinkWindow, type LinkState, type TimeWindow } from '../breakout-rooms/windows.js';
@@ -9,11 +9,10 @@ import { Clock } from '../common/clock.js';
 import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { isPlainOrigin, MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
 import type { JoinInfo } from '../video-platforms/video-platform.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
-import { PracticeSession } from '../training/practice-session.entity.js';
 import { PracticeSessionsService } from '../training/practice-sessions.service.js';
 import { PracticeLinksService } from './practice-links.service.js';
 import { PracticeRoom } from './practice-room.js';
@@ -21,6 +20,8 @@ import { JoinLink } from './join-link.entity.js';
 import { hashToken, looksLikeToken } from './join-token.js';
 import { tokenOwner } from './token-owner.js';
 import { RemoteEligibilityService, type BlockReason } from './remote-eligibility.service.js';
+import { MembersService } from '../members/members.service.js';
+import { BreakoutRoomsService } from '../breakout-rooms/breakout-rooms.service.js';
 
 export interface JoinView {
   state: 'not_yet_open' | 'open' | 'closed';
@@ -74,6 +75,8 @@ export class JoinAccessService {
     private readonly practiceSessions: PracticeSessionsService,
     private readonly clock: Clock,
     private readonly eligibility: RemoteEligibilityService,
+    private readonly members: MembersService,
+    private readonly rooms: BreakoutRoomsService,
   ) {}
 
   /** What the link opens now, without side effects. */
@@ -101,7 +104,7 @@ export class JoinAccessService {
       const target = link.practiceSessionId ? await this.practiceTarget(link, now) : await this.meetingTarget(link, now);
       if (!target || target.state.state === 'invalid') return null;
       const state = target.state;
-      const member = await em.getRepository(Member).findOneOrFail({ where: { id: link.memberId } });
+      const member = await this.members.existing(link.memberId);
       const settings = await this.settings.current();
       const view: JoinView = {
         state: state.state,
@@ -131,11 +134,10 @@ export class JoinAccessService {
   }
 
   private async meetingTarget(link: JoinLink, now: Date): Promise<LinkTarget | null> {
-    const em = await this.db.manager();
     const meetingId = link.meetingId!;
     const plan = await this.windows.load(meetingId);
     if (!plan || plan.meeting.status === MeetingStatus.CANCELLED || plan.meeting.status === MeetingStatus.PLANNED) return null;
-    const room = link.roomId ? await em.getRepository(BreakoutRoom).findOne({ where: { id: link.roomId } }) : null;
+    const room = link.roomId ? await this.rooms.get(link.roomId) : null;
     if (link.roomId && (!room || room.status === BreakoutRoomStatus.CANCELLED)) return null;
     return {
       kind: room ? 'room' : 'meeting',
@@ -154,8 +156,7 @@ export class JoinAccessService {
   }
 
   private async practiceTarget(link: JoinLink, now: Date): Promise<LinkTarget | null> {
-    const em = await this.db.manager();
-    const session = await em.getRepository(PracticeSession).findOne({ where: { id: link.practiceSessionId! } });
+    const session = await this.practiceSessions.get(link.practiceSessionId!);
     if (!session || !(await this.practiceLinks.invited(link))) return null;
     return {
       kind: 'practice',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { BreakoutRoomsModule } from '../breakout-rooms/breakout-rooms.module.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
+import { TrainingTrackingModule } from '../training/training.module.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { CalendarFeedController } from './calendar-feed.controller.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
@@ -16,9 +17,10 @@ import { JoinLinksService } from './join-links.service.js';
 import { JoinRateLimiter } from './join-rate-limiter.js';
 import { MeetingRemoteEligibilityResolver } from './remote-eligibility.resolver.js';
 import { RemoteEligibilityService } from './remote-eligibility.service.js';
+import { MembersModule } from '../members/members.module.js';
 
 @Module({
-  imports: [MeetingsModule, BreakoutRoomsModule, RulesModule, AuditModule],
+  imports: [MembersModule, MeetingsModule, BreakoutRoomsModule, RulesModule, AuditModule, TrainingTrackingModule],
   controllers: [JoinController, CalendarFeedController],
   providers: [
     JoinLinksService,

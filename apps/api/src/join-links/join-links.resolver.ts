@@ -1,15 +1,14 @@
 import { Args, Field, ID, Int, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { In, IsNull } from 'typeorm';
-import { BreakoutRoom } from '../breakout-rooms/breakout-room.entity.js';
+import { BreakoutRoom } from '../breakout-rooms/breakout-rooms.public.js';
 import { loadRef } from '../common/by-id-loader.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Member } from '../members/member.entity.js';
-import { PracticeSession } from '../training/practice-session.entity.js';
+import { Meeting } from '../meetings/meetings.public.js';
+import { Member } from '../members/members.public.js';
+import { PracticeSession } from '../training/training.public.js';
 import { PracticeSessionsService } from '../training/practice-sessions.service.js';
 import { PracticeLinksService } from './practice-links.service.js';
 import { JoinLink } from './join-link.entity.js';
@@ -17,6 +16,7 @@ import { JoinLinksService } from './join-links.service.js';
 import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { LinkDeliveryService } from './link-delivery.service.js';
 import { AuditService } from '../audit/audit.service.js';
+import { MembersService } from '../members/members.service.js';
 
 @ObjectType({ description: 'A link sent again with a new token (the old one no longer works)' })
 class ResentJoinLink {
@@ -43,11 +43,10 @@ class LinkDeliveryReport {
 }
 
 /** The invited members without e-mail, whom the secretary reaches another way. */
-async function withoutEmail(db: TenantDb, links: JoinLink[]): Promise<Member[]> {
+async function withoutEmail(members: MembersService, links: JoinLink[]): Promise<Member[]> {
   const ids = [...new Set(links.map((l) => l.memberId))];
   if (!ids.length) return [];
-  const em = await db.manager();
-  return em.getRepository(Member).find({ where: { id: In(ids), email: IsNull() }, order: { name: 'ASC' } });
+  return members.withoutEmail(ids);
 }
 
 @Resolver(() => JoinLink)
@@ -119,13 +118,13 @@ export class JoinLinksResolver {
 export class MeetingJoinLinksResolver {
   constructor(
     private readonly links: JoinLinksService,
-    private readonly db: TenantDb,
+    private readonly members: MembersService,
   ) {}
 
   @Roles(...MUNICIPAL_READERS)
   @ResolveField(() => [Member], { description: 'Invited members without e-mail: the secretary reaches them another way' })
   async membersWithoutEmail(@Parent() meeting: Meeting) {
-    return withoutEmail(this.db, await this.links.syncInvitations(meeting.id));
+    return withoutEmail(this.members, await this.links.syncInvitations(meeting.id));
   }
 
   @Roles(...MUNICIPAL_READERS)
@@ -141,7 +140,7 @@ export class PracticeSessionJoinLinksResolver {
     private readonly links: PracticeLinksService,
     private readonly sessions: PracticeSessionsService,
     private readonly delivery: LinkDeliveryService,
-    private readonly db: TenantDb,
+    private readonly members: MembersService,
   ) {}
 
   @Roles(...MUNICIPAL_WRITERS)
@@ -156,7 +155,7 @@ export class PracticeSessionJoinLinksResolver {
   @Roles(...MUNICIPAL_READERS)
   @ResolveField(() => [Member], { description: 'Invitees without e-mail: the secretary hands them their link another way' })
   async membersWithoutEmail(@Parent() session: PracticeSession) {
-    return withoutEmail(this.db, await this.links.syncInvitations(session.id));
+    return withoutEmail(this.members, await this.links.syncInvitations(session.id));
   }
 
   @Roles(...MUNICIPAL_READERS)

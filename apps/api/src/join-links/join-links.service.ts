@@ -1,18 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Not } from 'typeorm';
-import { BreakoutRoom, BreakoutRoomStatus } from '../breakout-rooms/breakout-room.entity.js';
+import { IsNull } from 'typeorm';
 import { BreakoutRoomsService } from '../breakout-rooms/breakout-rooms.service.js';
 import { notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Attendance, AttendanceMode } from '../meetings/attendance.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import type { MeetingListener } from '../meetings/meeting-listener.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { JoinLink } from './join-link.entity.js';
 import { hashToken, newToken } from './join-token.js';
+import { AttendancesService } from '../meetings/attendances.service.js';
 
 /** The invitations of a meeting and the tokens behind them. */
 @Injectable()
@@ -22,6 +21,7 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
     private readonly meetings: MeetingsService,
     private readonly rooms: BreakoutRoomsService,
     private readonly clock: Clock,
+    private readonly attendances: AttendancesService,
   ) {}
 
   onModuleInit(): void {
@@ -53,7 +53,7 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
    */
   async syncInvitations(meetingId: string): Promise<JoinLink[]> {
     const em = await this.db.manager();
-    const rooms = await em.getRepository(BreakoutRoom).find({ where: { meetingId, status: Not(BreakoutRoomStatus.CANCELLED) } });
+    const rooms = await this.rooms.activeRoomsOf(meetingId);
     for (const room of rooms) {
       for (const memberId of await this.rooms.invitees(room)) {
         await em.query(
@@ -63,7 +63,7 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
         );
       }
     }
-    const remote = await em.getRepository(Attendance).find({ where: { meetingId, mode: AttendanceMode.REMOTE } });
+    const remote = await this.attendances.remote(meetingId);
     for (const a of remote) {
       await em.query(
         `insert into join_link (id, meeting_id, room_id, member_id) values ($1, $2, null, $3)

@@ -1,7 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { createHmac, randomBytes } from 'node:crypto';
 import { In, type EntityManager } from 'typeorm';
-import { BreakoutRoom } from '../breakout-rooms/breakout-room.entity.js';
 import { conflict, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, localSecret, type AppConfig } from '../config/app-config.js';
@@ -10,7 +9,6 @@ import type { Meeting } from '../meetings/meeting.entity.js';
 import type { MeetingListener } from '../meetings/meeting-listener.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
-import { Member } from '../members/member.entity.js';
 import { MAILER, type Mailer } from '../notifications/mailer.js';
 import { OutboxService, type OutboxRow } from '../outbox/outbox.service.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
@@ -21,6 +19,8 @@ import { JoinLinksService } from './join-links.service.js';
 import { hashToken } from './join-token.js';
 import { PracticeLinksService } from './practice-links.service.js';
 import { RemoteEligibilityService } from './remote-eligibility.service.js';
+import { MembersService } from '../members/members.service.js';
+import { BreakoutRoomsService } from '../breakout-rooms/breakout-rooms.service.js';
 
 export interface DeliveryResult {
   sent: number;
@@ -85,6 +85,8 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     private readonly clock: Clock,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly members: MembersService,
+    private readonly rooms: BreakoutRoomsService,
   ) {
     this.secret = config.linkTokenSecret ?? localSecret(config.dataDir, 'link-token-secret');
   }
@@ -171,7 +173,7 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
   /** New tokens for the member's links, and the e-mail that carries them, in the outbox. */
   private async deliverToMember(target: LinkTarget, memberId: string, links: JoinLink[]): Promise<'sent' | 'secretary'> {
     const em = await this.db.manager();
-    const member = await em.getRepository(Member).findOneOrFail({ where: { id: memberId } });
+    const member = await this.members.existing(memberId);
     if (!member.email) {
       await em.getRepository(JoinLink).update({ id: In(links.map((l) => l.id)) }, { deliveryChannel: DeliveryChannel.SECRETARY });
       return 'secretary';
@@ -224,7 +226,7 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
         'Reglerna hindrar ledamoten från att delta på distans i mötet: länken skickas inte (se listan över ledamöter som inte kan delta på distans).',
       );
     }
-    const member = await em.getRepository(Member).findOneOrFail({ where: { id: link.memberId } });
+    const member = await this.members.existing(link.memberId);
     if (member.email) {
       await this.deliverToMember(targetOf(link), link.memberId, [link]);
       return { link: await this.links.get(linkId), url: null };
@@ -363,7 +365,7 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
     const [m]: { id: string; title: string; place: string; starts_at: Date; ends_at: Date; tenant_id: string; status: string; calendar_sequence: number }[] =
       await em.query(`select id, title, place, starts_at, ends_at, tenant_id, status, calendar_sequence from meeting where id = $1`, [target.meetingId]);
     if (!m) throw notFound('Mötet', target.meetingId);
-    const rooms = await em.getRepository(BreakoutRoom).find({ where: { meetingId: m.id } });
+    const rooms = await this.rooms.allRoomsOf(m.id);
     return {
       meeting: {
         id: m.id,

@@ -1,24 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { PracticeSessionInvitee } from '../training/practice-session.entity.js';
+import { In } from 'typeorm';
 import { JoinLink } from './join-link.entity.js';
+import { PracticeSessionsService } from '../training/practice-sessions.service.js';
 
 /** The invitations of a practice session: one join link per invited member. */
 @Injectable()
 export class PracticeLinksService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly sessions: PracticeSessionsService,
+  ) {}
 
   /** Links of members still invited (a withdrawn invitation's link opens nothing). */
   async linksOf(sessionId: string): Promise<JoinLink[]> {
+    const invited = (await this.sessions.invitees(sessionId)).map((i) => i.memberId);
+    if (!invited.length) return [];
     const em = await this.db.manager();
-    return em
-      .getRepository(JoinLink)
-      .createQueryBuilder('l')
-      .innerJoin(PracticeSessionInvitee, 'i', 'i.tenantId = l.tenantId and i.sessionId = l.practiceSessionId and i.memberId = l.memberId')
-      .where('l.practiceSessionId = :sessionId', { sessionId })
-      .orderBy('l.createdAt', 'ASC')
-      .addOrderBy('l.id', 'ASC')
-      .getMany();
+    return em.getRepository(JoinLink).find({ where: { practiceSessionId: sessionId, memberId: In(invited) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Makes sure every invitee has a link row; tokens come later, when sent. */
@@ -35,7 +34,6 @@ export class PracticeLinksService {
 
   /** Whether the link's member is (still) invited to its session. */
   async invited(link: JoinLink): Promise<boolean> {
-    const em = await this.db.manager();
-    return em.getRepository(PracticeSessionInvitee).exists({ where: { sessionId: link.practiceSessionId!, memberId: link.memberId } });
+    return this.sessions.isInvited(link.practiceSessionId!, link.memberId);
   }
 }

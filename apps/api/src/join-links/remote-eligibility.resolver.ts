@@ -1,8 +1,8 @@
 import { Field, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Member } from '../members/member.entity.js';
+import { Meeting } from '../meetings/meetings.public.js';
+import { Member } from '../members/members.public.js';
 import { LocalizedText } from '../rules/evaluation.model.js';
 import { JoinLinksService } from './join-links.service.js';
 import { RemoteEligibilityService } from './remote-eligibility.service.js';

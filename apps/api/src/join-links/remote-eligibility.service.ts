@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { ComplianceService } from '../rules/compliance.service.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { MembersService } from '../members/members.service.js';
 
 export interface BlockReason {
   code: string;
@@ -32,14 +31,14 @@ export interface RemoteVerdict {
 @Injectable()
 export class RemoteEligibilityService {
   constructor(
-    private readonly db: TenantDb,
     private readonly compliance: ComplianceService,
+    private readonly meetings: MeetingsService,
+    private readonly members: MembersService,
   ) {}
 
   /** Verdicts for these members (all members of the meeting's plan when omitted), in the current tenant transaction. */
   async eligibilityForRemote(meetingId: string, memberIds?: readonly string[]): Promise<Map<string, RemoteVerdict>> {
-    const em = await this.db.manager();
-    const meeting = await em.getRepository(Meeting).findOne({ where: { id: meetingId } });
+    const meeting = await this.meetings.get(meetingId);
     const out = new Map<string, RemoteVerdict>();
     if (!meeting) return out;
     const evaluation = await this.compliance.evaluate(meeting);
@@ -67,8 +66,10 @@ export class RemoteEligibilityService {
     const verdicts = await this.eligibilityForRemote(meetingId, memberIds);
     const blocked = [...verdicts.values()].filter((v) => v.blocked);
     if (!blocked.length) return [];
-    const em = await this.db.manager();
-    const members = await em.getRepository(Member).find({ where: { id: In(blocked.map((b) => b.memberId)) }, order: { name: 'ASC' } });
+    const members = await this.members.byIds(
+      blocked.map((b) => b.memberId),
+      'name',
+    );
     return members.map((member) => ({ member, reasons: verdicts.get(member.id)!.reasons }));
   }
 }

@@ -3,7 +3,7 @@ import { MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { Attendance } from './attendance.entity.js';
 import { AttendancesService } from './attendances.service.js';
 import { AttendanceFilter, CreateAttendanceInput, UpdateAttendanceInput } from './meeting.inputs.js';

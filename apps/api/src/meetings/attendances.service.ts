@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { In, type SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import { badInput, conflict } from '../common/app-error.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { BodyMembership, MembershipRole } from '../bodies/body-membership.entity.js';
-import { Attendance } from './attendance.entity.js';
+import { MembershipRole } from '../bodies/bodies.public.js';
+import { Attendance, AttendanceMode } from './attendance.entity.js';
 import type { AttendanceFilter } from './meeting.inputs.js';
 import { MeetingsService } from './meetings.service.js';
+import { BodyMembershipsService } from '../bodies/body-memberships.service.js';
 
 @Injectable()
 export class AttendancesService extends CrudService<Attendance, AttendanceFilter> {
   constructor(
     db: TenantDb,
     private readonly meetings: MeetingsService,
+    private readonly seats: BodyMembershipsService,
   ) {
     super(db, {
       entity: Attendance,
@@ -32,9 +34,9 @@ export class AttendancesService extends CrudService<Attendance, AttendanceFilter
   override async create(values: Partial<Attendance>): Promise<Attendance> {
     const meeting = await this.meetings.get(values.meetingId!);
     if (!meeting) throw badInput(`Mötet ${values.meetingId} finns inte.`, { meetingId: 'finns inte' });
-    const em = await this.db.manager();
     // Only the body's members and deputies attend; anyone else is a guest, not attendance.
-    const seat = await em.getRepository(BodyMembership).exists({ where: { bodyId: meeting.bodyId, memberId: values.memberId! } });
+    const seat = await this.seats.hasSeat(meeting.bodyId, values.memberId!);
+    const em = await this.db.manager();
     if (!seat) throw badInput('Personen är varken ledamot eller ersättare i mötets organ.', { memberId: 'ingår inte i organet' });
     const already = await em.getRepository(Attendance).exists({ where: { meetingId: meeting.id, memberId: values.memberId! } });
     if (already) throw conflict('Närvaro är redan registrerad för personen på mötet; ändra den i stället.');
@@ -56,8 +58,7 @@ export class AttendancesService extends CrudService<Attendance, AttendanceFilter
   /** Only a deputy steps in, and only for an ordinary member (or presidium member) of the same body. */
   private async assertReplaces(bodyId: string, memberId: string, replacesMemberId: string | null | undefined): Promise<void> {
     if (!replacesMemberId) return;
-    const em = await this.db.manager();
-    const seats = await em.getRepository(BodyMembership).find({ where: { bodyId, memberId: In([memberId, replacesMemberId]) } });
+    const seats = await this.seats.seatsOf(bodyId, [memberId, replacesMemberId]);
     const own = seats.find((s) => s.memberId === memberId);
     const replaced = seats.find((s) => s.memberId === replacesMemberId);
     if (own?.role !== MembershipRole.DEPUTY)
@@ -65,6 +66,12 @@ export class AttendancesService extends CrudService<Attendance, AttendanceFilter
     if (!replaced || replaced.role === MembershipRole.DEPUTY || replacesMemberId === memberId) {
       throw badInput('Ersättaren kan bara tjänstgöra för en ledamot i samma organ.', { replacesMemberId: 'är ingen ledamot i organet' });
     }
+  }
+
+  /** Who is planned to take part remotely in a meeting. */
+  async remote(meetingId: string): Promise<Attendance[]> {
+    const em = await this.db.manager();
+    return em.getRepository(Attendance).find({ where: { meetingId, mode: AttendanceMode.REMOTE } });
   }
 }
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { IsNull, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { And, Between, In, IsNull, LessThan, MoreThan, MoreThanOrEqual, Not, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { badInput, conflict } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
 import { assertEndsAfterStart } from '../common/crud/scheduled.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Body } from '../bodies/body.entity.js';
+import { Body } from '../bodies/bodies.public.js';
 import { ComplianceService } from '../rules/compliance.service.js';
 import { RegionalRulesService } from '../rules/regional-rules.service.js';
 import { Meeting } from './meeting.entity.js';
@@ -16,9 +16,15 @@ import { MeetingRecess } from './meeting-recess.entity.js';
 import type { MeetingFilter } from './meeting.inputs.js';
 import { canTransition, isClosed, MeetingStatus } from './meeting-status.js';
 import { statusLabel } from './meeting-labels.js';
+import { byMeeting } from './by-meeting.loader.js';
+import { AgendaItem } from './agenda-item.entity.js';
+import { Attendance } from './attendance.entity.js';
+import type { MeetingRecords } from '../rules/compliance-facts.js';
+
+const CLOSED = [MeetingStatus.CANCELLED, MeetingStatus.ENDED];
 
 @Injectable()
-export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
+export class MeetingsService extends CrudService<Meeting, MeetingFilter> implements MeetingRecords {
   private readonly listeners: MeetingListener[] = [];
 
   constructor(
@@ -122,6 +128,43 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> {
     if (!meeting) throw badInput(`Mötet ${id} finns inte.`, { [field]: 'finns inte' });
     assertOpen(meeting);
     return meeting;
+  }
+
+  // What other capabilities may ask about meetings; they never query the meeting table themselves.
+  // "Active" is neither cancelled nor ended.
+
+  /** Active meetings overlapping [from, to), in start order. */
+  async activeOverlapping(from: Date, to: Date): Promise<Meeting[]> {
+    const em = await this.db.manager();
+    return em.getRepository(Meeting).find({
+      where: { startsAt: LessThan(to), endsAt: MoreThan(from), status: Not(In(CLOSED)) },
+      order: { startsAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Active meetings starting between from and to (both included), in start order. */
+  async activeStartingBetween(from: Date, to: Date): Promise<Meeting[]> {
+    const em = await this.db.manager();
+    return em.getRepository(Meeting).find({ where: { startsAt: Between(from, to), status: Not(In(CLOSED)) }, order: { startsAt: 'ASC' } });
+  }
+
+  /** Active meetings starting at or after from and before until, in start order. */
+  async activeStartingFrom(from: Date, until: Date): Promise<Meeting[]> {
+    const em = await this.db.manager();
+    return em.getRepository(Meeting).find({
+      where: { startsAt: And(MoreThanOrEqual(from), LessThan(until)), status: Not(In(CLOSED)) },
+      order: { startsAt: 'ASC' },
+    });
+  }
+
+  /** Agendas of many meetings at once (one query per request batch, shared with the meeting list). */
+  agendaItemsOf(meetingIds: string[]): Promise<(AgendaItem[] | Error)[]> {
+    return byMeeting(this.db, AgendaItem, 'number').loadMany(meetingIds);
+  }
+
+  /** Planned attendance of many meetings at once (shared with the meeting list, as above). */
+  attendancesOf(meetingIds: string[]): Promise<(Attendance[] | Error)[]> {
+    return byMeeting(this.db, Attendance, 'createdAt').loadMany(meetingIds);
   }
 }
 

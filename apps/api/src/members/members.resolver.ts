@@ -3,7 +3,7 @@ import { MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Party } from '../party-groups/party.entity.js';
+import { Party } from '../party-groups/party-groups.public.js';
 import { Member } from './member.entity.js';
 import { CreateMemberInput, MemberFilter, UpdateMemberInput } from './member.inputs.js';
 import { MembersService } from './members.service.js';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { SelectQueryBuilder } from 'typeorm';
+import { In, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Party } from '../party-groups/party.entity.js';
+import { Party } from '../party-groups/party-groups.public.js';
 import { IdentityLevel, Member } from './member.entity.js';
 import type { MemberFilter } from './member.inputs.js';
 
@@ -34,5 +34,48 @@ export class MembersService extends CrudService<Member, MemberFilter> {
   override async update(id: string, values: Partial<Member>): Promise<Member> {
     await mustExist(this.db, Party, values.partyId, 'partyId', 'Partiet');
     return super.update(id, values);
+  }
+
+  // What other capabilities may ask about members; they never query the member table themselves.
+
+  async exists(id: string): Promise<boolean> {
+    const em = await this.db.manager();
+    return em.getRepository(Member).exists({ where: { id } });
+  }
+
+  /** How many of the given ids are members of this municipality. */
+  async countExisting(ids: string[]): Promise<number> {
+    const em = await this.db.manager();
+    return em.getRepository(Member).count({ where: { id: In(ids) } });
+  }
+
+  /** The member, who must exist (a foreign key says so). */
+  async existing(id: string): Promise<Member> {
+    const em = await this.db.manager();
+    return em.getRepository(Member).findOneOrFail({ where: { id } });
+  }
+
+  /** The given members; in name order when asked, as a list shown to people is. */
+  async byIds(ids: string[], order: 'name' | 'none' = 'none'): Promise<Member[]> {
+    const em = await this.db.manager();
+    return em.getRepository(Member).find({ where: { id: In(ids) }, ...(order === 'name' ? { order: { name: 'ASC' as const } } : {}) });
+  }
+
+  /** Those of the given members who have no e-mail address (their links are handed over in person), by name. */
+  async withoutEmail(ids: string[]): Promise<Member[]> {
+    const em = await this.db.manager();
+    return em.getRepository(Member).find({ where: { id: In(ids), email: IsNull() }, order: { name: 'ASC' } });
+  }
+
+  /** Names and e-mail addresses only: what matching imported rows needs. */
+  async contacts(): Promise<Member[]> {
+    const em = await this.db.manager();
+    return em.getRepository(Member).find({ select: { id: true, name: true, email: true } });
+  }
+
+  /** Names and identity levels only: what the rules' evaluation needs. */
+  async identities(ids: string[]): Promise<Pick<Member, 'id' | 'name' | 'identityLevel'>[]> {
+    const em = await this.db.manager();
+    return em.getRepository(Member).find({ where: { id: In(ids) }, select: { id: true, name: true, identityLevel: true } });
   }
 }

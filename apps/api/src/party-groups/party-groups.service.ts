@@ -45,4 +45,10 @@ export class PartyGroupsService extends CrudService<PartyGroup, PartyGroupFilter
     await mustExist(this.db, Party, values.partyId, 'partyId', 'Partiet');
     return super.update(id, values);
   }
+
+  /** Every party group of the municipality, by name. */
+  async all(): Promise<PartyGroup[]> {
+    const em = await this.db.manager();
+    return em.getRepository(PartyGroup).find({ order: { name: 'ASC' } });
+  }
 }

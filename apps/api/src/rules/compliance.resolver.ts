@@ -6,7 +6,7 @@ import { parseInput } from '../common/crud/parse-input.js';
 import { notFound } from '../common/app-error.js';
 import { loadRef } from '../common/by-id-loader.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
+import { Meeting } from '../meetings/meetings.public.js';
 import { ComplianceService } from './compliance.service.js';
 import { MeetingEvaluation } from './evaluation.model.js';
 

@@ -1,26 +1,22 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { evaluateMeeting, stockholmDate, type TrainingCompletion } from '@motesplats/rules';
 import { AuditService } from '../audit/audit.service.js';
-import { BodyMembership } from '../bodies/body-membership.entity.js';
-import { Body } from '../bodies/body.entity.js';
+import type { Body } from '../bodies/body.entity.js';
 import { AppError, badInput, forbidden } from '../common/app-error.js';
-import { byIdLoader } from '../common/by-id-loader.js';
 import { currentActor, perRequest } from '../common/request-context.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { AgendaItem } from '../meetings/agenda-item.entity.js';
-import { Attendance } from '../meetings/attendance.entity.js';
-import { byMeeting } from '../meetings/by-meeting.loader.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
-import { Member } from '../members/member.entity.js';
-import { SUPPORT_FACTS, type SupportFacts } from '../support/support-facts.js';
-import { TRAINING_FACTS, type TrainingFacts } from '../training/training-facts.js';
+import { ComplianceFacts } from './compliance-facts.js';
 import type { MeetingEvaluation } from './evaluation.model.js';
 import { buildMeetingPlan, type MeetingRows } from './meeting-plan.builder.js';
 import { RegionalRulesService } from './regional-rules.service.js';
 import { RuleSetsService } from './rule-sets.service.js';
 import { SubCommitteeRemoteDecision } from './sub-committee-remote-decision.entity.js';
+import { BodiesService } from '../bodies/bodies.service.js';
+import { BodyMembershipsService } from '../bodies/body-memberships.service.js';
+import { MembersService } from '../members/members.service.js';
 
 /** An override must say why, in words another person can review. */
 export const OVERRIDE_REASON_MIN_LENGTH = 20;
@@ -37,8 +33,10 @@ export class ComplianceService {
     private readonly ruleSets: RuleSetsService,
     private readonly regional: RegionalRulesService,
     private readonly audit: AuditService,
-    @Optional() @Inject(TRAINING_FACTS) private readonly training?: TrainingFacts,
-    @Optional() @Inject(SUPPORT_FACTS) private readonly support?: SupportFacts,
+    private readonly facts: ComplianceFacts,
+    private readonly bodies: BodiesService,
+    private readonly seats: BodyMembershipsService,
+    private readonly members: MembersService,
   ) {}
 
   /** Per request: every meeting whose compliance a query asks for is evaluated in one batch. */
@@ -104,7 +102,7 @@ export class ComplianceService {
     const built = rows.map(buildMeetingPlan);
     const training = await this.trainingFor(built.map((b) => b.plan));
     // Without a support capability nobody is assigned, so required support shows as missing.
-    const support = this.support ? await this.support.assignedFor(built.map((b) => b.plan.id)) : new Map<string, never[]>();
+    const support = this.facts.support ? await this.facts.support.assignedFor(built.map((b) => b.plan.id)) : new Map<string, never[]>();
     return built.map(({ plan, facts }, i) => {
       const evaluation = evaluateMeeting({
         plan,
@@ -128,22 +126,20 @@ export class ComplianceService {
     const ids = meetings.map((m) => m.id);
     const bodyIds = [...new Set(meetings.map((m) => m.bodyId))];
     const [agendas, attendances, bodies, memberships, decisions] = await Promise.all([
-      byMeeting(this.db, AgendaItem, 'number').loadMany(ids),
-      byMeeting(this.db, Attendance, 'createdAt').loadMany(ids),
-      byIdLoader(this.db, Body).loadMany(bodyIds),
-      em.getRepository(BodyMembership).find({ where: { bodyId: In(bodyIds) }, order: { roleRank: 'ASC', createdAt: 'ASC', id: 'ASC' } }),
+      this.facts.meetings.agendaItemsOf(ids),
+      this.facts.meetings.attendancesOf(ids),
+      this.bodies.loadMany(bodyIds),
+      this.seats.seatsOnBodies(bodyIds, 'role-then-age'),
       em.getRepository(SubCommitteeRemoteDecision).find({ where: { bodyId: In(bodyIds) } }),
     ]);
-    const bodyById = new Map(bodies.filter((b): b is Body => b instanceof Body).map((b) => [b.id, b]));
+    const bodyById = new Map(bodies.filter(isBody).map((b) => [b.id, b]));
     const parentIds = [...new Set([...bodyById.values()].map((b) => b.parentBodyId).filter((id): id is string => !!id))];
     const memberIds = [...new Set(memberships.map((s) => s.memberId))];
     const [parents, members] = await Promise.all([
-      byIdLoader(this.db, Body).loadMany(parentIds),
-      memberIds.length
-        ? em.getRepository(Member).find({ where: { id: In(memberIds) }, select: { id: true, name: true, identityLevel: true } })
-        : Promise.resolve([]),
+      this.bodies.loadMany(parentIds),
+      memberIds.length ? this.members.identities(memberIds) : Promise.resolve([]),
     ]);
-    const parentById = new Map(parents.filter((b): b is Body => b instanceof Body).map((b) => [b.id, b]));
+    const parentById = new Map(parents.filter(isBody).map((b) => [b.id, b]));
     const memberById = new Map(members.map((m) => [m.id, { name: m.name, identityLevel: m.identityLevel }]));
     return meetings.map((meeting, i) => {
       const body = bodyById.get(meeting.bodyId)!;
@@ -168,7 +164,8 @@ export class ComplianceService {
   /** Training valid on each meeting's date; without a training capability nobody has any. */
   private async trainingFor(plans: { id: string; start: string | Date; members: { id: string }[] }[]): Promise<Map<string, TrainingCompletion[]>> {
     const out = new Map<string, TrainingCompletion[]>();
-    if (!this.training) return out;
+    const training = this.facts.training;
+    if (!training) return out;
     const byDate = new Map<string, typeof plans>();
     for (const plan of plans) {
       const date = stockholmDate(plan.start);
@@ -179,7 +176,7 @@ export class ComplianceService {
     const perDate = await Promise.all(
       [...byDate].map(async ([date, group]) => {
         const memberIds = [...new Set(group.flatMap((p) => p.members.map((m) => m.id)))];
-        return { group, completions: await this.training!.completionsFor(memberIds, date) };
+        return { group, completions: await training.completionsFor(memberIds, date) };
       }),
     );
     for (const { group, completions } of perDate) {
@@ -198,3 +195,5 @@ export class ComplianceService {
 function foldKinds(item: { kinds: string[]; confidential: boolean; closedVote: boolean }): string[] {
   return [...new Set([...item.kinds, ...(item.confidential ? ['confidential'] : []), ...(item.closedVote ? ['closed_vote'] : [])])];
 }
+
+const isBody = (b: Body | null | Error): b is Body => b !== null && !(b instanceof Error);

@@ -15,7 +15,7 @@ import {
 import { badInput, conflict, fromPostgresError, notFound } from '../common/app-error.js';
 import { currentActor, perRequest } from '../common/request-context.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { BodyKind } from '../bodies/body.entity.js';
+import { BodyKind } from '../bodies/bodies.public.js';
 import { RegionalRulesService } from './regional-rules.service.js';
 import { ruleSetContent, violationsError } from './rule-set-content.js';
 import { RuleSetStatus, StoredRuleSetVersion } from './rule-set-version.entity.js';

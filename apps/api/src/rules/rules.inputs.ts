@@ -1,7 +1,7 @@
 import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateBy } from 'class-validator';
 import { isIsoDate } from '@motesplats/rules';
-import { BodyKind } from '../bodies/body.entity.js';
+import { BodyKind } from '../bodies/bodies.public.js';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { JSONScalar } from '../common/json.scalar.js';
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { ComplianceResolver } from './compliance.resolver.js';
+import { ComplianceFacts } from './compliance-facts.js';
 import { ComplianceService } from './compliance.service.js';
 import { RegionalRulesResolver } from './regional-rules.resolver.js';
 import { RegionalRulesService } from './regional-rules.service.js';
@@ -8,6 +9,8 @@ import { RuleSetsResolver } from './rule-sets.resolver.js';
 import { RuleSetsService } from './rule-sets.service.js';
 import { SubCommitteeDecisionsResolver } from './sub-committee-decisions.resolver.js';
 import { SubCommitteeDecisionsService } from './sub-committee-decisions.service.js';
+import { BodiesModule } from '../bodies/bodies.module.js';
+import { MembersModule } from '../members/members.module.js';
 
 /**
  * Rules for remote participation: the municipality's rule sets, the region's template and
@@ -15,7 +18,7 @@ import { SubCommitteeDecisionsService } from './sub-committee-decisions.service.
  * convening).
  */
 @Module({
-  imports: [AuditModule],
+  imports: [BodiesModule, MembersModule, AuditModule],
   providers: [
     RegionalRulesService,
     RegionalRulesResolver,
@@ -24,8 +27,9 @@ import { SubCommitteeDecisionsService } from './sub-committee-decisions.service.
     SubCommitteeDecisionsService,
     SubCommitteeDecisionsResolver,
     ComplianceService,
+    ComplianceFacts,
     ComplianceResolver,
   ],
-  exports: [ComplianceService, RegionalRulesService, RuleSetsService],
+  exports: [ComplianceService, ComplianceFacts, RegionalRulesService, RuleSetsService],
 })
 export class RulesModule {}

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Body } from '../bodies/body.entity.js';
+import { Body } from '../bodies/bodies.public.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { RecordSubCommitteeRemoteDecisionInput } from './rules.inputs.js';

@@ -1,15 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { badInput } from '../common/app-error.js';
-import { Body, BodyKind } from '../bodies/body.entity.js';
+import { BodyKind } from '../bodies/bodies.public.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { SubCommitteeRemoteDecision } from './sub-committee-remote-decision.entity.js';
 import type { RecordSubCommitteeRemoteDecisionInput } from './rules.inputs.js';
+import { BodiesService } from '../bodies/bodies.service.js';
 
 /** The parent committees' decisions on remote participation in their sub-committees: a record, added to, never rewritten. */
 @Injectable()
 export class SubCommitteeDecisionsService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly bodies: BodiesService,
+  ) {}
 
   async list(bodyId: string): Promise<SubCommitteeRemoteDecision[]> {
     const em = await this.db.manager();
@@ -18,7 +22,7 @@ export class SubCommitteeDecisionsService {
 
   async record(input: RecordSubCommitteeRemoteDecisionInput): Promise<SubCommitteeRemoteDecision> {
     const em = await this.db.manager();
-    const body = await em.getRepository(Body).findOne({ where: { id: input.bodyId } });
+    const body = await this.bodies.get(input.bodyId);
     if (!body) throw badInput(`Organet ${input.bodyId} finns inte.`, { bodyId: 'finns inte' });
     if (body.kind !== BodyKind.SUB_COMMITTEE)
       throw badInput('Bara ett utskott behöver sin nämnds beslut om deltagande på distans.', { bodyId: 'är inget utskott' });

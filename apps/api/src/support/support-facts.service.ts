@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SupportAssignment as RuleSupportAssignment, SupportRole } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { overlaps, shiftOf } from './scheduling.js';
-import type { SupportFacts } from './support-facts.js';
+import type { SupportFacts } from '../rules/compliance-facts.js';
 import { SupportSettingsService } from './support-settings.service.js';
 
 export interface CoveringRow {
@@ -17,7 +17,7 @@ export interface CoveringRow {
 }
 
 /**
- * SUPPORT_FACTS for the rules' evaluation: the assignments that really cover a meeting — assigned
+ * The rules' support facts (ComplianceFacts): the assignments that really cover a meeting — assigned
  * or accepted, and the person not away during the shift. A decline, a withdrawal or a new absence
  * therefore re-opens the need at once, without anything having to be rewritten.
  */

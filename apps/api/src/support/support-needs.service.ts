@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Between, In, MoreThan, Not, LessThan } from 'typeorm';
 import type { BodyRules } from '@motesplats/rules';
 import { Clock } from '../common/clock.js';
-import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { MeetingStatus } from '../meetings/meeting-status.js';
+import { Meeting } from '../meetings/meetings.public.js';
 import { ComplianceService } from '../rules/compliance.service.js';
 import { shiftOf } from './scheduling.js';
 import { SupportFactsService } from './support-facts.service.js';
 import { SupportSettingsService } from './support-settings.service.js';
 import type { SupportNeed } from './support.model.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
 
 export const WEEK = 7 * 86_400_000;
 export const HORIZON_WEEKS = 8;
@@ -32,19 +30,15 @@ export interface MeetingNeeds {
 @Injectable()
 export class SupportNeedsService {
   constructor(
-    private readonly db: TenantDb,
     private readonly compliance: ComplianceService,
     private readonly facts: SupportFactsService,
     private readonly settings: SupportSettingsService,
     private readonly clock: Clock,
+    private readonly meetings: MeetingsService,
   ) {}
 
   async meetingsBetween(from: Date, to: Date): Promise<Meeting[]> {
-    const em = await this.db.manager();
-    return em.getRepository(Meeting).find({
-      where: { startsAt: LessThan(to), endsAt: MoreThan(from), status: Not(In([MeetingStatus.CANCELLED, MeetingStatus.ENDED])) },
-      order: { startsAt: 'ASC', id: 'ASC' },
-    });
+    return this.meetings.activeOverlapping(from, to);
   }
 
   async requirementsOf(meetings: Meeting[]): Promise<MeetingNeeds[]> {
@@ -89,8 +83,7 @@ export class SupportNeedsService {
   }
 
   async needsOfMeeting(meetingId: string): Promise<SupportNeed[]> {
-    const em = await this.db.manager();
-    const meeting = await em.getRepository(Meeting).findOne({ where: { id: meetingId } });
+    const meeting = await this.meetings.get(meetingId);
     return meeting ? this.needsOf([meeting]) : [];
   }
 
@@ -103,9 +96,6 @@ export class SupportNeedsService {
 
   /** Meetings in a window whose starts fall inside it (for the forecast). */
   async startingBetween(from: Date, to: Date): Promise<Meeting[]> {
-    const em = await this.db.manager();
-    return em
-      .getRepository(Meeting)
-      .find({ where: { startsAt: Between(from, to), status: Not(In([MeetingStatus.CANCELLED, MeetingStatus.ENDED])) }, order: { startsAt: 'ASC' } });
+    return this.meetings.activeStartingBetween(from, to);
   }
 }

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock.js';
 import { currentActor } from '../common/request-context.js';
 import { localDate, localTime } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
+import { Meeting } from '../meetings/meetings.public.js';
 import {
   availableIntervals,
   HOUR,
@@ -32,6 +32,7 @@ import type {
   StaffMember,
 } from './support.model.js';
 import { StaffService } from './staff.service.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
 
 const EDITORS = ['tenant-admin', 'secretary'];
 /** Busy intervals are looked up this far around a window, so shifts' preparation time is seen. */
@@ -72,6 +73,7 @@ export class SupportScheduleService {
     private readonly needs: SupportNeedsService,
     private readonly notifier: SupportNotifier,
     private readonly clock: Clock,
+    private readonly meetings: MeetingsService,
   ) {}
 
   async people(window: Interval): Promise<People> {
@@ -135,8 +137,7 @@ export class SupportScheduleService {
   }
 
   private async meeting(meetingId: string): Promise<Meeting> {
-    const em = await this.db.manager();
-    const meeting = await em.getRepository(Meeting).findOne({ where: { id: meetingId } });
+    const meeting = await this.meetings.get(meetingId);
     if (!meeting) throw notFound('Mötet', meetingId);
     return meeting;
   }

@@ -1,14 +1,15 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ComplianceFacts } from '../rules/compliance-facts.js';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { JoinRateLimiter } from '../join-links/join-rate-limiter.js';
+import { TrainingTrackingModule } from '../training/training.module.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { StaffFeedController } from './staff-feed.controller.js';
 import { StaffFeedService } from './staff-feed.service.js';
 import { StaffResolver } from './staff.resolver.js';
 import { StaffTrainingService } from './staff-training.service.js';
 import { StaffService } from './staff.service.js';
-import { SUPPORT_FACTS } from './support-facts.js';
 import { SupportFactsService } from './support-facts.service.js';
 import { SupportMeetingListener } from './support-meeting-listener.js';
 import { SupportNeedsService } from './support-needs.service.js';
@@ -21,12 +22,11 @@ import { SupportSettingsService } from './support-settings.service.js';
 
 /**
  * Support scheduling: the staff register and the region's pool, availability, needs from the
- * rules, suggestions and assignments, gaps, forecast, feeds and reminders. Global so that the
- * rules' evaluation finds SUPPORT_FACTS without importing this module (which reads the rules).
+ * rules, suggestions and assignments, gaps, forecast, feeds and reminders. It reads the rules and
+ * hands their evaluation the assignments through the seam the rules own (ComplianceFacts).
  */
-@Global()
 @Module({
-  imports: [RulesModule, MeetingsModule, BullModule.registerQueue({ name: SUPPORT_REMINDERS_QUEUE })],
+  imports: [RulesModule, MeetingsModule, TrainingTrackingModule, BullModule.registerQueue({ name: SUPPORT_REMINDERS_QUEUE })],
   controllers: [StaffFeedController],
   providers: [
     SupportSettingsService,
@@ -43,8 +43,16 @@ import { SupportSettingsService } from './support-settings.service.js';
     SupportScheduleResolver,
     SupportRemindersService,
     SupportRemindersProcessor,
-    { provide: SUPPORT_FACTS, useExisting: SupportFactsService },
   ],
-  exports: [SUPPORT_FACTS, StaffService],
+  exports: [StaffService],
 })
-export class SupportModule {}
+export class SupportModule implements OnModuleInit {
+  constructor(
+    private readonly facts: ComplianceFacts,
+    private readonly supportFacts: SupportFactsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.facts.provideSupport(this.supportFacts);
+  }
+}

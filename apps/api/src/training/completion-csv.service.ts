@@ -2,13 +2,14 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { parseCsv, toCsv } from './csv.js';
 import { CompletionSource } from './training-completion.entity.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import { Clock } from '../common/clock.js';
 import { localDate } from '../common/stockholm-time.js';
 import { dateProblem, identity, TrainingCompletionsService, type NewCompletion } from './training-completions.service.js';
+import { MembersService } from '../members/members.service.js';
 
 /**
  * The columns of an import file, in any order, header row first. A member is named by
@@ -56,6 +57,7 @@ export class CompletionCsvService {
     private readonly completions: TrainingCompletionsService,
     private readonly modules: TrainingModulesService,
     private readonly clock: Clock,
+    private readonly members: MembersService,
   ) {}
 
   /**
@@ -135,8 +137,7 @@ export class CompletionCsvService {
 
   /** member_id, or name + e-mail matching exactly one member; a string is the reason it failed. */
   private async memberResolver() {
-    const em = await this.db.manager();
-    const members = await em.getRepository(Member).find({ select: { id: true, name: true, email: true } });
+    const members = await this.members.contacts();
     const byId = new Map(members.map((m) => [m.id, m]));
     const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
     return (id: string, name: string, email: string): Member | string => {

@@ -5,7 +5,7 @@ import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { PracticeSession, PracticeSessionInvitee } from './practice-session.entity.js';
 import { PracticeSessionsService } from './practice-sessions.service.js';
 import { TrainingModule } from './training-module.entity.js';

@@ -6,13 +6,13 @@ import { badInput, conflict } from '../common/app-error.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
 import { PracticeSession, PracticeSessionInvitee } from './practice-session.entity.js';
 import { CompletionSource } from './training-completion.entity.js';
 import { TrainingCompletionsService } from './training-completions.service.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import type { PracticeSessionFilter } from './training.inputs.js';
 import { Clock } from '../common/clock.js';
+import { MembersService } from '../members/members.service.js';
 
 /** Practice sessions (övningssammanträden): scheduled like meetings; attending completes the module. */
 @Injectable()
@@ -24,6 +24,7 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
     private readonly modules: TrainingModulesService,
     private readonly completions: TrainingCompletionsService,
     private readonly clock: Clock,
+    private readonly members: MembersService,
   ) {
     super(db, {
       entity: PracticeSession,
@@ -138,8 +139,29 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
   }
 
   private async assertMembers(memberIds: string[]): Promise<void> {
-    const em = await this.db.manager();
-    const found = await em.getRepository(Member).count({ where: { id: In(memberIds) } });
+    const found = await this.members.countExisting(memberIds);
     if (found !== new Set(memberIds).size) throw badInput('Någon av ledamöterna finns inte.', { memberIds: 'finns inte' });
+  }
+
+  /** Whether the member is (still) invited to the session. */
+  async isInvited(sessionId: string, memberId: string): Promise<boolean> {
+    const em = await this.db.manager();
+    return em.getRepository(PracticeSessionInvitee).exists({ where: { sessionId, memberId } });
+  }
+
+  /** Remembers the video room made for the session, so every invitee enters the same one. */
+  async setVideoRoom(id: string, videoPlatform: PracticeSession['videoPlatform'], videoExternalId: string): Promise<void> {
+    const em = await this.db.manager();
+    await em.getRepository(PracticeSession).update({ id }, { videoPlatform, videoExternalId });
+  }
+
+  /**
+   * The session's video room, if one was made, with the session's row locked until the
+   * transaction ends: members arriving together then provision it once.
+   */
+  async lockVideoRoom(id: string): Promise<{ platform: PracticeSession['videoPlatform']; externalId: string } | null> {
+    const em = await this.db.manager();
+    const [row] = await em.query(`select video_platform, video_external_id from practice_session where id = $1 for update`, [id]);
+    return row?.video_external_id ? { platform: row.video_platform, externalId: row.video_external_id } : null;
   }
 }

@@ -6,7 +6,7 @@ import { IdArgs } from '../common/crud/id-args.js';
 import { ListArgs, PageOf } from '../common/crud/list-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { CompletionCsvService, CompletionImportReport } from './completion-csv.service.js';
 import { TrainingCompletionRecord } from './training-completion.entity.js';
 import { TrainingCompletionsService } from './training-completions.service.js';

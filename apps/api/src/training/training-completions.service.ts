@@ -8,14 +8,14 @@ import { CrudService } from '../common/crud/crud.service.js';
 import { currentActor, perRequest } from '../common/request-context.js';
 import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
 import { CompletionSource, TrainingCompletionRecord } from './training-completion.entity.js';
-import type { TrainingFacts } from './training-facts.js';
+import type { TrainingFacts } from '../rules/compliance-facts.js';
 import type { TrainingModule } from './training-module.entity.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import type { TrainingCompletionFilter } from './training.inputs.js';
 import { validUntil } from './validity.js';
 import { Clock } from '../common/clock.js';
+import { MembersService } from '../members/members.service.js';
 
 /** A completion about to be written: what identifies it, and where it came from. */
 export interface NewCompletion {
@@ -37,6 +37,7 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
     db: TenantDb,
     private readonly modules: TrainingModulesService,
     private readonly clock: Clock,
+    private readonly members: MembersService,
   ) {
     super(db, {
       entity: TrainingCompletionRecord,
@@ -54,7 +55,7 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
   }
 
   /**
-   * TRAINING_FACTS: the completions valid on `onDate`, which is what the rules' evaluation
+   * The rules' training facts (ComplianceFacts): the completions valid on `onDate`, which is what the rules' evaluation
    * reads. Members' records are loaded once per request and batched across the calls made
    * together (one per meeting date), so judging a list of meetings costs one query.
    */
@@ -86,8 +87,7 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
   }
 
   async record(memberId: string, moduleKey: string, completedOn: IsoDate): Promise<TrainingCompletionRecord> {
-    const em = await this.db.manager();
-    if (!(await em.getRepository(Member).exists({ where: { id: memberId } }))) {
+    if (!(await this.members.exists(memberId))) {
       throw badInput(`Ledamoten ${memberId} finns inte.`, { memberId: 'finns inte' });
     }
     const module = await this.modules.byKey(moduleKey);

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { MembershipRole } from '../bodies/body-membership.entity.js';
-import { Meeting } from '../meetings/meeting.entity.js';
+import { MembershipRole } from '../bodies/bodies.public.js';
+import { Meeting } from '../meetings/meetings.public.js';
 
 export enum CoverageStatus {
   TRAINED = 'trained',

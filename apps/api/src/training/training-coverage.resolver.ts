@@ -1,11 +1,11 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { Body } from '../bodies/body.entity.js';
+import { Body } from '../bodies/bodies.public.js';
 import { loadRef } from '../common/by-id-loader.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { BlockedMember, CoverageMember, CoverageRow, CoverageStatus, MeetingTrainingGaps, RegionalCoverageRow } from './training-coverage.model.js';
 import { TrainingCoverageService } from './training-coverage.service.js';
 import { BlockedMembersArgs, CoverageFilter } from './training.inputs.js';

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { And, In, LessThan, MoreThanOrEqual, Not } from 'typeorm';
 import { stockholmDate, type BodyRules, type MemberRole, type TrainingRequirement } from '@motesplats/rules';
-import { BodyMembership } from '../bodies/body-membership.entity.js';
 import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Meeting } from '../meetings/meeting.entity.js';
-import { MeetingStatus } from '../meetings/meeting-status.js';
 import { ComplianceService } from '../rules/compliance.service.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import { type CoverageStatus, type CoverageMember, type CoverageRow, type MeetingTrainingGaps, type RegionalCoverageRow } from './training-coverage.model.js';
 import { TrainingCompletionsService } from './training-completions.service.js';
 import type { CoverageFilter } from './training.inputs.js';
 import { Clock } from '../common/clock.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { BodyMembershipsService } from '../bodies/body-memberships.service.js';
 
 /**
  * Coverage: where the seats of each body stand on the modules meant for their role, on a
@@ -26,6 +24,8 @@ export class TrainingCoverageService {
     private readonly directory: DirectoryService,
     private readonly compliance: ComplianceService,
     private readonly clock: Clock,
+    private readonly meetings: MeetingsService,
+    private readonly seats: BodyMembershipsService,
   ) {}
 
   async coverage(filter: CoverageFilter = {}): Promise<CoverageRow[]> {
@@ -62,23 +62,14 @@ export class TrainingCoverageService {
   /**
    * For each meeting ahead, the members of its body whom training would keep from taking part
    * remotely: the modules the rule set in force on the meeting's date requires (as the rules'
-   * evaluation applies it), checked against the same facts it reads (TRAINING_FACTS). A module
+   * evaluation applies it), checked against the same facts it reads (ComplianceFacts.training). A module
    * list passed in replaces the rule set's, for "what if we required …".
    */
   async blockedInUpcomingMeetings(requiredModuleKeys: string[] | undefined, withinDays: number, now = this.clock.now()): Promise<MeetingTrainingGaps[]> {
-    const em = await this.db.manager();
-    const meetings = await em.getRepository(Meeting).find({
-      where: {
-        startsAt: And(MoreThanOrEqual(now), LessThan(new Date(now.getTime() + withinDays * 86_400_000))),
-        status: Not(In([MeetingStatus.CANCELLED, MeetingStatus.ENDED])),
-      },
-      order: { startsAt: 'ASC' },
-    });
+    const meetings = await this.meetings.activeStartingFrom(now, new Date(now.getTime() + withinDays * 86_400_000));
     if (!meetings.length) return [];
     const evaluations = await Promise.all(meetings.map((m) => this.compliance.evaluate(m)));
-    const seats = await em
-      .getRepository(BodyMembership)
-      .find({ where: { bodyId: In([...new Set(meetings.map((m) => m.bodyId))]) }, order: { roleRank: 'ASC' } });
+    const seats = await this.seats.seatsOnBodies([...new Set(meetings.map((m) => m.bodyId))]);
     const out: MeetingTrainingGaps[] = [];
     for (const [i, meeting] of meetings.entries()) {
       const requirements: TrainingRequirement[] = requiredModuleKeys

@@ -8,7 +8,7 @@ import { CrudService } from '../common/crud/crud.service.js';
 import { ListArgs, PageOf } from '../common/crud/list-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/member.entity.js';
+import { Member } from '../members/members.public.js';
 import { TrainingReminder } from './training-reminder.entity.js';
 import { TrainingReminderFilter } from './training.inputs.js';
 

@@ -23,7 +23,7 @@ import { isIsoDate } from '@motesplats/rules';
 import { NotBlank } from '../common/crud/not-blank.js';
 import { ScheduledInput } from '../common/crud/scheduled.js';
 import { BaseFilter } from '../common/crud/list-args.js';
-import { MembershipRole } from '../bodies/body-membership.entity.js';
+import { MembershipRole } from '../bodies/bodies.public.js';
 import { CompletionSource } from './training-completion.entity.js';
 import { TrainingAudience, TrainingKind, TrainingModuleScope } from './training-module.entity.js';
 import { ReminderChannel } from './training-reminder.entity.js';

@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Global, Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { ComplianceFacts } from '../rules/compliance-facts.js';
 import { RulesModule } from '../rules/rules.module.js';
 import { CompletionCsvService } from './completion-csv.service.js';
 import { PracticeSessionInviteesResolver, PracticeSessionsResolver } from './practice-sessions.resolver.js';
@@ -9,21 +10,22 @@ import { TrainingCompletionsService } from './training-completions.service.js';
 import { BlockedMemberResolver, CoverageMemberResolver, CoverageRowResolver, TrainingCoverageResolver } from './training-coverage.resolver.js';
 import { TrainingCoverageService } from './training-coverage.service.js';
 import { TrainingExportController } from './training-export.controller.js';
-import { TRAINING_FACTS } from './training-facts.js';
 import { TrainingModulesResolver } from './training-modules.resolver.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import { TRAINING_REMINDERS_QUEUE, TrainingRemindersProcessor } from './training-reminders.processor.js';
 import { TrainingReminderList, TrainingRemindersResolver } from './training-reminders.resolver.js';
 import { TrainingRemindersService } from './training-reminders.service.js';
+import { MembersModule } from '../members/members.module.js';
+import { BodiesModule } from '../bodies/bodies.module.js';
+import { MeetingsModule } from '../meetings/meetings.module.js';
 
 /**
- * Training modules, completions, practice sessions, coverage and reminders. Global so that
- * the rules' evaluation finds TRAINING_FACTS without importing this module (which reads the
- * rules in turn, for the modules a meeting requires).
+ * Training modules, completions, practice sessions, coverage and reminders. It reads the rules
+ * (for the modules a meeting requires) and hands the rules' evaluation its completions through
+ * the seam the rules own (ComplianceFacts), so the rules never import training.
  */
-@Global()
 @Module({
-  imports: [RulesModule, BullModule.registerQueue({ name: TRAINING_REMINDERS_QUEUE })],
+  imports: [MembersModule, BodiesModule, MeetingsModule, RulesModule, BullModule.registerQueue({ name: TRAINING_REMINDERS_QUEUE })],
   controllers: [TrainingExportController],
   providers: [
     TrainingModulesService,
@@ -43,8 +45,16 @@ import { TrainingRemindersService } from './training-reminders.service.js';
     TrainingRemindersResolver,
     TrainingRemindersService,
     TrainingRemindersProcessor,
-    { provide: TRAINING_FACTS, useExisting: TrainingCompletionsService },
   ],
-  exports: [TRAINING_FACTS, TrainingCompletionsService, PracticeSessionsService, TrainingModulesService],
+  exports: [TrainingCompletionsService, PracticeSessionsService, TrainingModulesService],
 })
-export class TrainingTrackingModule {}
+export class TrainingTrackingModule implements OnModuleInit {
+  constructor(
+    private readonly facts: ComplianceFacts,
+    private readonly completions: TrainingCompletionsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.facts.provideTraining(this.completions);
+  }
+}

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { PlatformKey } from './video-platform.js';
+import type { PlatformKey } from '../video-platforms/video-platform.js';
 
 /**
  * A convened meeting as provisioned on its video platform. The external ids are stored the

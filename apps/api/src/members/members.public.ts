@@ -1,0 +1,8 @@
+/**
+ * What other capabilities may use of members. The classes are the GraphQL object types (in this
+ * code-first API the object type and the table row are one class): name them in schema
+ * references and type positions; read and change the rows through the services below — the
+ * lint forbids querying another capability's table. See ../README.md.
+ */
+export { IdentityLevel, Member } from './member.entity.js';
+export { MembersService } from './members.service.js';
