@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createApp } from '@motesplats/api/app.factory.js';
 import { loadConfig, REPO_ROOT } from '@motesplats/api/config/app-config.js';
-import { localTime } from '@motesplats/api/common/stockholm-time.js';
+import { localTime } from '@motesplats/rules';
 import { prepareDatabase } from '@motesplats/api/database/bootstrap.js';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
 import { demoId, seedDemoRegion } from '@motesplats/api/seed/demo-seeder.js';

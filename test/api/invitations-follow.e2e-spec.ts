@@ -8,7 +8,7 @@ import { LinkDeliveryService } from '@motesplats/api/join-links/link-delivery.se
 import { MAILER, type Mailer } from '@motesplats/api/notifications/mailer.js';
 import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
-import { localTime } from '@motesplats/api/common/stockholm-time.js';
+import { localTime } from '@motesplats/rules';
 import { requestContext } from '@motesplats/api/common/request-context.js';
 import { fixClock } from '../support/fixed-clock.js';
 import { FOREIGN_ZONES, parseIn } from '../support/ics-child.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import ical from 'node-ical';
-import { localDate } from '@motesplats/api/common/stockholm-time.js';
+import { localDate } from '@motesplats/rules';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
 import { errorCode, gql, startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 import { fixClock } from '../support/fixed-clock.js';

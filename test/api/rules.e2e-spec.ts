@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { APP_DATA_SOURCE } from '@motesplats/api/database/database.tokens.js';
-import { localDate } from '@motesplats/api/common/stockholm-time.js';
+import { localDate } from '@motesplats/rules';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { errorCode, gql, startTestApp, tenantOf, type GraphQLResponse, type TestApp } from '../support/test-app.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
-import { localTime } from '@motesplats/api/common/stockholm-time.js';
+import { localTime } from '@motesplats/rules';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
 import { SupportRemindersService } from '@motesplats/api/support/support-reminders.service.js';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import pg from 'pg';
-import { addDays } from '@motesplats/rules';
-import { localDate } from '@motesplats/api/common/stockholm-time.js';
+import { addDays, localDate } from '@motesplats/rules';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
 import { ComplianceFacts } from '@motesplats/api/rules/compliance-facts.js';
 import { REMIND_MUNICIPALITY, TrainingRemindersProcessor } from '@motesplats/api/training/training-reminders.processor.js';

@@ -7,7 +7,7 @@
  */
 import type { MemberRole, BreakoutRoomPolicy } from './rule-set.js';
 import type { Recess } from './meeting-plan.js';
-import { parseInstant, toIsoString, type Instant } from './stockholm-date.js';
+import { parseInstant, toIsoString, type Instant } from './stockholm-time.js';
 
 export type BreakoutWindowKind = 'before' | 'recess' | 'after';
 

@@ -24,7 +24,7 @@ import {
 } from './remote-eligibility.js';
 import { resolveBodyRules } from './resolve-body-rules.js';
 import { IDENTITY_CHECKS, type BodyRules, type RuleSetVersion } from './rule-set.js';
-import { isIsoDate, parseInstant, stockholmDate, type IsoDate } from './stockholm-date.js';
+import { isIsoDate, parseInstant, stockholmDate, type IsoDate } from './stockholm-time.js';
 import { validateBodyRules } from './validate-rule-set.js';
 import { selectVersionInForce } from './version-in-force.js';
 

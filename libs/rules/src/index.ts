@@ -20,7 +20,20 @@ export {
 export { diffRuleSets, adoptTemplate, type RuleDifference, type TemplateAdoption } from './rule-set-diff.js';
 export { updateDraft, publishRuleSet, newDraftFrom, type LifecycleResult, type LifecycleErrorCode } from './rule-set-lifecycle.js';
 export { selectVersionInForce } from './version-in-force.js';
-export { stockholmDate, parseInstant, isIsoDate, addDays, MEETING_TIME_ZONE, type Instant, type IsoDate } from './stockholm-date.js';
+export {
+  stockholmDate,
+  localDate,
+  localTime,
+  toStockholmInput,
+  fromStockholmInput,
+  stockholmToday,
+  parseInstant,
+  isIsoDate,
+  addDays,
+  MUNICIPAL_TIME_ZONE,
+  type Instant,
+  type IsoDate,
+} from './stockholm-time.js';
 export { FINDING_SEVERITY, type Finding, type FindingCode, type Reason, type ReasonCode, type Severity, type LocalizedText } from './findings.js';
 export type * from './meeting-plan.js';
 export { evaluateMeeting, type MeetingEvaluation, type RemoteEligibility, type AppliedRuleSet } from './evaluate-meeting.js';

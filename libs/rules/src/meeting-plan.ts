@@ -4,7 +4,7 @@
  */
 import type { Platform } from './platform-catalog.js';
 import type { BodyType, IdentityCheck, MemberRole, RuleSetVersion, SupportRole } from './rule-set.js';
-import type { Instant, IsoDate } from './stockholm-date.js';
+import type { Instant, IsoDate } from './stockholm-time.js';
 
 export type PlannedMode = 'on_site' | 'remote' | 'absent';
 

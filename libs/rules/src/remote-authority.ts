@@ -9,7 +9,7 @@ import { reason, type Reason, type ReasonCode } from './findings.js';
 import type { MeetingPlan, PlannedMember } from './meeting-plan.js';
 import { resolveBodyRules } from './resolve-body-rules.js';
 import type { BodyRules, BodyType, DecisionReference, RuleSetVersion } from './rule-set.js';
-import { isIsoDate, type IsoDate } from './stockholm-date.js';
+import { isIsoDate, type IsoDate } from './stockholm-time.js';
 
 export interface RemoteAuthority {
   allowed: boolean;

@@ -9,7 +9,7 @@ import { LEGAL_BASIS, type Basis } from './legal-basis.js';
 import { reason, type Reason } from './findings.js';
 import type { AgendaItem, MeetingFacts, PlannedMember } from './meeting-plan.js';
 import { IDENTITY_CHECKS, type BodyRules, type BodyType, type IdentityCheck } from './rule-set.js';
-import { isIsoDate, type IsoDate } from './stockholm-date.js';
+import { isIsoDate, type IsoDate } from './stockholm-time.js';
 
 export interface RuleContext {
   rules: BodyRules;

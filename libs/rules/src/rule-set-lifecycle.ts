@@ -4,7 +4,7 @@
  */
 import type { Platform } from './platform-catalog.js';
 import type { RuleSetVersion } from './rule-set.js';
-import { parseInstant } from './stockholm-date.js';
+import { parseInstant } from './stockholm-time.js';
 import { validateRuleSet, type RuleViolation } from './validate-rule-set.js';
 
 export type LifecycleErrorCode = 'PUBLISHED_VERSION_IMMUTABLE' | 'VERSION_IDENTITY_CHANGED' | 'RULE_SET_INVALID' | 'INVALID_PUBLISHED_AT';

@@ -3,7 +3,7 @@
  * with per-body overrides, versioned. Plain JSON data throughout, because rule sets are stored
  * as jsonb and sent over GraphQL unchanged.
  */
-import type { IsoDate } from './stockholm-date.js';
+import type { IsoDate } from './stockholm-time.js';
 
 /** kommunfullmäktige, kommunstyrelsen, nämnd, utskott, bolagsstyrelse. */
 export type BodyType = 'council' | 'executive_board' | 'committee' | 'sub_committee' | 'company_board';

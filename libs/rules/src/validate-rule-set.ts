@@ -22,7 +22,7 @@ import {
   type DecisionReference,
   type RuleSetContent,
 } from './rule-set.js';
-import { isIsoDate } from './stockholm-date.js';
+import { isIsoDate } from './stockholm-time.js';
 
 export type ViolationCode =
   | 'EXCLUDED_KIND_REMOVED'

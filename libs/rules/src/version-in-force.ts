@@ -7,7 +7,7 @@
  * never applies to it, even if someone dates it back. Drafts never apply.
  */
 import type { RuleSetVersion } from './rule-set.js';
-import { isIsoDate, parseInstant, stockholmDate, type Instant } from './stockholm-date.js';
+import { isIsoDate, parseInstant, stockholmDate, type Instant } from './stockholm-time.js';
 
 function publishedBefore(version: RuleSetVersion, meetingStartMs: number): boolean {
   // A published version without a timestamp (legacy data) is judged on its effective date alone.

@@ -4,7 +4,7 @@ import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { graphql } from '../gql';
 import type { RunDocument } from '../graphql';
 import { intlLocale } from '../i18n';
-import { MUNICIPAL_TIME_ZONE } from './stockholmTime';
+import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules/stockholm-time';
 
 export interface JoinLinkRow {
     id: string;

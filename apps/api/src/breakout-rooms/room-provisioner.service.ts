@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, Not } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
+import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';

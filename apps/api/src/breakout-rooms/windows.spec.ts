@@ -1,7 +1,6 @@
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { REGIONAL_TEMPLATE } from '@motesplats/rules';
-import { localTime } from '../common/stockholm-time.js';
+import { localTime, REGIONAL_TEMPLATE } from '@motesplats/rules';
 import { linkState, meetingLinkWindow, practiceLinkWindow, roomWindows } from './windows.js';
 
 const policy = REGIONAL_TEMPLATE.bodyTypes.council.breakoutRooms; // 30 before, recesses, 15 after

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { BODY_TYPES, diffRuleSets, type BodyRules, type BodyType, type RuleSetContent } from '@motesplats/rules';
+import { BODY_TYPES, type BodyRules, type BodyType, diffRuleSets, localDate, type RuleSetContent } from '@motesplats/rules';
 import { figure, type Figure } from '../common/figure.model.js';
-import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { RegionalRulesService } from '../rules/regional-rules.service.js';
 import type { Comparison, ComparisonRow, ComparisonTrendPoint, RulesMatrixCell } from './comparison.model.js';

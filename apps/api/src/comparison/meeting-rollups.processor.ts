@@ -1,7 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
+import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules';
 import { queueForEachMunicipality } from '../jobs/daily-fan-out.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
 import { COMPARISON_ROLLUPS_QUEUE, MeetingRollupsService, REFRESH_ROLLUP, ROLLUP_SWEEP, type RefreshRollupData } from './meeting-rollups.service.js';

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
-import { localDate } from '../common/stockholm-time.js';
+import { localDate } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { jobId, type TenantJobData } from '../jobs/job-id.js';
 import { Clock } from '../common/clock.js';

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { localDate } from '../common/stockholm-time.js';
+import { localDate } from '@motesplats/rules';
 import { jobId } from './job-id.js';
 
 /**

@@ -2,7 +2,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
 import { PRACTICE_LINK_LEAD_MINUTES } from '../breakout-rooms/windows.js';
-import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
+import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules';
 
 export interface InvitationLink {
   /** The party group's room, or null for the meeting itself. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
+import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules';
 import type { JoinView } from './join-access.service.js';
 
 /** What the page and its status endpoint say about a link; the same shape for every invalid one. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
+import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules';
 import type { Member } from '../members/member.entity.js';
 import { MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
 import { PracticeSession } from '../training/training.public.js';

@@ -1,5 +1,4 @@
-import { addDays } from '@motesplats/rules';
-import { localDate, localTime } from '../common/stockholm-time.js';
+import { addDays, localDate, localTime } from '@motesplats/rules';
 
 type Row = Record<string, unknown>;
 type IdOf = (key: string) => string;

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { localDate, localTime } from '../common/stockholm-time.js';
-import { REGIONAL_TEMPLATE } from '@motesplats/rules';
+import { localDate, localTime, REGIONAL_TEMPLATE } from '@motesplats/rules';
 import { seedPlatformCatalog } from '../rules/platform-catalog-seed.js';
 import { DEMO_MUNICIPALITIES, DEMO_PARTIES, DEMO_REGION, DEMO_REGIONS, FIRST_NAMES, LAST_NAMES, type DemoRegion } from './demo-region.js';
 import { demoExperience } from './demo-experience.js';

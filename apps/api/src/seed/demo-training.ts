@@ -1,5 +1,4 @@
-import { addDays } from '@motesplats/rules';
-import { localDate, localTime } from '../common/stockholm-time.js';
+import { addDays, localDate, localTime } from '@motesplats/rules';
 import { addMonths, validUntil } from '../training/validity.js';
 
 type Row = Record<string, unknown>;

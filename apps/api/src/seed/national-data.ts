@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { REGIONAL_TEMPLATE } from '@motesplats/rules';
-import { localTime } from '../common/stockholm-time.js';
+import { localTime, REGIONAL_TEMPLATE } from '@motesplats/rules';
 import { seedPlatformCatalog } from '../rules/platform-catalog-seed.js';
 import { DEMO_TEMPLATE, demoRuleSet } from './demo-rules.js';
 

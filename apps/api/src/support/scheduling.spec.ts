@@ -1,6 +1,6 @@
 import { describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
-import { localTime } from '../common/stockholm-time.js';
+import { localTime } from '@motesplats/rules';
 import { availableIntervals, expandWeekly, merge, rankCandidates, shiftOf, subtract, unfitFor, type Candidate } from './scheduling.js';
 
 const t = (y: number, m: number, d: number, h: number, mi = 0) => localTime(y, m, d, h, mi).getTime();

@@ -3,7 +3,7 @@
  * the ranking of suggestions. Pure functions over plain data (times as epoch milliseconds),
  * so the same rules decide in suggestions, in assignment and in the conflict list.
  */
-import { localDate, localTime, MUNICIPAL_TIME_ZONE } from '../common/stockholm-time.js';
+import { localDate, localTime } from '@motesplats/rules';
 
 export interface Interval {
   start: number;
@@ -95,7 +95,7 @@ function at(isoDate: string, hhmm: string): number {
     return localTime(next[0], next[1], next[2], 0).getTime();
   }
   const [h, mi] = hhmm.split(':').map(Number) as [number, number];
-  return localTime(y, mo, d, h, mi, MUNICIPAL_TIME_ZONE).getTime();
+  return localTime(y, mo, d, h, mi).getTime();
 }
 
 /**

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { addDays, isIsoDate, type IsoDate } from '@motesplats/rules';
+import { addDays, isIsoDate, type IsoDate, localDate } from '@motesplats/rules';
 import { badInput, conflict } from '../common/app-error.js';
 import { currentActor } from '../common/request-context.js';
-import { localDate } from '../common/stockholm-time.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { TrainingModulesService } from '../training/training-modules.service.js';
 import { EXPIRING_WITHIN_DAYS, validUntil } from '../training/validity.js';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { addDays, type IsoDate } from '@motesplats/rules';
-import { localTime } from '../common/stockholm-time.js';
+import { addDays, type IsoDate, localTime } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
 import type { OutgoingMail } from '../notifications/mailer.js';
 import { MailOutbox } from '../outbox/mail-outbox.service.js';

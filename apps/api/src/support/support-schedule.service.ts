@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { currentActor } from '../common/request-context.js';
-import { localDate, localTime } from '../common/stockholm-time.js';
+import { localDate, localTime } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Meeting } from '../meetings/meetings.public.js';
 import {

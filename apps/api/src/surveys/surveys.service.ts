@@ -7,7 +7,7 @@ import { badInput, conflict, notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { safeCsv } from '../common/csv-safe.js';
 import { currentActor, currentStore } from '../common/request-context.js';
-import { localDate } from '../common/stockholm-time.js';
+import { localDate } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { jobId } from '../jobs/job-id.js';
 import { MailOutbox } from '../outbox/mail-outbox.service.js';

@@ -7,7 +7,7 @@ import { parseCsv, toCsv } from './csv.js';
 import { CompletionSource } from './training-completion.entity.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import { Clock } from '../common/clock.js';
-import { localDate } from '../common/stockholm-time.js';
+import { localDate } from '@motesplats/rules';
 import { dateProblem, identity, TrainingCompletionsService, type NewCompletion } from './training-completions.service.js';
 import { MembersService } from '../members/members.service.js';
 

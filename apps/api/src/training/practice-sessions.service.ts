@@ -4,7 +4,7 @@ import { In, IsNull, Not, type SelectQueryBuilder } from 'typeorm';
 import { assertEndsAfterStart } from '../common/crud/scheduled.js';
 import { badInput, conflict } from '../common/app-error.js';
 import { CrudService } from '../common/crud/crud.service.js';
-import { localDate } from '../common/stockholm-time.js';
+import { localDate } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { PracticeSession, PracticeSessionInvitee } from './practice-session.entity.js';
 import { CompletionSource } from './training-completion.entity.js';

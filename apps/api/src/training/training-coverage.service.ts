@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { stockholmDate, type BodyRules, type MemberRole, type TrainingRequirement } from '@motesplats/rules';
-import { localDate } from '../common/stockholm-time.js';
+import { type BodyRules, localDate, type MemberRole, stockholmDate, type TrainingRequirement } from '@motesplats/rules';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { ComplianceService } from '../rules/compliance.service.js';
 import { DirectoryService } from '../tenancy/directory.service.js';

@@ -26,7 +26,7 @@ import {
     useTranslate,
 } from 'react-admin';
 import { fetchDecisions, recordDecision, type SubCommitteeRemoteDecision } from './api';
-import { stockholmToday } from '../../components/stockholmTime';
+import { stockholmToday } from '@motesplats/rules/stockholm-time';
 
 const WRITERS = ['tenant-admin', 'secretary'];
 
@@ -46,7 +46,7 @@ export const SubCommitteeDecisions = (_props: { label?: false }) => {
     const [decisions, setDecisions] = useState<SubCommitteeRemoteDecision[] | null>(null);
     const [error, setError] = useState<string | null>(null);
     const [reference, setReference] = useState('');
-    const [decidedOn, setDecidedOn] = useState(stockholmToday);
+    const [decidedOn, setDecidedOn] = useState(() => stockholmToday(new Date()));
     const [allowsRemote, setAllowsRemote] = useState(true);
     const [saving, setSaving] = useState(false);
     const bodyId = body?.id as string | undefined;

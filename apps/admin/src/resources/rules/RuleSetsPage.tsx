@@ -35,7 +35,7 @@ import {
 } from './api';
 import { BodyRulesEditor, BodyTypeHeading } from './BodyRulesEditor';
 import { RuleDiff } from './RuleDiff';
-import { stockholmToday } from '../../components/stockholmTime';
+import { stockholmToday } from '@motesplats/rules/stockholm-time';
 
 /**
  * The municipality's rules for remote participation: the version in force, the history, a
@@ -153,7 +153,9 @@ export const RuleSetsPage = () => {
                                 onClick={() =>
                                     run(
                                         async () =>
-                                            setSelectedId((await createDraft('CURRENT_VERSION', stockholmToday())).id),
+                                            setSelectedId(
+                                                (await createDraft('CURRENT_VERSION', stockholmToday(new Date()))).id,
+                                            ),
                                         'app.rules.draft_created',
                                     )
                                 }
@@ -166,7 +168,7 @@ export const RuleSetsPage = () => {
                                     run(
                                         async () =>
                                             setSelectedId(
-                                                (await createDraft('REGIONAL_TEMPLATE', stockholmToday())).id,
+                                                (await createDraft('REGIONAL_TEMPLATE', stockholmToday(new Date()))).id,
                                             ),
                                         'app.rules.draft_created',
                                     )

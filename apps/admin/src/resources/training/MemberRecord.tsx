@@ -14,7 +14,7 @@ import {
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { fetchCompletions, recordCompletion, searchMembers, type Completion, type TrainingModule } from './api';
-import { stockholmToday } from '../../components/stockholmTime';
+import { stockholmToday } from '@motesplats/rules/stockholm-time';
 
 type MemberOption = { id: string; name: string; email: string | null };
 
@@ -34,7 +34,7 @@ export const MemberRecord = ({
     const [member, setMember] = useState<MemberOption | null>(null);
     const [completions, setCompletions] = useState<Completion[]>([]);
     const [moduleKey, setModuleKey] = useState('');
-    const [completedOn, setCompletedOn] = useState(stockholmToday());
+    const [completedOn, setCompletedOn] = useState(stockholmToday(new Date()));
 
     useEffect(() => {
         let live = true;

@@ -2,7 +2,7 @@ import { Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/materi
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
-import { MUNICIPAL_TIME_ZONE } from '../../components/stockholmTime';
+import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules/stockholm-time';
 import { graphql } from '../../gql';
 import { graphqlRequest, type RunDocument } from '../../graphql';
 import { getLimits } from '../../limits';
