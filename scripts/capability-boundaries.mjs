@@ -63,6 +63,9 @@ const QUERY_CALLS = [
   'leftJoinAndMapMany',
 ];
 
+/** Our own helpers that read a table when handed an entity class (common/by-id-loader, must-exist). */
+const LOADER_CALLS = ['loadRef', 'byIdLoader', 'mustExist', 'byMeeting'];
+
 function walk(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
 }
@@ -114,6 +117,10 @@ export function capabilityBoundaries(root = ROOT) {
         {
           selector: `CallExpression[callee.property.name=/^(${QUERY_CALLS.join('|')})$/] > Identifier.arguments[name=/^(${foreignEntities.join('|')})$/]`,
           message: `${cap.name} may not query another capability's table: add a method to the owning capability's service. See apps/api/src/README.md.`,
+        },
+        {
+          selector: `CallExpression[callee.name=/^(${LOADER_CALLS.join('|')})$/] > Identifier.arguments[name=/^(${foreignEntities.join('|')})$/]`,
+          message: `${cap.name} may not load another capability's rows: use that capability's service (load, assertExists). See apps/api/src/README.md.`,
         },
       ];
     }

@@ -1,8 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_ADMINS } from '../auth/actor.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { BodiesService } from './bodies.service.js';
 import { Body } from './body.entity.js';
 import { BodyFilter, CreateBodyInput, UpdateBodyInput } from './body.inputs.js';
@@ -17,15 +15,12 @@ export class BodiesResolver extends CrudResolver({
   updateInput: UpdateBodyInput,
   writeRoles: MUNICIPAL_ADMINS,
 }) {
-  constructor(
-    readonly service: BodiesService,
-    private readonly db: TenantDb,
-  ) {
+  constructor(readonly service: BodiesService) {
     super();
   }
 
   @ResolveField(() => Body, { nullable: true })
   parentBody(@Parent() body: Body) {
-    return loadRef(this.db, Body, body.parentBodyId);
+    return this.service.load(body.parentBodyId);
   }
 }

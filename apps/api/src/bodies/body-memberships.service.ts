@@ -4,14 +4,17 @@ import { conflict } from '../common/app-error.js';
 import { CrudService } from '../common/crud/crud.service.js';
 import { mustExist } from '../common/must-exist.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Member } from '../members/members.public.js';
 import { Body } from './body.entity.js';
 import { BodyMembership, MembershipRole } from './body-membership.entity.js';
 import type { BodyMembershipFilter } from './body-membership.inputs.js';
+import { MembersService } from '../members/members.service.js';
 
 @Injectable()
 export class BodyMembershipsService extends CrudService<BodyMembership, BodyMembershipFilter> {
-  constructor(db: TenantDb) {
+  constructor(
+    db: TenantDb,
+    private readonly members: MembersService,
+  ) {
     super(db, {
       entity: BodyMembership,
       label: 'Uppdraget',
@@ -29,7 +32,7 @@ export class BodyMembershipsService extends CrudService<BodyMembership, BodyMemb
 
   override async create(values: Partial<BodyMembership>): Promise<BodyMembership> {
     await mustExist(this.db, Body, values.bodyId, 'bodyId', 'Organet');
-    await mustExist(this.db, Member, values.memberId, 'memberId', 'Ledamoten');
+    await this.members.assertExists(values.memberId, 'memberId');
     await this.checkSingleChair(values.bodyId!, values.role, undefined);
     return super.create(values);
   }

@@ -1,10 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { Meeting } from '../meetings/meetings.public.js';
 import { Member } from '../members/members.public.js';
 import { PartyGroup } from '../party-groups/party-groups.public.js';
@@ -13,14 +11,17 @@ import { CreateBreakoutRoomInput, TimeWindowView } from './breakout-room.inputs.
 import { BreakoutRoomsService } from './breakout-rooms.service.js';
 import { MeetingWindowsService } from './meeting-windows.service.js';
 import { MembersService } from '../members/members.service.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { PartyGroupsService } from '../party-groups/party-groups.service.js';
 
 @Resolver(() => BreakoutRoom)
 export class BreakoutRoomsResolver {
   constructor(
     private readonly rooms: BreakoutRoomsService,
     private readonly meetingWindows: MeetingWindowsService,
-    private readonly db: TenantDb,
     private readonly members: MembersService,
+    private readonly partyGroups: PartyGroupsService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   @Roles(...MUNICIPAL_READERS)
@@ -46,12 +47,12 @@ export class BreakoutRoomsResolver {
 
   @ResolveField(() => PartyGroup)
   partyGroup(@Parent() room: BreakoutRoom) {
-    return loadRef(this.db, PartyGroup, room.partyGroupId);
+    return this.partyGroups.load(room.partyGroupId);
   }
 
   @ResolveField(() => Meeting)
   meeting(@Parent() room: BreakoutRoom) {
-    return loadRef(this.db, Meeting, room.meetingId);
+    return this.meetings.load(room.meetingId);
   }
 
   @ResolveField(() => [TimeWindowView], { description: 'When the room is open: before the meeting, during recesses, after it' })

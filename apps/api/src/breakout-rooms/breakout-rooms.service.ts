@@ -15,6 +15,7 @@ import { MeetingWindowsService } from './meeting-windows.service.js';
 import { refuseRoom } from './room-refusal.js';
 import { RoomScheduler } from './room-scheduler.service.js';
 import { PartyGroupsService } from '../party-groups/party-groups.service.js';
+import { loadRef } from '../common/by-id-loader.js';
 
 /** Statuses of a meeting the municipality has convened and not yet closed. */
 export const CONVENED_STATUSES = [MeetingStatus.CONVENED, MeetingStatus.IN_PROGRESS, MeetingStatus.RECESS];
@@ -167,5 +168,10 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
   async allRoomsOf(meetingId: string): Promise<BreakoutRoom[]> {
     const em = await this.db.manager();
     return em.getRepository(BreakoutRoom).find({ where: { meetingId } });
+  }
+
+  /** The room a (nullable) reference points at, through the request's by-id loader. */
+  load(id: string | null | undefined): Promise<BreakoutRoom | null> {
+    return loadRef(this.db, BreakoutRoom, id);
   }
 }

@@ -1,11 +1,9 @@
-import { Args, Field, ID, Int, Mutation, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { BreakoutRoom } from '../breakout-rooms/breakout-rooms.public.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { Meeting } from '../meetings/meetings.public.js';
 import { Member } from '../members/members.public.js';
 import { PracticeSession } from '../training/training.public.js';
@@ -17,30 +15,8 @@ import { CalendarFeedsService } from './calendar-feeds.service.js';
 import { LinkDeliveryService } from './link-delivery.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MembersService } from '../members/members.service.js';
-
-@ObjectType({ description: 'A link sent again with a new token (the old one no longer works)' })
-class ResentJoinLink {
-  @Field(() => JoinLink)
-  link!: JoinLink;
-
-  @Field(() => String, { nullable: true, description: 'Only for a member without e-mail: the link, shown this once, for the secretary to hand over' })
-  url!: string | null;
-}
-
-@ObjectType()
-class LinkDeliveryReport {
-  @Field(() => Int)
-  sent!: number;
-
-  @Field(() => Int, { description: 'Members without e-mail, whom the secretary reaches otherwise' })
-  forSecretary!: number;
-
-  @Field(() => Int, {
-    description:
-      'Members the rules keep from taking part remotely: their link to the meeting is held back (see membersBlockedFromRemote); room links still go out',
-  })
-  blocked!: number;
-}
+import { BreakoutRoomsService } from '../breakout-rooms/breakout-rooms.service.js';
+import { LinkDeliveryReport, ResentJoinLink } from './join-links.model.js';
 
 /** The invited members without e-mail, whom the secretary reaches another way. */
 async function withoutEmail(members: MembersService, links: JoinLink[]): Promise<Member[]> {
@@ -55,8 +31,9 @@ export class JoinLinksResolver {
     private readonly links: JoinLinksService,
     private readonly delivery: LinkDeliveryService,
     private readonly feeds: CalendarFeedsService,
-    private readonly db: TenantDb,
     private readonly audit: AuditService,
+    private readonly members: MembersService,
+    private readonly rooms: BreakoutRoomsService,
   ) {}
 
   @Roles(...MUNICIPAL_WRITERS)
@@ -105,12 +82,12 @@ export class JoinLinksResolver {
 
   @ResolveField(() => Member)
   member(@Parent() link: JoinLink) {
-    return loadRef(this.db, Member, link.memberId);
+    return this.members.load(link.memberId);
   }
 
   @ResolveField(() => BreakoutRoom, { nullable: true })
   room(@Parent() link: JoinLink) {
-    return loadRef(this.db, BreakoutRoom, link.roomId);
+    return this.rooms.load(link.roomId);
   }
 }
 

@@ -1,23 +1,10 @@
-import { Field, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Meeting } from '../meetings/meetings.public.js';
-import { Member } from '../members/members.public.js';
-import { LocalizedText } from '../rules/evaluation.model.js';
 import { JoinLinksService } from './join-links.service.js';
 import { RemoteEligibilityService } from './remote-eligibility.service.js';
-
-@ObjectType({ description: 'A member invited to take part remotely whom the rules keep out right now: their link opens nothing' })
-export class BlockedFromRemote {
-  @Field(() => Member)
-  member!: Member;
-
-  @Field(() => [String], { description: 'Stable reason codes, e.g. PRESIDIUM_MUST_BE_ON_SITE, TRAINING_MISSING' })
-  codes!: string[];
-
-  @Field(() => [LocalizedText])
-  reasons!: LocalizedText[];
-}
+import { BlockedFromRemote } from './remote-eligibility.model.js';
 
 @Resolver(() => Meeting)
 export class MeetingRemoteEligibilityResolver {

@@ -1,12 +1,11 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_WRITERS } from '../auth/actor.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { Member } from '../members/members.public.js';
 import { Attendance } from './attendance.entity.js';
 import { AttendancesService } from './attendances.service.js';
 import { AttendanceFilter, CreateAttendanceInput, UpdateAttendanceInput } from './meeting.inputs.js';
+import { MembersService } from '../members/members.service.js';
 
 @Resolver(() => Attendance)
 export class AttendancesResolver extends CrudResolver({
@@ -20,13 +19,13 @@ export class AttendancesResolver extends CrudResolver({
 }) {
   constructor(
     readonly service: AttendancesService,
-    private readonly db: TenantDb,
+    private readonly members: MembersService,
   ) {
     super();
   }
 
   @ResolveField(() => Member)
   member(@Parent() a: Attendance) {
-    return loadRef(this.db, Member, a.memberId);
+    return this.members.load(a.memberId);
   }
 }

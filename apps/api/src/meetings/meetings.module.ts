@@ -8,9 +8,10 @@ import { AttendancesService } from './attendances.service.js';
 import { MeetingsResolver } from './meetings.resolver.js';
 import { MeetingsService } from './meetings.service.js';
 import { BodiesModule } from '../bodies/bodies.module.js';
+import { MembersModule } from '../members/members.module.js';
 
 @Module({
-  imports: [BodiesModule, RulesModule],
+  imports: [BodiesModule, MembersModule, RulesModule],
   providers: [MeetingsService, MeetingsResolver, AgendaItemsService, AgendaItemsResolver, AttendancesService, AttendancesResolver],
   exports: [MeetingsService, AttendancesService],
 })

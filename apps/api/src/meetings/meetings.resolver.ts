@@ -2,21 +2,19 @@ import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Body } from '../bodies/bodies.public.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { badInput } from '../common/app-error.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
-import { byMeeting } from './by-meeting.loader.js';
 import { Meeting } from './meeting.entity.js';
 import { MeetingRecess } from './meeting-recess.entity.js';
 import { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs.js';
 import { MeetingStatus, nextStatuses } from './meeting-status.js';
 import { MeetingsService } from './meetings.service.js';
 import { OVERRIDE_REASON_MIN_LENGTH } from '../rules/compliance.service.js';
+import { BodiesService } from '../bodies/bodies.service.js';
 
 @Resolver(() => Meeting)
 export class MeetingsResolver extends CrudResolver({
@@ -30,7 +28,7 @@ export class MeetingsResolver extends CrudResolver({
 }) {
   constructor(
     readonly service: MeetingsService,
-    private readonly db: TenantDb,
+    private readonly bodies: BodiesService,
   ) {
     super();
   }
@@ -57,7 +55,7 @@ export class MeetingsResolver extends CrudResolver({
 
   @ResolveField(() => Body)
   body(@Parent() meeting: Meeting) {
-    return loadRef(this.db, Body, meeting.bodyId);
+    return this.bodies.load(meeting.bodyId);
   }
 
   @ResolveField(() => [MeetingStatus], { description: 'The statuses this meeting can move to now' })
@@ -67,16 +65,16 @@ export class MeetingsResolver extends CrudResolver({
 
   @ResolveField(() => [AgendaItem], { description: 'Agenda items in order' })
   agendaItems(@Parent() meeting: Meeting) {
-    return byMeeting(this.db, AgendaItem, 'number').load(meeting.id);
+    return this.service.agendaItemsOfMeeting(meeting.id);
   }
 
   @ResolveField(() => [Attendance])
   attendances(@Parent() meeting: Meeting) {
-    return byMeeting(this.db, Attendance, 'createdAt').load(meeting.id);
+    return this.service.attendancesOfMeeting(meeting.id);
   }
 
   @ResolveField(() => [MeetingRecess], { description: 'Recesses the secretary started (status RECESS), oldest first' })
   recesses(@Parent() meeting: Meeting) {
-    return byMeeting(this.db, MeetingRecess, 'startedAt').load(meeting.id);
+    return this.service.recessesOfMeeting(meeting.id);
   }
 }

@@ -4,10 +4,8 @@ import { And, Between, In, IsNull, LessThan, MoreThan, MoreThanOrEqual, Not, typ
 import { badInput, conflict } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { CrudService } from '../common/crud/crud.service.js';
-import { mustExist } from '../common/must-exist.js';
 import { assertEndsAfterStart } from '../common/crud/scheduled.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Body } from '../bodies/bodies.public.js';
 import { ComplianceService } from '../rules/compliance.service.js';
 import { RegionalRulesService } from '../rules/regional-rules.service.js';
 import { Meeting } from './meeting.entity.js';
@@ -20,6 +18,7 @@ import { byMeeting } from './by-meeting.loader.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { MeetingRecords } from '../rules/compliance-facts.js';
+import { BodiesService } from '../bodies/bodies.service.js';
 
 const CLOSED = [MeetingStatus.CANCELLED, MeetingStatus.ENDED];
 
@@ -32,6 +31,7 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> impleme
     private readonly clock: Clock,
     private readonly compliance: ComplianceService,
     private readonly regional: RegionalRulesService,
+    private readonly bodies: BodiesService,
   ) {
     super(db, {
       entity: Meeting,
@@ -50,7 +50,7 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> impleme
   }
 
   override async create(values: Partial<Meeting>): Promise<Meeting> {
-    await mustExist(this.db, Body, values.bodyId, 'bodyId', 'Organet');
+    await this.bodies.assertExists(values.bodyId, 'bodyId');
     assertEndsAfterStart(values.startsAt!, values.endsAt!, 'Mötet');
     await this.assertPlatform(values.platformKey);
     return super.create({ platformKey: null, ...values, status: MeetingStatus.PLANNED });
@@ -165,6 +165,21 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> impleme
   /** Planned attendance of many meetings at once (shared with the meeting list, as above). */
   attendancesOf(meetingIds: string[]): Promise<(Attendance[] | Error)[]> {
     return byMeeting(this.db, Attendance, 'createdAt').loadMany(meetingIds);
+  }
+
+  // One meeting's agenda, attendance and recesses, batched per request with every other meeting
+  // a list shows (the loaders the rules' evaluation shares).
+
+  agendaItemsOfMeeting(meetingId: string): Promise<AgendaItem[]> {
+    return byMeeting(this.db, AgendaItem, 'number').load(meetingId);
+  }
+
+  attendancesOfMeeting(meetingId: string): Promise<Attendance[]> {
+    return byMeeting(this.db, Attendance, 'createdAt').load(meetingId);
+  }
+
+  recessesOfMeeting(meetingId: string): Promise<MeetingRecess[]> {
+    return byMeeting(this.db, MeetingRecess, 'startedAt').load(meetingId);
   }
 }
 

@@ -1,12 +1,11 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_WRITERS } from '../auth/actor.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { Party } from '../party-groups/party-groups.public.js';
 import { Member } from './member.entity.js';
 import { CreateMemberInput, MemberFilter, UpdateMemberInput } from './member.inputs.js';
 import { MembersService } from './members.service.js';
+import { PartiesService } from '../party-groups/party-groups.service.js';
 
 @Resolver(() => Member)
 export class MembersResolver extends CrudResolver({
@@ -20,13 +19,13 @@ export class MembersResolver extends CrudResolver({
 }) {
   constructor(
     readonly service: MembersService,
-    private readonly db: TenantDb,
+    private readonly parties: PartiesService,
   ) {
     super();
   }
 
   @ResolveField(() => Party, { nullable: true })
   party(@Parent() member: Member) {
-    return loadRef(this.db, Party, member.partyId);
+    return this.parties.load(member.partyId);
   }
 }

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, type SelectQueryBuilder } from 'typeorm';
 import { CrudService } from '../common/crud/crud.service.js';
-import { mustExist } from '../common/must-exist.js';
 import { TenantDb } from '../database/tenant-db.service.js';
-import { Party } from '../party-groups/party-groups.public.js';
 import { IdentityLevel, Member } from './member.entity.js';
 import type { MemberFilter } from './member.inputs.js';
+import { PartiesService } from '../party-groups/party-groups.service.js';
 
 @Injectable()
 export class MembersService extends CrudService<Member, MemberFilter> {
-  constructor(db: TenantDb) {
+  constructor(
+    db: TenantDb,
+    private readonly parties: PartiesService,
+  ) {
     super(db, {
       entity: Member,
       label: 'Ledamoten',
@@ -27,12 +29,12 @@ export class MembersService extends CrudService<Member, MemberFilter> {
   }
 
   override async create(values: Partial<Member>): Promise<Member> {
-    await mustExist(this.db, Party, values.partyId, 'partyId', 'Partiet');
+    await this.parties.assertExists(values.partyId, 'partyId');
     return super.create({ email: null, phone: null, partyId: null, identityLevel: IdentityLevel.NONE, ...values });
   }
 
   override async update(id: string, values: Partial<Member>): Promise<Member> {
-    await mustExist(this.db, Party, values.partyId, 'partyId', 'Partiet');
+    await this.parties.assertExists(values.partyId, 'partyId');
     return super.update(id, values);
   }
 

@@ -1,8 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_ADMINS } from '../auth/actor.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { Party } from './party.entity.js';
 import { PartyGroup } from './party-group.entity.js';
 import { CreatePartyGroupInput, CreatePartyInput, PartyFilter, PartyGroupFilter, UpdatePartyGroupInput, UpdatePartyInput } from './party-group.inputs.js';
@@ -35,13 +33,13 @@ export class PartyGroupsResolver extends CrudResolver({
 }) {
   constructor(
     readonly service: PartyGroupsService,
-    private readonly db: TenantDb,
+    private readonly parties: PartiesService,
   ) {
     super();
   }
 
   @ResolveField(() => Party)
   party(@Parent() group: PartyGroup) {
-    return loadRef(this.db, Party, group.partyId);
+    return this.parties.load(group.partyId);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { SupportAssignment, TrainingCompletion } from '@motesplats/rules';
 import type { AgendaItem } from '../meetings/agenda-item.entity.js';
 import type { Attendance } from '../meetings/attendance.entity.js';
+import type { Meeting } from '../meetings/meeting.entity.js';
 
 /**
  * What the rules' evaluation needs to know about training: which modules each member has
@@ -24,12 +25,14 @@ export interface SupportFacts {
 }
 
 /**
- * What the evaluation reads of the meetings themselves: agendas and planned attendance, per
+ * What the evaluation reads of the meetings themselves: the meeting, agendas and planned attendance, per
  * meeting id in the order asked (an Error in place of a list that could not be read). The
  * meetings capability supplies it; it reads the rules in turn (to refuse convening a meeting
  * with blockers), so it plugs in here rather than being imported.
  */
 export interface MeetingRecords {
+  /** The meeting, through the request's by-id loader; null when unknown (or another municipality's). */
+  load(id: string): Promise<Meeting | null>;
   agendaItemsOf(meetingIds: string[]): Promise<(AgendaItem[] | Error)[]>;
   attendancesOf(meetingIds: string[]): Promise<(Attendance[] | Error)[]>;
 }

@@ -4,8 +4,7 @@ import { Roles } from '../auth/roles.decorator.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
 import { notFound } from '../common/app-error.js';
-import { loadRef } from '../common/by-id-loader.js';
-import { TenantDb } from '../database/tenant-db.service.js';
+import { ComplianceFacts } from './compliance-facts.js';
 import { Meeting } from '../meetings/meetings.public.js';
 import { ComplianceService } from './compliance.service.js';
 import { MeetingEvaluation } from './evaluation.model.js';
@@ -14,7 +13,7 @@ import { MeetingEvaluation } from './evaluation.model.js';
 export class ComplianceResolver {
   constructor(
     private readonly evaluations: ComplianceService,
-    private readonly db: TenantDb,
+    private readonly facts: ComplianceFacts,
   ) {}
 
   @Roles(...MUNICIPAL_READERS)
@@ -23,7 +22,7 @@ export class ComplianceResolver {
   })
   async evaluateMeeting(@Args('meetingId', { type: () => ID }) meetingId: string) {
     await parseInput(IdArgs, { id: meetingId });
-    const meeting = await loadRef(this.db, Meeting, meetingId);
+    const meeting = await this.facts.meetings.load(meetingId);
     if (!meeting) throw notFound('Mötet', meetingId);
     return this.evaluations.evaluate(meeting);
   }

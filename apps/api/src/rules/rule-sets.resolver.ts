@@ -1,28 +1,13 @@
-import { Args, Field, GraphQLISODateTime, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_ADMINS, MUNICIPAL_READERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
-import { JSONScalar } from '../common/json.scalar.js';
 import { StoredRuleSetVersion } from './rule-set-version.entity.js';
 import { RuleSetsService } from './rule-sets.service.js';
 import { CreateRuleSetDraftInput, PublishRuleSetInput, UpdateRuleSetDraftInput } from './rules.inputs.js';
 import { Clock } from '../common/clock.js';
-
-@ObjectType({ description: "One field where the municipality's rules differ from the regional template" })
-export class RuleDifference {
-  @Field({ description: 'E.g. bodyTypes.council.maxRemoteParticipants or bodies.<bodyId>.identityCheck' })
-  path!: string;
-
-  @Field(() => JSONScalar, { nullable: true })
-  templateValue!: unknown;
-
-  @Field(() => JSONScalar, { nullable: true })
-  municipalValue!: unknown;
-
-  @Field({ description: 'tighter | looser | other: less or more permissive for remote participation than the template' })
-  change!: string;
-}
+import { RuleDifference } from './rule-difference.model.js';
 
 @Resolver(() => StoredRuleSetVersion)
 export class RuleSetsResolver {

@@ -1,4 +1,3 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { TenantDb } from '../database/tenant-db.service.js';
@@ -10,6 +9,7 @@ import { Clock } from '../common/clock.js';
 import { localDate } from '@motesplats/rules';
 import { dateProblem, identity, TrainingCompletionsService, type NewCompletion } from './training-completions.service.js';
 import { MembersService } from '../members/members.service.js';
+import type { CompletionImportReport } from './completion-import.model.js';
 
 /**
  * The columns of an import file, in any order, header row first. A member is named by
@@ -19,36 +19,6 @@ import { MembersService } from '../members/members.service.js';
  */
 export const IMPORT_COLUMNS = ['member_id', 'member_name', 'member_email', 'module_key', 'completed_on'] as const;
 export const EXPORT_COLUMNS = [...IMPORT_COLUMNS, 'valid_until', 'source'];
-
-@ObjectType({ description: 'A row of an import file that cannot be imported.' })
-export class ImportRowError {
-  @Field(() => Int, { description: 'Line number in the file (the header is line 1)' })
-  line!: number;
-
-  @Field()
-  reason!: string;
-}
-
-@ObjectType({ description: 'What an import did, or would do (dry run). Nothing is imported while any row has an error.' })
-export class CompletionImportReport {
-  @Field()
-  dryRun!: boolean;
-
-  @Field(() => Int, { description: 'Data rows in the file' })
-  rows!: number;
-
-  @Field(() => Int, { description: 'Rows that would add a completion' })
-  toImport!: number;
-
-  @Field(() => Int, { description: 'Rows already recorded (or repeated in the file): skipped' })
-  alreadyRecorded!: number;
-
-  @Field(() => Int, { description: 'Completions added by this call' })
-  imported!: number;
-
-  @Field(() => [ImportRowError])
-  errors!: ImportRowError[];
-}
 
 @Injectable()
 export class CompletionCsvService {

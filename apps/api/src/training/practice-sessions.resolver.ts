@@ -1,16 +1,15 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { parseInput } from '../common/crud/parse-input.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { Member } from '../members/members.public.js';
 import { PracticeSession, PracticeSessionInvitee } from './practice-session.entity.js';
 import { PracticeSessionsService } from './practice-sessions.service.js';
 import { TrainingModule } from './training-module.entity.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import { CreatePracticeSessionInput, PracticeSessionFilter, SessionMembersArgs, UpdatePracticeSessionInput } from './training.inputs.js';
+import { MembersService } from '../members/members.service.js';
 
 @Resolver(() => PracticeSession)
 export class PracticeSessionsResolver extends CrudResolver({
@@ -63,10 +62,10 @@ export class PracticeSessionsResolver extends CrudResolver({
 
 @Resolver(() => PracticeSessionInvitee)
 export class PracticeSessionInviteesResolver {
-  constructor(private readonly db: TenantDb) {}
+  constructor(private readonly members: MembersService) {}
 
   @ResolveField(() => Member, { nullable: true })
   member(@Parent() invitee: PracticeSessionInvitee) {
-    return loadRef(this.db, Member, invitee.memberId);
+    return this.members.load(invitee.memberId);
   }
 }

@@ -1,18 +1,18 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS, MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { IdArgs } from '../common/crud/id-args.js';
 import { ListArgs, PageOf } from '../common/crud/list-args.js';
 import { parseInput } from '../common/crud/parse-input.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { Member } from '../members/members.public.js';
-import { CompletionCsvService, CompletionImportReport } from './completion-csv.service.js';
+import { CompletionCsvService } from './completion-csv.service.js';
+import { CompletionImportReport } from './completion-import.model.js';
 import { TrainingCompletionRecord } from './training-completion.entity.js';
 import { TrainingCompletionsService } from './training-completions.service.js';
 import { TrainingModule } from './training-module.entity.js';
 import { TrainingModulesService } from './training-modules.service.js';
 import { ImportCompletionsArgs, RecordTrainingCompletionInput, TrainingCompletionFilter } from './training.inputs.js';
+import { MembersService } from '../members/members.service.js';
 
 const CompletionPage = PageOf(TrainingCompletionRecord);
 
@@ -23,7 +23,7 @@ export class TrainingCompletionsResolver {
     private readonly service: TrainingCompletionsService,
     private readonly csv: CompletionCsvService,
     private readonly modules: TrainingModulesService,
-    private readonly db: TenantDb,
+    private readonly members: MembersService,
   ) {}
 
   @Roles(...MUNICIPAL_READERS)
@@ -61,7 +61,7 @@ export class TrainingCompletionsResolver {
 
   @ResolveField(() => Member, { nullable: true })
   member(@Parent() c: TrainingCompletionRecord) {
-    return loadRef(this.db, Member, c.memberId);
+    return this.members.load(c.memberId);
   }
 
   @ResolveField(() => TrainingModule, { nullable: true })

@@ -2,13 +2,13 @@ import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_READERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Body } from '../bodies/bodies.public.js';
-import { loadRef } from '../common/by-id-loader.js';
 import { parseInput } from '../common/crud/parse-input.js';
-import { TenantDb } from '../database/tenant-db.service.js';
 import { Member } from '../members/members.public.js';
 import { BlockedMember, CoverageMember, CoverageRow, CoverageStatus, MeetingTrainingGaps, RegionalCoverageRow } from './training-coverage.model.js';
 import { TrainingCoverageService } from './training-coverage.service.js';
 import { BlockedMembersArgs, CoverageFilter } from './training.inputs.js';
+import { BodiesService } from '../bodies/bodies.service.js';
+import { MembersService } from '../members/members.service.js';
 
 @Resolver()
 export class TrainingCoverageResolver {
@@ -46,35 +46,38 @@ export class TrainingCoverageResolver {
 
 @Resolver(() => CoverageRow)
 export class CoverageRowResolver {
-  constructor(private readonly db: TenantDb) {}
+  constructor(private readonly bodies: BodiesService) {}
 
   @ResolveField(() => Body, { nullable: true })
   body(@Parent() row: CoverageRow) {
-    return loadRef(this.db, Body, row.bodyId);
+    return this.bodies.load(row.bodyId);
   }
 }
 
 @Resolver(() => CoverageMember)
 export class CoverageMemberResolver {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly members: MembersService,
+    private readonly bodies: BodiesService,
+  ) {}
 
   @ResolveField(() => Member, { nullable: true })
   member(@Parent() row: CoverageMember) {
-    return loadRef(this.db, Member, row.memberId);
+    return this.members.load(row.memberId);
   }
 
   @ResolveField(() => Body, { nullable: true })
   body(@Parent() row: CoverageMember) {
-    return loadRef(this.db, Body, row.bodyId);
+    return this.bodies.load(row.bodyId);
   }
 }
 
 @Resolver(() => BlockedMember)
 export class BlockedMemberResolver {
-  constructor(private readonly db: TenantDb) {}
+  constructor(private readonly members: MembersService) {}
 
   @ResolveField(() => Member, { nullable: true })
   member(@Parent() row: BlockedMember) {
-    return loadRef(this.db, Member, row.memberId);
+    return this.members.load(row.memberId);
   }
 }

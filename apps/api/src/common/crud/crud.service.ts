@@ -5,6 +5,8 @@ import type { TenantDb } from '../../database/tenant-db.service.js';
 import type { TenantEntity } from '../tenant-entity.js';
 import { SortOrder, type BaseFilter, type ListArgs, type PageResult } from './list-args.js';
 import { badInput } from '../app-error.js';
+import { loadRef } from '../by-id-loader.js';
+import { mustExist } from '../must-exist.js';
 
 export interface CrudOptions<E> {
   entity: EntityTarget<E>;
@@ -63,6 +65,19 @@ export abstract class CrudService<E extends TenantEntity & ObjectLiteral, F exte
   async get(id: string): Promise<E | null> {
     const em = await this.db.manager();
     return em.getRepository(this.options.entity).findOne({ where: { id } as never });
+  }
+
+  /**
+   * The row a (nullable) reference points at, through the request's by-id loader: resolvers of
+   * every capability use this instead of querying the table, and a list still costs one query.
+   */
+  load(id: string | null | undefined): Promise<E | null> {
+    return loadRef(this.db, this.options.entity as EntityTarget<E & { id: string }>, id);
+  }
+
+  /** Refuses an input whose `field` names a row the caller cannot see (unknown, or another municipality's). */
+  assertExists(id: string | null | undefined, field: string): Promise<void> {
+    return mustExist(this.db, this.options.entity, id, field, this.options.label);
   }
 
   async getOrFail(id: string): Promise<E> {
