@@ -111,9 +111,17 @@ export function capabilityBoundaries(root = ROOT) {
         },
       ],
     };
+    // "Now" comes from the injectable Clock (common/clock.ts), so tests can stand either side of
+    // an edge; parsing or formatting a given time is fine.
+    const clockRules = [
+      { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Ask the injectable Clock (common/clock.ts) for now.' },
+      { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Ask the injectable Clock (common/clock.ts) for now.' },
+    ];
+    rules['no-restricted-syntax'] = ['error', ...clockRules];
     if (foreignEntities.length) {
       rules['no-restricted-syntax'] = [
         'error',
+        ...clockRules,
         {
           selector: `CallExpression[callee.property.name=/^(${QUERY_CALLS.join('|')})$/] > Identifier.arguments[name=/^(${foreignEntities.join('|')})$/]`,
           message: `${cap.name} may not query another capability's table: add a method to the owning capability's service. See apps/api/src/README.md.`,

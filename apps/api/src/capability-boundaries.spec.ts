@@ -78,6 +78,17 @@ describe('capability boundaries (lint)', () => {
     assert.ok(refused.every((m) => m.ruleId === 'no-restricted-syntax' && /training may not query another capability's table/.test(m.message)));
   });
 
+  it('refuses "now" from anywhere but the Clock in a capability; reading a given time is fine', async () => {
+    const messages = await lint(
+      "export const a = new Date();\nexport const b = Date.now();\nexport const c = new Date(0);\nexport const d = Date.parse('2026-01-01T00:00:00Z');\n",
+      'training/example.service.ts',
+    );
+    assert.deepEqual(
+      messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.line),
+      [1, 2],
+    );
+  });
+
   it('refuses process.env outside the config folder', async () => {
     const outside = await lint('export const level = process.env.LOG_LEVEL;\n', 'observability/example.ts');
     assert.deepEqual(

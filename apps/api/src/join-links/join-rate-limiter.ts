@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { REDIS } from '../common/redis.module.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { Clock } from '../common/clock.js';
 
 /** Tokens sharing these first characters share a budget of failures, wherever they come from. */
 const PREFIX_LENGTH = 2;
@@ -38,13 +39,14 @@ export class JoinRateLimiter {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {
     this.keyPrefix = `${config.queuePrefix}:join-rate`;
   }
 
   /** Whether this address has failed too often; counts nothing. */
   async blocked(ip: string): Promise<boolean> {
-    const window = Math.floor(Date.now() / WINDOW_MS);
+    const window = Math.floor(this.clock.now().getTime() / WINDOW_MS);
     const [now, before] = await this.read([this.failureKey(ip, window), this.failureKey(ip, window - 1)]);
     return now! + before! >= this.config.joinRateLimits.failuresPerIpPerMinute;
   }
@@ -54,7 +56,7 @@ export class JoinRateLimiter {
    * the prefix is now over its budget (the caller answers 429 instead of "not valid").
    */
   async failed(ip: string, token?: string): Promise<boolean> {
-    const window = Math.floor(Date.now() / WINDOW_MS);
+    const window = Math.floor(this.clock.now().getTime() / WINDOW_MS);
     if (!token) {
       await this.increment([this.failureKey(ip, window)]);
       return false;
@@ -67,14 +69,14 @@ export class JoinRateLimiter {
   /** When the address is blocked, answers 429 (with Retry-After) and returns false. */
   async admit(ip: string, _token: string, reply: FastifyReply): Promise<boolean> {
     if (!(await this.blocked(ip))) return true;
-    tooMany(reply);
+    tooMany(reply, this.clock.now().getTime());
     return false;
   }
 
   private async read(keys: string[]): Promise<number[]> {
     const fromRedis = await this.tryRedis(() => this.redis.mget(...keys));
     if (fromRedis) return fromRedis.map((v) => Number(v) || 0);
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     return keys.map((k) => {
       const entry = this.local.get(k);
       return entry && entry.expires > now ? entry.count : 0;
@@ -89,7 +91,7 @@ export class JoinRateLimiter {
       return keys.map((_, i) => Number(results?.[2 * i]?.[1] ?? 0));
     });
     if (fromRedis) return fromRedis;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     if (this.local.size > 100_000) for (const [k, e] of this.local) if (e.expires <= now) this.local.delete(k);
     return keys.map((k) => {
       const entry = this.local.get(k);
@@ -131,10 +133,12 @@ export class JoinRateLimiter {
   }
 }
 
-export function tooMany(reply: FastifyReply): void {
+// The join route answers 429 without the limiter at hand, so the moment defaults to the wall clock.
+// eslint-disable-next-line no-restricted-syntax
+export function tooMany(reply: FastifyReply, now: number = Date.now()): void {
   reply
     .code(429)
-    .header('retry-after', String(Math.ceil((WINDOW_MS - (Date.now() % WINDOW_MS)) / 1000)))
+    .header('retry-after', String(Math.ceil((WINDOW_MS - (now % WINDOW_MS)) / 1000)))
     .type('text/plain; charset=utf-8')
     .send('För många försök. Vänta en stund och försök igen. / Too many attempts: wait a moment and try again.');
 }
