@@ -1,7 +1,7 @@
-import { Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Box, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
+import { JoinLinksTable, SendAllLinksButton, type JoinLinkRow } from '../../components/JoinLinksTable';
 import { MUNICIPAL_TIME_ZONE } from '../../components/stockholmTime';
 import { graphql } from '../../gql';
 import { graphqlRequest, type RunDocument } from '../../graphql';
@@ -136,22 +136,27 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
                         })}
                     </Typography>
                     {canWrite && (
-                        <Button
-                            variant="contained"
-                            sx={{ my: 1 }}
-                            onClick={() =>
-                                run(SendLinksDocument, { s: data.id }, r =>
-                                    notify('app.rooms.sent', {
-                                        type: 'success',
-                                        messageArgs: r.sendPracticeSessionLinks,
-                                    }),
-                                )
-                            }
-                        >
-                            {translate('app.rooms.send_now')}
-                        </Button>
+                        <Box sx={{ my: 1 }}>
+                            <SendAllLinksButton
+                                links={data.joinLinks}
+                                membersWithoutEmail={data.membersWithoutEmail}
+                                onConfirm={() =>
+                                    run(SendLinksDocument, { s: data.id }, r =>
+                                        notify('app.rooms.sent', {
+                                            type: 'success',
+                                            messageArgs: r.sendPracticeSessionLinks,
+                                        }),
+                                    )
+                                }
+                            />
+                        </Box>
                     )}
-                    <JoinLinksTable links={data.joinLinks} membersWithoutEmail={data.membersWithoutEmail} run={run} />
+                    <JoinLinksTable
+                        links={data.joinLinks}
+                        membersWithoutEmail={data.membersWithoutEmail}
+                        run={run}
+                        live={canWrite && new Date(data.endsAt) > new Date()}
+                    />
                 </Box>
             )}
         </Stack>
