@@ -1,25 +1,10 @@
 import { useEffect, useState } from 'react';
-import {
-    Alert,
-    Box,
-    Chip,
-    Link,
-    List,
-    ListItem,
-    ListItemText,
-    Table,
-    TableBody,
-    TableCell,
-    TableHead,
-    TableRow,
-    Tooltip,
-    Typography,
-} from '@mui/material';
+import { Alert, Box, List, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
-import { Link as RouterLink } from 'react-router-dom';
-import { capSummary, groupFindings, phaseOf, quorumSummary, type AdviceLine } from './complianceAdvice';
+import { AdviceItem } from './AdviceItem';
+import { capSummary, groupFindings, phaseOf, quorumSummary } from './complianceAdvice';
 
 interface Text {
     sv: string;
@@ -179,7 +164,7 @@ export const CompliancePanel = () => {
                 ) : (
                     <List dense data-testid="compliance-findings">
                         {lines.map(line => (
-                            <AdviceItem key={line.key} line={line} text={text} />
+                            <AdviceItem key={line.key} line={line} />
                         ))}
                     </List>
                 )}
@@ -256,61 +241,5 @@ export const CompliancePanel = () => {
                 </Table>
             </Box>
         </Box>
-    );
-};
-
-/** One line of advice: what is wrong, whom it concerns (each linked where they are fixed), and the fix. */
-const AdviceItem = ({ line, text }: { line: AdviceLine; text: (t: Text) => string }) => {
-    const translate = useTranslate();
-    const sentence = line.sentence
-        ? translate(`secretary.compliance.line.${line.sentence.key}`, {
-              ...line.sentence.args,
-              ...(typeof line.sentence.args.reason === 'string'
-                  ? { reason: translate(`secretary.compliance.reason.${line.sentence.args.reason}`) }
-                  : {}),
-          })
-        : text(line.fallback);
-    return (
-        <ListItem disableGutters alignItems="flex-start" data-code={line.code}>
-            <Chip
-                size="small"
-                color={line.severity === 'blocker' ? 'error' : 'warning'}
-                label={translate(`app.compliance.severity_${line.severity}`)}
-                sx={{ mr: 1, mt: 0.5, minWidth: 72 }}
-            />
-            <ListItemText
-                primary={
-                    <>
-                        {sentence}
-                        {line.members.length > 0 && ': '}
-                        {line.members.map((m, i) => (
-                            <span key={m.id}>
-                                {i > 0 && ', '}
-                                {m.fix ? (
-                                    <Link
-                                        component={RouterLink}
-                                        to={m.fix.to}
-                                        aria-label={`${translate(`secretary.compliance.fix.${m.fix.kind}`)}: ${m.name}`}
-                                    >
-                                        {m.name}
-                                    </Link>
-                                ) : (
-                                    m.name
-                                )}
-                            </span>
-                        ))}
-                        {line.fix && (
-                            <>
-                                {' – '}
-                                <Link component={RouterLink} to={line.fix.to}>
-                                    {translate(`secretary.compliance.fix.${line.fix.kind}`)}
-                                </Link>
-                            </>
-                        )}
-                    </>
-                }
-                secondary={translate('secretary.compliance.basis', { basis: line.basis })}
-            />
-        </ListItem>
     );
 };
