@@ -73,8 +73,6 @@ export const secretaryEn = {
         },
         attendance: {
             breaks_rule: 'The change breaks the rules for a convened meeting:',
-            keep: 'Keep anyway',
-            undo: 'Undo the change',
         },
         links: {
             heading: 'Personal links',
@@ -180,7 +178,8 @@ export const secretaryEn = {
                 'A phone number where the member can be reached if the link does not arrive, e.g. 070-123 45 67. Shown to the secretary when handing over a link.',
             move_up: 'Move item %{number} up',
             move_down: 'Move item %{number} down',
-            numbered: 'Items are numbered automatically in the order they stand.',
+            numbered: 'The next free number is filled in. Change the order with the arrows in the list.',
+            order: 'Order',
         },
     },
 };

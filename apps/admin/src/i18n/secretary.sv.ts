@@ -76,8 +76,6 @@ export const secretarySv = {
         },
         attendance: {
             breaks_rule: 'Ändringen bryter mot reglerna för ett kallat sammanträde:',
-            keep: 'Spara ändå',
-            undo: 'Ångra ändringen',
         },
         links: {
             heading: 'Personliga länkar',
@@ -183,7 +181,8 @@ export const secretarySv = {
                 'Telefonnummer som ledamoten nås på om länken inte kommer fram, t.ex. 070-123 45 67. Visas för sekreteraren vid överlämning av länk.',
             move_up: 'Flytta upp ärende %{number}',
             move_down: 'Flytta ned ärende %{number}',
-            numbered: 'Ärendena numreras automatiskt i den ordning de står.',
+            numbered: 'Nästa lediga nummer är ifyllt. Ändra ordningen med pilarna i listan.',
+            order: 'Ordning',
         },
     },
 };
