@@ -27,9 +27,26 @@ async function tabTo(page: Page, name: RegExp, { field = false, max = 120 } = {}
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const isField = await page.evaluate(() => ['INPUT', 'TEXTAREA'].includes(document.activeElement?.tagName ?? ''));
-    if ((!field || isField) && name.test(await focusedName(page))) return;
+    // Case-insensitive: innerText follows CSS text-transform (MUI buttons and tabs are upper case).
+    if ((!field || isField) && new RegExp(name.source, 'i').test(await focusedName(page))) return;
   }
   throw new Error(`Tab never reached ${name}`);
+}
+
+/**
+ * Tabs are one stop for Tab (only the selected tab is focusable): reach the selected one, walk
+ * with the arrow keys to the wanted one and activate it with Enter.
+ */
+async function switchTab(page: Page, selected: RegExp, wanted: RegExp): Promise<void> {
+  await tabTo(page, selected);
+  for (let i = 0; i < 8; i++) {
+    if (new RegExp(wanted.source, 'i').test(await focusedName(page))) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowRight');
+  }
+  throw new Error(`no tab ${wanted}`);
 }
 
 /** A date Stockholm-local `days` from now, as the segments a datetime-local input takes: yyyy, mm, dd. */
@@ -48,11 +65,10 @@ async function typeDateTime(page: Page, date: { y: string; m: string; d: string 
   const [hh, mm] = time.split(':') as [string, string];
   const hour = Number(hh);
   const h12 = String(hour % 12 === 0 ? 12 : hour % 12).padStart(2, '0');
-  for (const part of [date.m, date.d, date.y, h12, mm]) {
-    await page.keyboard.type(part);
-    await page.keyboard.press('ArrowRight');
-  }
-  await page.keyboard.type(hour < 12 ? 'A' : 'P');
+  // Two-digit segments move on by themselves once full; the year waits for more digits.
+  await page.keyboard.type(date.m + date.d + date.y);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type(h12 + mm + (hour < 12 ? 'A' : 'P'));
   const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
   assert.equal(value, `${date.y}-${date.m}-${date.d}T${time}`);
 }
@@ -127,6 +143,8 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     await page.waitForFunction(() => [...document.querySelectorAll('[role="option"]')].every((o) => /Kommunfullmäktige/.test(o.textContent ?? '')));
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.activeElement as HTMLInputElement).value === 'Kommunfullmäktige');
+    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-keyboard-body.png') });
     await tabTo(page, /Rubrik/, { field: true });
     await page.keyboard.type('Extra sammanträde om vattenverket');
     const day = dateIn(20);
@@ -143,8 +161,7 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     const meetingId = /meetings\/([0-9a-f-]+)\/show/.exec(page.url())![1]!;
 
     // Two agenda items: numbered by themselves.
-    await tabTo(page, /^Dagordning/);
-    await page.keyboard.press('Enter');
+    await switchTab(page, /^Uppgifter$/, /^Dagordning$/);
     for (const title of ['Upprop och val av justerare', 'Investering i nytt vattenverk']) {
       await tabTo(page, /^Lägg till ärende/);
       await page.keyboard.press('Enter');
@@ -163,9 +180,8 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'secretary-keyboard-agenda.png'), fullPage: true });
 
     // Convene: what will happen is shown and confirmed.
-    await tabTo(page, /^Uppgifter/);
-    await page.keyboard.press('Enter');
-    await tabTo(page, /Sätt till ”Kallat”/);
+    await switchTab(page, /^Dagordning$/, /^Uppgifter$/);
+    await tabTo(page, /^Sätt till ”Kallat”$/);
     await page.keyboard.press('Enter');
     const convene = page.getByRole('dialog', { name: 'Kalla till sammanträdet?' });
     await convene.getByTestId('convene-preview').waitFor({ timeout: 20000 });
@@ -178,8 +194,7 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     await page.getByText('Sammanträdets status är nu ”Kallat”').waitFor({ timeout: 20000 });
 
     // Send links: confirmed with the counts.
-    await tabTo(page, /^Grupprum och länkar/);
-    await page.keyboard.press('Enter');
+    await switchTab(page, /^Uppgifter$/, /^Grupprum och länkar$/);
     const links = page.getByTestId('join-links');
     await links.getByTestId('join-link-row').first().waitFor({ timeout: 30000 });
     assert.ok((await links.getByRole('button', { name: /^Skicka: / }).count()) > 0, 'links never sent offer "Skicka"');

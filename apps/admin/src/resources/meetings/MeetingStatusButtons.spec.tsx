@@ -101,7 +101,9 @@ describe('MeetingStatusButtons', () => {
         fireEvent.click(convene);
         const what = await screen.findByTestId('convene-preview');
         // Links go out an hour (the municipality's lead time) before the rooms open, Stockholm time.
-        expect(what.textContent).toContain('Personliga länkar skickas med e-post 28 jan. 2099 16:30 till 2 ledamöter');
+        expect(what.textContent).toContain(
+            'Personliga länkar skickas med e-post 28 jan. 2099 16:30 till partigruppernas ledamöter och till de 2 som deltar på distans.',
+        );
         expect(what.textContent).toContain('Bo Berg saknar e-post');
         expect(calls).toEqual([]);
         fireEvent.click(screen.getByRole('button', { name: 'Kalla' }));

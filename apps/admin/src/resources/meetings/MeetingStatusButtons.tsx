@@ -250,12 +250,16 @@ export const MeetingStatusButtons = () => {
                                         : translate('secretary.convene.rooms_none')}
                                 </li>
                                 <li>
-                                    {preview.deliverAt
-                                        ? translate('secretary.convene.links', {
-                                              at: time(preview.deliverAt),
-                                              smart_count: preview.remote,
-                                          })
-                                        : translate('secretary.convene.links_unknown')}
+                                    {!preview.deliverAt
+                                        ? translate('secretary.convene.links_unknown')
+                                        : preview.remote > 0
+                                          ? translate('secretary.convene.links', {
+                                                at: time(preview.deliverAt),
+                                                smart_count: preview.remote,
+                                            })
+                                          : translate('secretary.convene.links_rooms_only', {
+                                                at: time(preview.deliverAt),
+                                            })}
                                 </li>
                                 {preview.withoutEmail.length > 0 && (
                                     <li>
