@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import { graphqlRequest, type RunDocument } from '../../graphql';
 import { getLimits } from '../../limits';
 import { intlLocale } from '../../i18n';
+import { CreatePracticeSession, InviteMembers } from './PracticeSessionForms';
 
 interface SessionSummary {
     id: string;
@@ -81,14 +82,19 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
             timeZone: MUNICIPAL_TIME_ZONE,
         }).format(new Date(iso));
 
+    const loadList = useCallback(
+        () =>
+            getLimits()
+                .then(({ maxPerPage }) => graphqlRequest(ListDocument, { perPage: maxPerPage }))
+                .then(
+                    d => setSessions(d.practiceSessions.items satisfies SessionSummary[]),
+                    e => notify((e as Error).message, { type: 'error' }),
+                ),
+        [notify],
+    );
     useEffect(() => {
-        getLimits()
-            .then(({ maxPerPage }) => graphqlRequest(ListDocument, { perPage: maxPerPage }))
-            .then(
-                d => setSessions(d.practiceSessions.items satisfies SessionSummary[]),
-                e => notify((e as Error).message, { type: 'error' }),
-            );
-    }, [notify]);
+        void loadList();
+    }, [loadList]);
     const load = useCallback(async () => {
         if (!selected) return setData(null);
         setData((await graphqlRequest(OneDocument, { id: selected })).practiceSession satisfies SessionLinks | null);
@@ -108,6 +114,15 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
     return (
         <Stack spacing={2}>
             <Typography variant="body2">{translate('app.training.practice.help')}</Typography>
+            {canWrite && (
+                <CreatePracticeSession
+                    onCreated={async id => {
+                        await loadList();
+                        setSelected(id);
+                        notify('secretary.practice.created', { type: 'success' });
+                    }}
+                />
+            )}
             <TextField
                 select
                 label={translate('app.training.practice.session')}
@@ -135,6 +150,9 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
                             invited: data.invitees.length,
                         })}
                     </Typography>
+                    {canWrite && new Date(data.endsAt) > new Date() && (
+                        <InviteMembers sessionId={data.id} onInvited={load} />
+                    )}
                     {canWrite && (
                         <Box sx={{ my: 1 }}>
                             <SendAllLinksButton
