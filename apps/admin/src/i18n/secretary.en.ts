@@ -158,7 +158,9 @@ export const secretaryEn = {
         },
         body_rules: {
             heading: "The body's own rules",
-            intro: "Deviations from the municipality's rules for the body type. Empty field = the municipality's rule applies.",
+            intro: "Pick a body to give it rules of its own. What differs from its body type's rules is kept as the body's own; the rest follows the type. Save the draft when done.",
+            has_own: 'own rules',
+            reset: "Remove the body's own rules",
         },
         member_training: {
             heading: 'Training',

@@ -161,7 +161,9 @@ export const secretarySv = {
         },
         body_rules: {
             heading: 'Organets egna regler',
-            intro: 'Avvikelser från kommunens regler för organtypen. Tomt fält = kommunens regel gäller.',
+            intro: 'Välj ett organ för att ge det egna regler. Det som skiljer sig från organtypens regler sparas som organets egna; resten följer organtypen. Spara utkastet när du är klar.',
+            has_own: 'egna regler',
+            reset: 'Ta bort organets egna regler',
         },
         member_training: {
             heading: 'Utbildning',
