@@ -186,7 +186,7 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     const convene = page.getByRole('dialog', { name: 'Kalla till sammanträdet?' });
     await convene.getByTestId('convene-preview').waitFor({ timeout: 20000 });
     assert.match(await convene.innerText(), /Grupprum skapas/);
-    assert.match(await convene.innerText(), /Personliga länkar skickas med e-post/);
+    assert.match(await convene.innerText(), /Personliga länkar till partigruppernas rum skickas med e-post \d+ [a-z]+\. \d{4} \d\d:\d\d/);
     await page.screenshot({ path: join(SCREENSHOTS, 'secretary-keyboard-convene.png'), fullPage: true });
     await tabTo(page, /^Kalla$/);
     await page.keyboard.press('Enter');
@@ -270,6 +270,85 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     const coordinator = await open(problems);
     await coordinator.getByRole('button', { name: /samordnare\.fyrbodal/ }).click();
     await coordinator.waitForURL(/#\/region/, { timeout: 20000 });
+    assert.deepEqual(problems, []);
+  });
+
+  it("records a training from the member's own page, where the compliance advice leads", async () => {
+    const problems: string[] = [];
+    const page = await open(problems);
+    await page.getByRole('button', { name: /sekreterare\.trollhattan/ }).click();
+    await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    await page.goto(`${t.url}/admin/#/meetings/${demoId('trollhattan:meeting:kf-next')}/show/compliance`);
+    const training = page.getByTestId('compliance-findings').locator('[data-code="TRAINING_MISSING"]');
+    await training.waitFor({ timeout: 20000 });
+    const link = training.getByRole('link', { name: /^Registrera utbildning: / }).first();
+    const name = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(/#\/members\/[0-9a-f-]+$/, { timeout: 20000 });
+    const section = page.getByRole('region', { name: 'Utbildning' });
+    await section.waitFor({ timeout: 20000 });
+    await section.getByRole('combobox', { name: /Utbildning/ }).click();
+    const option = page.getByRole('option').first();
+    const module = (await option.innerText()).trim();
+    await option.click();
+    await section.getByRole('button', { name: 'Registrera utbildning' }).click();
+    await section.getByTestId('member-training').getByRole('cell', { name: module }).first().waitFor({ timeout: 20000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-member-training.png'), fullPage: true });
+    assert.ok(name.length > 0);
+    assert.deepEqual(problems, []);
+  });
+
+  it('creates a practice session, invites members and hands over a link in view, without a new link per click', async () => {
+    const problems: string[] = [];
+    const page = await open(problems);
+    await page.getByRole('button', { name: /sekreterare\.uddevalla/ }).click();
+    await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    await page.goto(`${t.url}/admin/#/training`);
+    await page.getByRole('tab', { name: 'Övningssammanträden' }).click();
+    const form = page.getByRole('form', { name: 'Nytt övningssammanträde' });
+    await form.getByRole('textbox', { name: 'Rubrik' }).fill('Övning i hybridmöte för nya ledamöter');
+    await form.getByRole('combobox', { name: /Utbildning/ }).click();
+    await page.getByRole('option').first().click();
+    const day = dateIn(7);
+    await form.getByLabel(/Börjar/).fill(`${day.y}-${day.m}-${day.d}T17:00`);
+    await form.getByLabel(/Slutar/).fill(`${day.y}-${day.m}-${day.d}T18:30`);
+    await form.getByRole('button', { name: 'Skapa' }).click();
+    await page
+      .getByText(/Övning i hybridmöte för nya ledamöter/)
+      .first()
+      .waitFor({ timeout: 20000 });
+    const links = page.getByTestId('join-links');
+    await links.getByTestId('join-links-empty').waitFor({ timeout: 20000 });
+
+    // Invite one member with e-mail and one without.
+    const members = await sql<{ name: string; email: string | null }>(t.ownerUrl, 'select name, email from member where tenant_id = $1 order by name', [
+      tenantOf('uddevalla'),
+    ]);
+    const withEmail = members.find((m) => m.email)!;
+    const without = members.find((m) => !m.email)!;
+    const pick = page.getByRole('combobox', { name: 'Ledamöter att bjuda in' });
+    for (const m of [withEmail, without]) {
+      await pick.fill(m.name);
+      await page.getByRole('option', { name: m.name, exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Bjud in', exact: true }).click();
+    await page.getByText('2 ledamöter inbjudna').waitFor({ timeout: 20000 });
+    await links.getByTestId('join-link-row').nth(1).waitFor({ timeout: 20000 });
+    assert.equal(await links.getByRole('button', { name: `Skicka: ${withEmail.name}` }).count(), 1);
+
+    // The member without e-mail: the link is shown in the row, and shown again without a new one.
+    await links.getByRole('button', { name: `Lämna över: ${without.name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Lämna över' }).click();
+    const handOver = links.getByTestId('hand-over');
+    await handOver.waitFor({ timeout: 20000 });
+    const url = await handOver.getByTestId('hand-over-url').inputValue();
+    assert.match(url, /\/join\//);
+    assert.ok(await handOver.isVisible());
+    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-practice-hand-over.png'), fullPage: true });
+    await handOver.getByRole('button', { name: 'Stäng' }).click();
+    await links.getByRole('button', { name: `Lämna över: ${without.name}` }).click();
+    assert.equal(await links.getByTestId('hand-over-url').inputValue(), url);
+    assert.equal(await page.getByRole('dialog').count(), 0, 'no new link is asked for');
     assert.deepEqual(problems, []);
   });
 });

@@ -345,7 +345,7 @@ const LinkRows = ({
                         ? translate('app.rooms.revoked', { at: time(link.revokedAt) })
                         : state === 'failed'
                           ? translate('app.rooms.failed')
-                          : state === 'sent' && link.deliveryChannel
+                          : link.deliveryChannel
                             ? `${translate(`app.rooms.channel.${link.deliveryChannel}`)} ${time(link.deliveredAt)}`
                             : translate('app.rooms.not_sent')}
                 </TableCell>
