@@ -130,7 +130,9 @@ export const secretaryEn = {
             open: 'Open',
             training: 'Training expiring before a meeting',
             training_none: 'Every remote participant has valid training.',
-            training_line: '%{name} – %{meeting} %{date}',
+            training_count:
+                '%{smart_count} member has no valid training on the meeting date |||| %{smart_count} members have no valid training on the meeting date',
+            and_more: 'and %{smart_count} more',
             no_email: 'Members to reach another way',
             no_email_none: 'Every invitee has e-mail.',
             no_email_line: '%{name} (%{meeting})',

@@ -31,6 +31,7 @@ describe("the secretary's catalogue", () => {
             'secretary.compliance.planned_blocked',
             'secretary.compliance.convened_blocked',
             'secretary.convene.rooms',
+            'secretary.start.and_more',
             'secretary.practice.invitees',
         ]);
     });

@@ -133,7 +133,9 @@ export const secretarySv = {
             open: 'Öppna',
             training: 'Utbildning som går ut före ett sammanträde',
             training_none: 'Alla som deltar på distans har giltig utbildning.',
-            training_line: '%{name} – %{meeting} %{date}',
+            training_count:
+                '%{smart_count} ledamot har ingen giltig utbildning på mötesdagen |||| %{smart_count} ledamöter har ingen giltig utbildning på mötesdagen',
+            and_more: 'och %{smart_count} till',
             no_email: 'Ledamöter att nå på annat sätt',
             no_email_none: 'Alla inbjudna har e-post.',
             no_email_line: '%{name} (%{meeting})',

@@ -23,9 +23,11 @@ import { useStockholmTime } from '../../components/JoinLinksTable';
 import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
 import { MyShifts } from '../support/MyShifts';
-import { meetingTodos, membersToReach, trainingToRenew, type StartMeeting } from './startPage';
+import { meetingTodos, membersToReach, trainingByMeeting, type StartMeeting } from './startPage';
 
 const WITHIN_DAYS = 60;
+/** Names shown per meeting before "and N more": the rest are on the meeting's compliance tab. */
+const SHOWN = 8;
 
 const StartDocument = graphql(`
     query SecretaryStart($from: DateTime!, $to: DateTime!, $withinDays: Int!) {
@@ -86,7 +88,7 @@ const StartDocument = graphql(`
 
 type StartData = {
     meetings: StartMeeting[];
-    training: ReturnType<typeof trainingToRenew>;
+    training: ReturnType<typeof trainingByMeeting>;
     gaps: { meetingId: string; missing: number }[];
 };
 
@@ -163,7 +165,7 @@ const SecretaryStart = ({ admin }: { admin: boolean }) => {
             r =>
                 setData({
                     meetings: r.meetings.items satisfies StartMeeting[],
-                    training: trainingToRenew(r.meetingTrainingGaps),
+                    training: trainingByMeeting(r.meetingTrainingGaps),
                     gaps: r.supportGaps,
                 }),
             e => setError((e as Error).message),
@@ -264,17 +266,42 @@ const SecretaryStart = ({ admin }: { admin: boolean }) => {
                 ) : (
                     <List dense data-testid="start-training">
                         {data.training.map(t => (
-                            <ListItem key={`${t.memberId}:${t.meetingId}`} disableGutters>
+                            <ListItem key={t.meetingId} disableGutters>
                                 <ListItemText
                                     primary={
                                         <>
-                                            <Link component={RouterLink} to={`/members/${t.memberId}`}>
-                                                {t.name}
+                                            <Link
+                                                component={RouterLink}
+                                                to={`/meetings/${t.meetingId}/show/compliance`}
+                                            >
+                                                {`${t.meeting} ${time(t.startsAt)}`}
                                             </Link>
-                                            {` – ${t.meeting} ${time(t.startsAt)}`}
+                                            {': '}
+                                            {translate('secretary.start.training_count', {
+                                                smart_count: t.members.length,
+                                            })}
                                         </>
                                     }
-                                    secondary={`${t.modules.join(', ')} · ${translate('secretary.compliance.fix.training')}`}
+                                    secondary={
+                                        <>
+                                            {t.members.slice(0, SHOWN).map((m, i) => (
+                                                <span key={m.id}>
+                                                    {i > 0 && ', '}
+                                                    <Link
+                                                        component={RouterLink}
+                                                        to={`/members/${m.id}`}
+                                                        aria-label={`${translate('secretary.compliance.fix.training')}: ${m.name}`}
+                                                    >
+                                                        {m.name}
+                                                    </Link>
+                                                </span>
+                                            ))}
+                                            {t.members.length > SHOWN &&
+                                                ` ${translate('secretary.start.and_more', {
+                                                    smart_count: t.members.length - SHOWN,
+                                                })}`}
+                                        </>
+                                    }
                                 />
                             </ListItem>
                         ))}

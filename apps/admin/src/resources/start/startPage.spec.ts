@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { meetingTodos, membersToReach, trainingToRenew, type StartMeeting } from './startPage';
+import { meetingTodos, membersToReach, trainingByMeeting, type StartMeeting } from './startPage';
 
 const meeting = (id: string, over: Partial<StartMeeting> = {}): StartMeeting => ({
     id,
@@ -53,23 +53,30 @@ describe('the start page', () => {
             ['Bo', 'b'],
         ]);
     });
+});
 
-    it('lists training to renew per member and meeting', () => {
+describe('training to renew per meeting', () => {
+    it('names each meeting once with its members, and skips meetings where all are trained', () => {
         expect(
-            trainingToRenew([
+            trainingByMeeting([
                 {
                     meeting: { id: 'a', title: 'KF', startsAt: '2027-01-28T17:00:00Z' },
-                    blocked: [{ memberId: 'm1', member: { name: 'Anna' }, missingModuleKeys: ['basics'] }],
+                    blocked: [
+                        { memberId: 'm1', member: { name: 'Anna' }, missingModuleKeys: ['basics'] },
+                        { memberId: 'm2', member: { name: 'Bo' }, missingModuleKeys: ['basics'] },
+                    ],
                 },
+                { meeting: { id: 'b', title: 'KS', startsAt: '2027-01-29T17:00:00Z' }, blocked: [] },
             ]),
         ).toEqual([
             {
-                memberId: 'm1',
-                name: 'Anna',
-                modules: ['basics'],
                 meetingId: 'a',
                 meeting: 'KF',
                 startsAt: '2027-01-28T17:00:00Z',
+                members: [
+                    { id: 'm1', name: 'Anna' },
+                    { id: 'm2', name: 'Bo' },
+                ],
             },
         ]);
     });

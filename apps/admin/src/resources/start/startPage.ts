@@ -64,15 +64,13 @@ export const membersToReach = (meetings: StartMeeting[]) => {
     return [...seen.values()];
 };
 
-/** Training that will not be valid on a meeting's date: one line per member and meeting. */
-export const trainingToRenew = (gaps: StartTrainingGap[]) =>
-    gaps.flatMap(g =>
-        g.blocked.map(b => ({
-            memberId: b.memberId,
-            name: b.member?.name ?? '',
-            modules: b.missingModuleKeys,
+/** Training to renew grouped per meeting: a start page names the meeting once, not every member on a line. */
+export const trainingByMeeting = (gaps: StartTrainingGap[]) =>
+    gaps
+        .filter(g => g.blocked.length > 0)
+        .map(g => ({
             meetingId: g.meeting.id,
             meeting: g.meeting.title,
             startsAt: g.meeting.startsAt,
-        })),
-    );
+            members: g.blocked.map(b => ({ id: b.memberId, name: b.member?.name ?? '' })),
+        }));
