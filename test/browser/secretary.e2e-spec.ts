@@ -351,4 +351,66 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     assert.equal(await page.getByRole('dialog').count(), 0, 'no new link is asked for');
     assert.deepEqual(problems, []);
   });
+
+  it('gives one body rules of its own in a draft, and names it in the differences from the template', async () => {
+    const problems: string[] = [];
+    const page = await open(problems);
+    await page.getByRole('button', { name: /admin\.munkedal/ }).click();
+    await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    await page.goto(`${t.url}/admin/#/rule-sets`);
+    await page.getByRole('button', { name: 'Nytt utkast från gällande version' }).click();
+    await page.getByRole('heading', { name: /Version 2/ }).waitFor({ timeout: 20000 });
+    const own = page.getByRole('region', { name: 'Organets egna regler' });
+    await own.getByRole('combobox', { name: /Organ/ }).click();
+    await page.getByRole('option', { name: 'Socialnämnden', exact: true }).click();
+    await own.getByRole('combobox', { name: /Identitetskontroll/ }).click();
+    await page.getByRole('option', { name: /e-legitimation/i }).click();
+    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-body-rules-edit.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Spara', exact: true }).first().click();
+    const diff = page.locator('section[aria-labelledby="diff-heading"]');
+    await diff.getByText('Socialnämnden: Identitetskontroll').waitFor({ timeout: 20000 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-body-rules.png'), fullPage: true });
+    const [draft] = await sql<{ bodies: Record<string, { rules: Record<string, unknown> }> }>(
+      t.ownerUrl,
+      "select content->'bodies' as bodies from rule_set_version where tenant_id = $1 and status = 'draft'",
+      [tenantOf('munkedal')],
+    );
+    assert.deepEqual(draft!.bodies[demoId('munkedal:body:sn')]!.rules, { identityCheck: 'e_id' });
+    assert.deepEqual(problems, []);
+  });
+
+  it('warns when a change of attendance breaks the rules of a convened meeting', async () => {
+    const problems: string[] = [];
+    const page = await open(problems);
+    await page.getByRole('button', { name: /sekreterare\.trollhattan/ }).click();
+    await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    // A council member planned on site whose training does not cover the meeting date.
+    const meetingId = demoId('trollhattan:meeting:kf-next');
+    await page.goto(`${t.url}/admin/#/meetings/${meetingId}/show/compliance`);
+    await page.getByTestId('compliance-summary').waitFor({ timeout: 20000 });
+    await page.goto(`${t.url}/admin/#/meetings/${meetingId}/show/attendance`);
+    await page.getByRole('button', { name: 'Lägg till närvaro' }).waitFor({ timeout: 20000 });
+    // An ordinary council member planned on site who lacks the e-ID the council's rules require remotely.
+    const [member] = await sql<{ name: string }>(
+      t.ownerUrl,
+      `select m.name from attendance a join member m on (m.tenant_id, m.id) = (a.tenant_id, a.member_id)
+         join body_membership s on (s.tenant_id, s.member_id) = (a.tenant_id, a.member_id) and s.body_id = $2
+        where a.tenant_id = $1 and a.meeting_id = $3 and a.mode = 'on_site' and s.role = 'member' and m.identity_level <> 'e_id'
+        order by m.name limit 1`,
+      [tenantOf('trollhattan'), demoId('trollhattan:body:kf'), meetingId],
+    );
+    assert.ok(member, 'an on-site council member without e-ID');
+    await page.getByRole('button', { name: `Redigera ${member.name} (På plats)` }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: /Deltagande/ }).click();
+    await page.getByRole('option', { name: 'På distans' }).click();
+    await dialog.getByRole('button', { name: 'Spara' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const warning = page.getByTestId('attendance-breaks-rule');
+    await warning.waitFor({ timeout: 20000 });
+    assert.match(await warning.innerText(), /bryter mot reglerna för ett kallat sammanträde/);
+    assert.match(await warning.innerText(), new RegExp(member.name));
+    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-attendance-warning.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
 });
