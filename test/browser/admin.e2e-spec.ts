@@ -125,7 +125,7 @@ describe('admin in Debian Chromium', () => {
     await page.goto(`${t.url}/admin/#/rule-sets`);
     await page.getByRole('button', { name: 'Nytt utkast från gällande version' }).click();
     await page.getByRole('heading', { name: /Version 2/ }).waitFor({ timeout: 20000 });
-    // The admin has no editor for one body's own rules yet, so the draft gets one directly.
+    // Set directly, so this test is about the differences alone (secretary.e2e-spec drives the editor).
     const sn = demoId('munkedal:body:sn');
     await sql(
       t.ownerUrl,

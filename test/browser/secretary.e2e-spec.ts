@@ -365,8 +365,9 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     await page.getByRole('option', { name: 'Socialnämnden', exact: true }).click();
     await own.getByRole('combobox', { name: /Identitetskontroll/ }).click();
     await page.getByRole('option', { name: /e-legitimation/i }).click();
-    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-body-rules-edit.png'), fullPage: true });
     await page.getByRole('button', { name: 'Spara', exact: true }).first().click();
+    await page.getByText('Utkastet har sparats').waitFor({ timeout: 20000 });
+    await page.reload();
     const diff = page.locator('section[aria-labelledby="diff-heading"]');
     await diff.getByText('Socialnämnden: Identitetskontroll').waitFor({ timeout: 20000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'secretary-body-rules.png'), fullPage: true });
