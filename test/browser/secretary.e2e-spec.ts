@@ -414,4 +414,41 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'secretary-attendance-warning.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });
+
+  it('lists what blocks convening, with the people and fixes; a secretary is told who may override, an administrator may', async () => {
+    const problems: string[] = [];
+    const meeting = `${t.url}/admin/#/meetings/${demoId('uddevalla:meeting:iu-next')}/show`;
+    const secretary = await open(problems);
+    await secretary.getByRole('button', { name: /sekreterare\.uddevalla/ }).click();
+    await secretary.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    await secretary.goto(meeting);
+    await secretary.getByRole('button', { name: 'Sätt till ”Kallat”' }).click();
+    const blocked = secretary.getByRole('dialog', { name: 'Sammanträdet kan inte kallas än' });
+    await blocked.getByTestId('convene-blockers').waitFor({ timeout: 20000 });
+    assert.match(await blocked.innerText(), /En administratör för kommunen kan kalla ändå/);
+    assert.equal(await blocked.getByRole('button', { name: /^Kalla/ }).count(), 0);
+    assert.ok((await blocked.getByTestId('convene-blockers').getByRole('link').count()) > 0, 'each blocker links to its fix');
+    await secretary.screenshot({ path: join(SCREENSHOTS, 'secretary-convene-blocked.png'), fullPage: true });
+
+    const admin = await open(problems);
+    await admin.getByRole('button', { name: /admin\.uddevalla/ }).click();
+    await admin.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    await admin.goto(meeting);
+    await admin.getByRole('button', { name: 'Sätt till ”Kallat”' }).click();
+    const offered = admin.getByRole('dialog', { name: 'Sammanträdet kan inte kallas än' });
+    await offered.getByTestId('convene-blockers').waitFor({ timeout: 20000 });
+    assert.match(await offered.innerText(), /Du är administratör och kan kalla ändå/);
+    const override = offered.getByRole('button', { name: 'Kalla trots hinder' });
+    assert.equal(await override.isDisabled(), true, 'not without a reason');
+    await offered.getByRole('textbox', { name: /Motivering/ }).fill('Extra sammanträde enligt beslut i KS, brådskande ärende');
+    await override.click();
+    await admin.getByText('Sammanträdets status är nu ”Kallat”').waitFor({ timeout: 20000 });
+    // Convened now: the compliance tab says what still blocks the meeting, not that it cannot be convened.
+    await admin.goto(`${meeting}/compliance`);
+    await admin.getByTestId('compliance-summary').waitFor({ timeout: 20000 });
+    const main = await admin.locator('main').innerText();
+    assert.match(main, /Sammanträdet är kallat\. \d+ hinder återstår för själva sammanträdet/);
+    assert.doesNotMatch(main, /kan (inte )?kallas/);
+    assert.deepEqual(problems, []);
+  });
 });

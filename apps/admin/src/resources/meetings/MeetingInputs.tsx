@@ -81,12 +81,18 @@ const PlatformInput = ({ edit }: { edit: boolean }) => {
         const current = getValues('platformKey') as string | null | undefined;
         if (!current || !choices.some(c => c.id === current)) setValue('platformKey', preselect, { shouldDirty: true });
     }, [edit, preselect, choices, getValues, setValue]);
-    if (setup && body && choices.length === 0)
+    // A meeting already set to a platform its rules no longer approve keeps showing it (compliance says why).
+    const current = useWatch({ name: 'platformKey' }) as string | null | undefined;
+    const shown =
+        current && !choices.some(c => c.id === current)
+            ? [...choices, { id: current, name: setup?.catalog.find(p => p.key === current)?.name ?? current }]
+            : choices;
+    if (setup && body && shown.length === 0)
         return <Alert severity="warning">{translate('secretary.meeting_form.platform_none')}</Alert>;
     return (
         <SelectInput
             source="platformKey"
-            choices={choices}
+            choices={shown}
             emptyText="–"
             helperText="secretary.meeting_form.platform_help"
         />
