@@ -1,7 +1,6 @@
 /** English texts for the secretary's everyday tasks (see secretary.sv.ts). */
 export const secretaryEn = {
     secretary: {
-        member: '%{smart_count} member |||| %{smart_count} members',
         compliance: {
             ok: 'No blockers under the rules.',
             planned_blocked:
@@ -15,8 +14,6 @@ export const secretaryEn = {
             quorum_all: 'Quorate: %{counted} of %{seats}, %{required} required',
             quorum_some: 'No quorum in %{smart_count} item |||| No quorum in %{smart_count} items',
             quorum_none: 'Quorum cannot be judged without items and members.',
-            blockers: 'Blockers',
-            warnings: 'To check',
             basis: 'Basis: %{basis}',
             fix: {
                 training: 'Record a training',
@@ -70,7 +67,6 @@ export const secretaryEn = {
             other_status: '%{status}?',
             other_confirm: 'Yes, change',
             cancel_warning: 'A cancelled meeting cannot be convened again. Rooms and links stop working.',
-            status_warning: 'The meeting becomes “%{status}”.',
         },
         attendance: {
             breaks_rule: 'The change breaks the rules for a convened meeting:',
@@ -127,7 +123,6 @@ export const secretaryEn = {
             no_rooms: 'No rooms yet',
             links_not_delivered: '%{smart_count} link not delivered |||| %{smart_count} links not delivered',
             support_gaps: '%{smart_count} support need unstaffed |||| %{smart_count} support needs unstaffed',
-            open: 'Open',
             training: 'Training expiring before a meeting',
             training_none: 'Every remote participant has valid training.',
             training_count:
@@ -135,12 +130,9 @@ export const secretaryEn = {
             and_more: 'and %{smart_count} more',
             no_email: 'Members to reach another way',
             no_email_none: 'Every invitee has e-mail.',
-            no_email_line: '%{name} (%{meeting})',
             no_phone: 'no phone number',
             support_intro: 'Your coming shifts.',
             support_link: 'Go to my shifts',
-            coordinator_intro: "The region's overview: rules, comparisons and surveys.",
-            coordinator_link: "Go to the region's overview",
             admin_intro: 'As an administrator you see what the secretary sees, and may also convene despite blockers.',
         },
         practice: {
@@ -152,11 +144,9 @@ export const secretaryEn = {
             place: 'Place (empty if remote only)',
             save: 'Create',
             created: 'The practice session is created.',
-            invite: 'Invite members',
             invite_pick: 'Members to invite',
             invite_confirm: 'Invite',
             invited: '%{smart_count} member invited |||| %{smart_count} members invited',
-            invitees: 'Invited: %{smart_count}',
         },
         body_rules: {
             heading: "The body's own rules",

@@ -32,7 +32,6 @@ describe("the secretary's catalogue", () => {
             'secretary.compliance.convened_blocked',
             'secretary.convene.rooms',
             'secretary.start.and_more',
-            'secretary.practice.invitees',
         ]);
     });
 });

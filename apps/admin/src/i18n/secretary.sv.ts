@@ -5,7 +5,6 @@
  */
 export const secretarySv = {
     secretary: {
-        member: '%{smart_count} ledamot |||| %{smart_count} ledamöter',
         compliance: {
             ok: 'Inga hinder enligt reglerna.',
             planned_blocked: '%{smart_count} hinder måste åtgärdas innan sammanträdet kan kallas.',
@@ -18,8 +17,6 @@ export const secretarySv = {
             quorum_all: 'Beslutfört: %{counted} av %{seats}, krävs %{required}',
             quorum_some: 'Inte beslutfört i %{smart_count} ärende |||| Inte beslutfört i %{smart_count} ärenden',
             quorum_none: 'Beslutförheten kan inte bedömas utan ärenden och ledamöter.',
-            blockers: 'Hinder',
-            warnings: 'Att se över',
             basis: 'Stöd: %{basis}',
             fix: {
                 training: 'Registrera utbildning',
@@ -73,7 +70,6 @@ export const secretarySv = {
             other_status: '%{status}?',
             other_confirm: 'Ja, ändra',
             cancel_warning: 'Ett inställt sammanträde kan inte kallas igen. Grupprum och länkar slutar fungera.',
-            status_warning: 'Sammanträdet blir ”%{status}”.',
         },
         attendance: {
             breaks_rule: 'Ändringen bryter mot reglerna för ett kallat sammanträde:',
@@ -130,7 +126,6 @@ export const secretarySv = {
             no_rooms: 'Inga grupprum än',
             links_not_delivered: '%{smart_count} länk inte levererad |||| %{smart_count} länkar inte levererade',
             support_gaps: '%{smart_count} stödbehov saknar person |||| %{smart_count} stödbehov saknar person',
-            open: 'Öppna',
             training: 'Utbildning som går ut före ett sammanträde',
             training_none: 'Alla som deltar på distans har giltig utbildning.',
             training_count:
@@ -138,12 +133,9 @@ export const secretarySv = {
             and_more: 'och %{smart_count} till',
             no_email: 'Ledamöter att nå på annat sätt',
             no_email_none: 'Alla inbjudna har e-post.',
-            no_email_line: '%{name} (%{meeting})',
             no_phone: 'inget telefonnummer',
             support_intro: 'Dina kommande pass.',
             support_link: 'Gå till mina pass',
-            coordinator_intro: 'Regionens översikt: regler, jämförelser och enkäter.',
-            coordinator_link: 'Gå till regionens översikt',
             admin_intro: 'Som administratör ser du samma sak som sekreteraren, och kan dessutom kalla trots hinder.',
         },
         practice: {
@@ -155,11 +147,9 @@ export const secretarySv = {
             place: 'Plats (tom om bara på distans)',
             save: 'Skapa',
             created: 'Övningssammanträdet är skapat.',
-            invite: 'Bjud in ledamöter',
             invite_pick: 'Ledamöter att bjuda in',
             invite_confirm: 'Bjud in',
             invited: '%{smart_count} ledamot inbjuden |||| %{smart_count} ledamöter inbjudna',
-            invitees: 'Inbjudna: %{smart_count}',
         },
         body_rules: {
             heading: 'Organets egna regler',
