@@ -94,17 +94,17 @@ describe('the admin as delivered by the API', () => {
     );
     assert.ok(bytes > 0 && bytes < FIRST_SCREEN_JS_BUDGET, `${bytes} bytes of JavaScript for the first screen`);
 
-    // Signing in opens the meetings list: its views come as chunks of their own, on demand.
+    // Signing in opens the start page: its views come as chunks of their own, on demand.
     const before = scripts.length;
     await page.getByRole('button', { name: /admin\.uddevalla/ }).click();
-    await page.locator('table tbody tr').first().waitFor({ timeout: 20000 });
+    await page.getByTestId('start-meetings').locator('tbody tr').first().waitFor({ timeout: 20000 });
     await settle(page);
-    const listChunks = scripts.slice(before);
+    const startChunks = scripts.slice(before);
     assert.ok(
-      listChunks.some((s) => /MeetingList-/.test(s.url)),
-      'the meetings list is a lazily loaded chunk',
+      startChunks.some((s) => /StartPage-/.test(s.url)),
+      'the start page is a lazily loaded chunk',
     );
-    console.log(`meetings list after sign-in: ${(total(scripts) / 1024).toFixed(1)} kB in all (${(total(listChunks) / 1024).toFixed(1)} kB more)`);
+    console.log(`start page after sign-in: ${(total(scripts) / 1024).toFixed(1)} kB in all (${(total(startChunks) / 1024).toFixed(1)} kB more)`);
     await close();
   });
 

@@ -17,6 +17,7 @@ import support from './resources/support';
 import experience from './resources/experience';
 import surveys from './resources/surveys';
 import { lazyPage } from './resources/lazyPage';
+import { StartPage } from './resources/start';
 
 /** The region's pages load when a coordinator opens them; municipal staff never fetch them. */
 const ComparisonPage = lazyPage(
@@ -49,6 +50,7 @@ export const App = () => (
         loginPage={LoginPage}
         layout={Layout}
         theme={theme}
+        dashboard={StartPage}
         requireAuth
         disableTelemetry
     >

@@ -49,6 +49,10 @@ export interface InlineReferenceManagerProps {
     rowName: (record: RaRecord) => string;
     /** Turns form values into what the API expects (e.g. empty → null). */
     transform?: (data: Record<string, unknown>) => Record<string, unknown>;
+    /** After a row is created or changed (e.g. to check the parent against its rules again). */
+    onSaved?: () => void;
+    /** Shown above the table (e.g. what the last change broke). */
+    notice?: ReactNode;
 }
 
 type DialogState = { mode: 'create' } | { mode: 'edit'; id: Identifier } | null;
@@ -60,7 +64,7 @@ type DialogState = { mode: 'create' } | { mode: 'edit'; id: Identifier } | null;
  * must be its own API mutation with its own validation errors.
  */
 export const InlineReferenceManager = (props: InlineReferenceManagerProps) => {
-    const { reference, target, parentId, sort, columns, inputs, defaults, rowName, transform } = props;
+    const { reference, target, parentId, sort, columns, inputs, defaults, rowName, transform, onSaved, notice } = props;
     const [dialog, setDialog] = useState<DialogState>(null);
     const translate = useTranslate();
     const getResourceLabel = useGetResourceLabel();
@@ -74,6 +78,7 @@ export const InlineReferenceManager = (props: InlineReferenceManagerProps) => {
         notify(message, { type: 'info', messageArgs: { smart_count: 1 } });
         close();
         refresh();
+        onSaved?.();
     };
 
     return (
@@ -83,6 +88,7 @@ export const InlineReferenceManager = (props: InlineReferenceManagerProps) => {
                     {translate('app.inline.dialog_create', { name: singular })}
                 </MuiButton>
             </Box>
+            {notice}
             <ReferenceManyField
                 reference={reference}
                 target={target}

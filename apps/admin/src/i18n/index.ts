@@ -1,6 +1,7 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { I18nProvider } from 'react-admin';
 import sv from './sv';
+import { secretarySv } from './secretary.sv';
 
 export const locales = [
     { locale: 'sv', name: 'Svenska' },
@@ -8,8 +9,16 @@ export const locales = [
 ];
 
 // English is fetched when chosen: Swedish, the default, is all the first screen needs.
+// The secretary's catalogue is its own file (one top-level key), merged here.
+const svMessages = { ...sv, ...secretarySv };
 const base = polyglotI18nProvider(
-    locale => (locale === 'en' ? import('./en').then(m => m.default) : sv),
+    locale =>
+        locale === 'en'
+            ? Promise.all([import('./en'), import('./secretary.en')]).then(([m, s]) => ({
+                  ...m.default,
+                  ...s.secretaryEn,
+              }))
+            : svMessages,
     'sv',
     locales,
     {

@@ -73,6 +73,7 @@ export const AppMenu = () => {
     }
     return (
         <Menu>
+            <Menu.DashboardItem primaryText={translate('secretary.start.title')} />
             {MUNICIPAL_RESOURCES.map(name => (
                 <Menu.ResourceItem key={name} name={name} />
             ))}

@@ -1,11 +1,13 @@
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
+import { JoinLinksTable, SendAllLinksButton, type JoinLinkRow } from '../../components/JoinLinksTable';
 import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules/stockholm-time';
 import { graphql } from '../../gql';
 import { graphqlRequest, type RunDocument } from '../../graphql';
 import { intlLocale } from '../../i18n';
+
+const LIVE_STATUSES = ['CONVENED', 'IN_PROGRESS', 'RECESS'];
 
 interface Rooms {
     breakoutRooms: { id: string; name: string; status: string; invitees: { id: string }[] }[];
@@ -117,6 +119,8 @@ export const BreakoutRoomsPanel = () => {
         }
     };
     if (!meeting || !data) return null;
+    // Links and rooms exist only for a convened meeting that is not over: offer nothing the API refuses.
+    const live = LIVE_STATUSES.includes(String(meeting.status));
     const roomName = (id: string | null) =>
         id ? (data.breakoutRooms.find(r => r.id === id)?.name ?? '') : translate('app.rooms.meeting_link');
 
@@ -128,19 +132,23 @@ export const BreakoutRoomsPanel = () => {
                 </Typography>
                 <Typography variant="body2">{translate('app.rooms.rule')}</Typography>
                 <Stack direction="row" spacing={1} sx={{ my: 1 }}>
-                    <Button variant="outlined" onClick={() => run(SetUpRoomsDocument, { m: String(meeting.id) })}>
+                    <Button
+                        variant="outlined"
+                        disabled={!live}
+                        onClick={() => run(SetUpRoomsDocument, { m: String(meeting.id) })}
+                    >
                         {translate('app.rooms.set_up')}
                     </Button>
-                    <Button
-                        variant="contained"
-                        onClick={() =>
+                    <SendAllLinksButton
+                        links={data.joinLinks}
+                        membersWithoutEmail={data.membersWithoutEmail}
+                        disabled={!live}
+                        onConfirm={() =>
                             run(SendLinksDocument, { m: String(meeting.id) }, r =>
                                 notify('app.rooms.sent', { type: 'success', messageArgs: r.sendJoinLinks }),
                             )
                         }
-                    >
-                        {translate('app.rooms.send_now')}
-                    </Button>
+                    />
                 </Stack>
                 <Table size="small" aria-label={translate('app.rooms.rooms')}>
                     <TableHead>
@@ -203,6 +211,7 @@ export const BreakoutRoomsPanel = () => {
                 membersWithoutEmail={data.membersWithoutEmail}
                 place={l => roomName(l.roomId ?? null)}
                 run={run}
+                live={live}
             />
         </Stack>
     );

@@ -49,8 +49,8 @@ const evaluation = {
         },
     ],
     quorum: [
-        { itemId: 'budget', required: 3, counted: 3, countedRemote: 1, hasQuorum: true },
-        { itemId: 'secret', required: 3, counted: 2, countedRemote: 0, hasQuorum: false },
+        { itemId: 'budget', required: 3, counted: 3, countedRemote: 1, seats: 5, hasQuorum: true },
+        { itemId: 'secret', required: 3, counted: 2, countedRemote: 0, seats: 5, hasQuorum: false },
     ],
     remoteParticipants: { planned: 1, cap: 2 },
     members: [
@@ -59,8 +59,8 @@ const evaluation = {
         { id: 'deputy', name: 'Ersättare Eriksson', role: 'deputy', mode: 'absent', voting: false },
     ],
     items: [
-        { id: 'budget', number: 1, title: 'Budget 2027' },
-        { id: 'secret', number: 2, title: 'Förvärv av fastighet' },
+        { id: 'budget', number: 1, title: 'Budget 2027', kinds: [] },
+        { id: 'secret', number: 2, title: 'Förvärv av fastighet', kinds: ['confidential'] },
     ],
 };
 
@@ -89,9 +89,34 @@ describe('CompliancePanel', () => {
         // Quorum per item: counted/required.
         expect(cells(rows[3]!).slice(1)).toEqual(['3/3', '2/3']);
 
-        expect(screen.getByText('Det finns hinder: mötet kan inte kallas utan åtgärd.', { exact: false })).toBeTruthy();
+        expect(screen.getByText('1 hinder måste åtgärdas innan sammanträdet kan kallas.')).toBeTruthy();
+        const summary = screen.getByTestId('compliance-summary');
+        expect(summary.textContent).toContain('Högst 2 på distans – 1 planerade');
+        expect(summary.textContent).toContain('Inte beslutfört i 1 ärende');
+        const finding = within(screen.getByTestId('compliance-findings')).getAllByRole('listitem')[0]!;
+        expect(finding.textContent).toContain(
+            '1 ledamot på distans räknas som frånvarande i ärende 2 (sekretess): Anna Andersson – Ändra närvaro',
+        );
+        expect(within(finding).getByRole('link', { name: 'Ändra närvaro' }).getAttribute('href')).toBe(
+            '#/meetings/meeting-7/show/attendance',
+        );
+    });
+
+    it('says what still blocks a convened meeting, never that it cannot be convened', async () => {
+        fakeApi(() => ({ data: { evaluateMeeting: evaluation } }));
+        render(
+            <AdminContext i18nProvider={i18nProvider}>
+                <RecordContextProvider value={{ id: 'meeting-7', status: 'CONVENED' }}>
+                    <CompliancePanel />
+                </RecordContextProvider>
+            </AdminContext>,
+        );
+        await screen.findByTestId('compliance-matrix');
+        expect(document.body.textContent).not.toMatch(/kan (inte )?kallas/);
         expect(
-            screen.getByText('Deltar på distans i ett sekretessärende – Anna Andersson – 2. Förvärv av fastighet'),
+            screen.getByText(
+                'Sammanträdet är kallat. 1 hinder återstår för själva sammanträdet – åtgärda det innan det börjar.',
+            ),
         ).toBeTruthy();
     });
 

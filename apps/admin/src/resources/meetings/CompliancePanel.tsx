@@ -1,22 +1,10 @@
 import { useEffect, useState } from 'react';
-import {
-    Alert,
-    Box,
-    Chip,
-    List,
-    ListItem,
-    ListItemText,
-    Table,
-    TableBody,
-    TableCell,
-    TableHead,
-    TableRow,
-    Tooltip,
-    Typography,
-} from '@mui/material';
+import { Alert, Box, List, Table, TableBody, TableCell, TableHead, TableRow, Tooltip, Typography } from '@mui/material';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
+import { AdviceItem } from './AdviceItem';
+import { capSummary, groupFindings, phaseOf, quorumSummary } from './complianceAdvice';
 
 interface Text {
     sv: string;
@@ -40,10 +28,17 @@ interface Evaluation {
         mayTakePartRemotely: boolean;
         reasons: { code: string; message: Text }[];
     }[];
-    quorum: { itemId: string; required: number | null; counted: number; countedRemote: number; hasQuorum: boolean }[];
+    quorum: {
+        itemId: string;
+        required: number | null;
+        counted: number;
+        countedRemote: number;
+        seats: number;
+        hasQuorum: boolean;
+    }[];
     remoteParticipants: { planned: number; cap: number | null };
     members: { id: string; name: string; role: string; mode: string; voting: boolean }[];
-    items: { id: string; number: number; title: string }[];
+    items: { id: string; number: number; title: string; kinds: string[] }[];
 }
 
 const ComplianceDocument = graphql(`
@@ -86,6 +81,7 @@ const ComplianceDocument = graphql(`
                 required
                 counted
                 countedRemote
+                seats
                 hasQuorum
             }
             remoteParticipants {
@@ -103,6 +99,7 @@ const ComplianceDocument = graphql(`
                 id
                 number
                 title
+                kinds
             }
         }
     }
@@ -128,48 +125,46 @@ export const CompliancePanel = () => {
     if (error) return <Alert severity="error">{error}</Alert>;
     if (!evaluation) return null;
     const text = (t: Text) => (locale === 'en' ? t.en : t.sv);
-    const name = new Map(evaluation.members.map(m => [m.id, m.name]));
-    const itemLabel = new Map(evaluation.items.map(i => [i.id, `${i.number}. ${i.title}`]));
     const cell = new Map(evaluation.remoteEligibility.map(e => [`${e.memberId}:${e.itemId}`, e]));
     const quorum = new Map(evaluation.quorum.map(q => [q.itemId, q]));
     // Everyone voting or planned remote; absent deputies say nothing about the meeting.
     const rows = evaluation.members.filter(m => m.mode === 'remote' || m.voting);
+    const lines = groupFindings({ meetingId: String(meeting?.id), ...evaluation });
+    const blockerCount = lines.filter(l => l.severity === 'blocker').length;
+    const phase = phaseOf(String(meeting?.status ?? 'PLANNED'));
+    const cap = capSummary(evaluation.remoteParticipants);
+    const quorumLine = quorumSummary(evaluation.quorum);
     return (
         <Box sx={{ display: 'grid', gap: 2 }}>
-            <Alert severity={evaluation.compliant ? 'success' : 'error'}>
-                {translate(evaluation.compliant ? 'app.compliance.compliant' : 'app.compliance.not_compliant')}{' '}
+            <Alert severity={evaluation.compliant ? 'success' : phase === 'over' ? 'info' : 'error'} role="status">
+                <strong>
+                    {evaluation.compliant
+                        ? translate('secretary.compliance.ok')
+                        : phase === 'over'
+                          ? translate('secretary.compliance.over_blocked')
+                          : translate(`secretary.compliance.${phase}_blocked`, { smart_count: blockerCount })}
+                </strong>{' '}
                 {evaluation.ruleSet.source === 'municipal'
                     ? translate('app.compliance.rule_set', {
                           version: evaluation.ruleSet.version,
                           decision: evaluation.ruleSet.decisionReference,
                       })
-                    : translate('app.compliance.law_baseline')}{' '}
-                {translate('app.compliance.remote_count', {
-                    planned: evaluation.remoteParticipants.planned,
-                    cap: evaluation.remoteParticipants.cap ?? '–',
-                })}
+                    : translate('app.compliance.law_baseline')}
+                <Box component="ul" sx={{ m: 0, pl: 2.5 }} data-testid="compliance-summary">
+                    <li>{translate(`secretary.compliance.${cap.key}`, cap.args)}</li>
+                    <li>{translate(`secretary.compliance.${quorumLine.key}`, quorumLine.args)}</li>
+                </Box>
             </Alert>
             <Box component="section" aria-labelledby="findings-heading">
                 <Typography id="findings-heading" component="h2" variant="h6">
                     {translate('app.compliance.findings')}
                 </Typography>
-                {evaluation.findings.length === 0 ? (
+                {lines.length === 0 ? (
                     <Typography variant="body2">{translate('app.compliance.no_findings')}</Typography>
                 ) : (
-                    <List dense>
-                        {evaluation.findings.map((f, i) => (
-                            <ListItem key={i} disableGutters>
-                                <Chip
-                                    size="small"
-                                    color={f.severity === 'blocker' ? 'error' : 'warning'}
-                                    label={translate(`app.compliance.severity_${f.severity}`)}
-                                    sx={{ mr: 1, minWidth: 72 }}
-                                />
-                                <ListItemText
-                                    primary={`${text(f.message)}${f.memberId ? ` – ${name.get(f.memberId) ?? ''}` : ''}${f.itemId ? ` – ${itemLabel.get(f.itemId) ?? ''}` : ''}`}
-                                    secondary={`${f.code} · ${translate('app.rules.basis', { basis: f.basis.reference })}`}
-                                />
-                            </ListItem>
+                    <List dense data-testid="compliance-findings">
+                        {lines.map(line => (
+                            <AdviceItem key={line.key} line={line} />
                         ))}
                     </List>
                 )}

@@ -1,5 +1,10 @@
-import { useEffect, useState } from 'react';
-import { AutocompleteInput, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { useEffect, useMemo, useState } from 'react';
+import { AutocompleteInput, ReferenceInput, SelectInput, TextInput, useGetOne, useTranslate } from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { Alert } from '@mui/material';
+import type { BodyType, RuleContent } from '../rules/api';
+import { rulesOfBody } from '../rules/bodyOverride';
+import { platformChoices } from './platformChoices';
 import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
 import { StockholmDateTimeInput } from '../../components/StockholmDateTimeInput';
@@ -17,7 +22,7 @@ export const MeetingInputs = ({ edit = false }: { edit?: boolean }) => (
         <StockholmDateTimeInput source="startsAt" validate={req} />
         <StockholmDateTimeInput source="endsAt" validate={endsAtValidators} />
         <TextInput source="place" validate={req} />
-        <PlatformInput />
+        <PlatformInput edit={edit} />
     </>
 );
 
@@ -27,24 +32,69 @@ const PlatformsDocument = graphql(`
             key
             name
         }
+        ruleSetInForce {
+            content
+        }
+        municipalitySettings {
+            videoPlatform
+        }
     }
 `);
 
-/** The video platform for remote participants, from the region's catalog. */
-const PlatformInput = () => {
-    const [choices, setChoices] = useState<{ id: string; name: string }[]>([]);
+/**
+ * The video platform for remote participants: only those the body's rules approve, and on a new
+ * meeting the municipality's own platform (or the only approved one) filled in.
+ */
+const PlatformInput = ({ edit }: { edit: boolean }) => {
+    const translate = useTranslate();
+    const bodyId = useWatch({ name: 'bodyId' }) as string | undefined;
+    const { setValue, getValues } = useFormContext();
+    const { data: body } = useGetOne('bodies', { id: bodyId ?? '' }, { enabled: !!bodyId });
+    const [setup, setSetup] = useState<{
+        catalog: { key: string; name: string }[];
+        content: RuleContent | null;
+        own: string | null;
+    } | null>(null);
     useEffect(() => {
         graphqlRequest(PlatformsDocument).then(
-            r => setChoices(r.platformCatalog.map(p => ({ id: p.key, name: p.name }))),
-            () => setChoices([]),
+            r =>
+                setSetup({
+                    catalog: r.platformCatalog,
+                    content: (r.ruleSetInForce?.content as RuleContent | undefined) ?? null,
+                    own: r.municipalitySettings.videoPlatform,
+                }),
+            () => setSetup({ catalog: [], content: null, own: null }),
         );
     }, []);
+    const { choices, preselect } = useMemo(() => {
+        if (!setup) return { choices: [], preselect: null };
+        const bodyType = body?.kind ? (String(body.kind).toLowerCase() as BodyType) : null;
+        const approved =
+            setup.content && bodyType && body
+                ? (rulesOfBody(setup.content, String(body.id), bodyType).approvedPlatforms as
+                      string[] | null | undefined)
+                : null;
+        return platformChoices(setup.catalog, approved, setup.own);
+    }, [setup, body]);
+    useEffect(() => {
+        if (edit || !preselect) return;
+        const current = getValues('platformKey') as string | null | undefined;
+        if (!current || !choices.some(c => c.id === current)) setValue('platformKey', preselect, { shouldDirty: true });
+    }, [edit, preselect, choices, getValues, setValue]);
+    // A meeting already set to a platform its rules no longer approve keeps showing it (compliance says why).
+    const current = useWatch({ name: 'platformKey' }) as string | null | undefined;
+    const shown =
+        current && !choices.some(c => c.id === current)
+            ? [...choices, { id: current, name: setup?.catalog.find(p => p.key === current)?.name ?? current }]
+            : choices;
+    if (setup && body && shown.length === 0)
+        return <Alert severity="warning">{translate('secretary.meeting_form.platform_none')}</Alert>;
     return (
         <SelectInput
             source="platformKey"
-            choices={choices}
+            choices={shown}
             emptyText="–"
-            helperText="resources.meetings.helper.platformKey"
+            helperText="secretary.meeting_form.platform_help"
         />
     );
 };

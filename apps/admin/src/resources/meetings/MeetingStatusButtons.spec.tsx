@@ -19,13 +19,52 @@ const nextStatusesFromApi: Record<string, string[]> = {
     ENDED: [],
 };
 
-// Only the limits (the override reason's minimum length) come over the network here; any
-// other request would bypass the data provider the status change must go through.
+// Only the limits and the convening preview come over the network here; any other request
+// would bypass the data provider the status change must go through.
 let unexpected: GraphQLCall[] = [];
-afterEach(() => expect(unexpected).toEqual([]));
+afterEach(() => expect(unexpected.filter(c => c.operationName !== 'ConvenePreview')).toEqual([]));
 
-const renderButtons = (status: string, roles: string[], answer: (call: Call) => Promise<unknown>) => {
-    unexpected = fakeApi(call => ({ errors: [{ message: `unexpected ${call.operationName}` }] }));
+const text = (sv: string) => ({ sv, en: sv });
+/** The convening preview as the API answers it: with blockers or without. */
+const preview = (blockers: boolean) => ({
+    meeting: {
+        id: 'm1',
+        breakoutRooms: [],
+        breakoutWindows: [{ opensAt: '2099-01-28T16:30:00Z' }],
+        attendances: [
+            { mode: 'REMOTE', member: { name: 'Anna Andersson', email: 'anna@example.se' } },
+            { mode: 'REMOTE', member: { name: 'Bo Berg', email: null } },
+            { mode: 'ON_SITE', member: { name: 'Cilla Carlsson', email: null } },
+        ],
+    },
+    municipalitySettings: { linkDeliveryLeadMinutes: 60 },
+    evaluateMeeting: {
+        findings: blockers
+            ? ['anna', 'bo'].map(memberId => ({
+                  code: 'TRAINING_MISSING',
+                  severity: 'blocker',
+                  message: text('Utbildning saknas'),
+                  basis: { reference: 'Kommunens regler' },
+                  memberId,
+                  itemId: null,
+              }))
+            : [],
+        members: [
+            { id: 'anna', name: 'Anna Andersson' },
+            { id: 'bo', name: 'Bo Berg' },
+        ],
+        items: [],
+        quorum: [],
+        remoteParticipants: { planned: 2, cap: null },
+    },
+});
+
+const renderButtons = (status: string, roles: string[], answer: (call: Call) => Promise<unknown>, blockers = false) => {
+    unexpected = fakeApi(call =>
+        call.operationName === 'ConvenePreview'
+            ? { data: preview(blockers) }
+            : { errors: [{ message: `unexpected ${call.operationName}` }] },
+    );
     const calls: Call[] = [];
     const dataProvider = {
         changeMeetingStatus: async (id: unknown, next: string, reason?: string) => {
@@ -54,13 +93,44 @@ const renderButtons = (status: string, roles: string[], answer: (call: Call) => 
 };
 
 describe('MeetingStatusButtons', () => {
-    it('offers the statuses a planned meeting may move to, and changes to the one clicked', async () => {
+    it('offers the statuses a planned meeting may move to, and convenes after showing what will happen', async () => {
         const calls = await renderButtons('PLANNED', ['secretary'], async ([id, status]) => ({ id, status }));
         const convene = await screen.findByRole('button', { name: 'Sätt till ”Kallat”' });
         expect(screen.getByRole('button', { name: 'Sätt till ”Inställt”' })).toBeTruthy();
         expect(screen.queryByRole('button', { name: /Pågår|Avslutat/ })).toBeNull();
         fireEvent.click(convene);
+        const what = await screen.findByTestId('convene-preview');
+        // Links go out an hour (the municipality's lead time) before the rooms open, Stockholm time.
+        expect(what.textContent).toContain(
+            'Personliga länkar skickas med e-post 28 jan. 2099 16:30 till partigruppernas ledamöter och till de 2 som deltar på distans.',
+        );
+        expect(what.textContent).toContain('Bo Berg saknar e-post');
+        expect(calls).toEqual([]);
+        fireEvent.click(screen.getByRole('button', { name: 'Kalla' }));
         await waitFor(() => expect(calls).toEqual([['m1', 'CONVENED']]));
+    });
+
+    it('lists the blockers with the people and tells a secretary who may override', async () => {
+        const calls = await renderButtons('PLANNED', ['secretary'], async () => ({}), true);
+        fireEvent.click(await screen.findByRole('button', { name: 'Sätt till ”Kallat”' }));
+        const blockers = await screen.findByTestId('convene-blockers');
+        expect(blockers.textContent).toContain(
+            '2 ledamöter på distans saknar utbildning som krävs: Anna Andersson, Bo Berg',
+        );
+        expect(screen.getByRole('link', { name: 'Registrera utbildning: Bo Berg' }).getAttribute('href')).toBe(
+            '#/members/bo',
+        );
+        expect(screen.getByText(/En administratör för kommunen kan kalla ändå/)).toBeTruthy();
+        expect(screen.queryByRole('button', { name: /^Kalla/ })).toBeNull();
+        expect(calls).toEqual([]);
+    });
+
+    it('asks before cancelling', async () => {
+        const calls = await renderButtons('PLANNED', ['secretary'], async ([id, status]) => ({ id, status }));
+        fireEvent.click(await screen.findByRole('button', { name: 'Sätt till ”Inställt”' }));
+        expect((await screen.findByRole('dialog')).textContent).toContain('kan inte kallas igen');
+        fireEvent.click(screen.getByRole('button', { name: 'Ja, ändra' }));
+        await waitFor(() => expect(calls).toEqual([['m1', 'CANCELLED']]));
     });
 
     it('offers recess or ending for a meeting in progress, and no cancelling', async () => {
@@ -80,14 +150,20 @@ describe('MeetingStatusButtons', () => {
         expect(screen.queryAllByRole('button')).toHaveLength(0);
     });
 
-    it('lets an administrator convene despite a rule violation, with a reason of at least 20 characters', async () => {
-        const calls = await renderButtons('PLANNED', ['tenant-admin'], async ([id, status, reason]) => {
-            if (!reason) throw new ApiError('Kallelsen bryter mot reglerna: för få på plats', 422, 'RULE_VIOLATION');
-            return { id, status };
-        });
+    it('lets an administrator convene despite blockers, with a reason of at least 20 characters', async () => {
+        const calls = await renderButtons(
+            'PLANNED',
+            ['tenant-admin'],
+            async ([id, status, reason]) => {
+                if (!reason)
+                    throw new ApiError('Kallelsen bryter mot reglerna: för få på plats', 422, 'RULE_VIOLATION');
+                return { id, status };
+            },
+            true,
+        );
         fireEvent.click(await screen.findByRole('button', { name: 'Sätt till ”Kallat”' }));
-        const dialog = await screen.findByRole('dialog');
-        expect(dialog.textContent).toContain('Kallelsen bryter mot reglerna: för få på plats');
+        await screen.findByTestId('convene-blockers');
+        expect(screen.getByText(/Du är administratör och kan kalla ändå/)).toBeTruthy();
         // The minimum is the API's (Limits query), shown once it has arrived.
         expect(await screen.findByText('Minst 20 tecken.')).toBeTruthy();
         const confirm = screen.getByRole('button', { name: 'Kalla trots hinder' }) as HTMLButtonElement;
@@ -97,21 +173,19 @@ describe('MeetingStatusButtons', () => {
         fireEvent.change(reasonBox, { target: { value: '  Beslut i KS om extra sammanträde  ' } });
         expect(confirm.disabled).toBe(false);
         fireEvent.click(confirm);
-        await waitFor(() =>
-            expect(calls).toEqual([
-                ['m1', 'CONVENED'],
-                ['m1', 'CONVENED', 'Beslut i KS om extra sammanträde'],
-            ]),
-        );
+        await waitFor(() => expect(calls).toEqual([['m1', 'CONVENED', 'Beslut i KS om extra sammanträde']]));
     });
 
-    it('does not offer the override to a secretary: the refusal is only shown', async () => {
+    it('shows a refusal that arrives after the preview, and no override to a secretary', async () => {
         const calls = await renderButtons('PLANNED', ['secretary'], async () => {
             throw new ApiError('Kallelsen bryter mot reglerna', 422, 'RULE_VIOLATION');
         });
         fireEvent.click(await screen.findByRole('button', { name: 'Sätt till ”Kallat”' }));
+        await screen.findByTestId('convene-preview');
+        fireEvent.click(screen.getByRole('button', { name: 'Kalla' }));
         expect(await screen.findByText('Kallelsen bryter mot reglerna')).toBeTruthy();
-        expect(screen.queryByRole('dialog')).toBeNull();
+        expect(screen.getByText(/En administratör för kommunen kan kalla ändå/)).toBeTruthy();
+        expect(screen.queryByRole('button', { name: 'Kalla trots hinder' })).toBeNull();
         expect(calls).toEqual([['m1', 'CONVENED']]);
     });
 });

@@ -17,6 +17,7 @@ import {
 } from 'react-admin';
 import { req } from '../../components/validators';
 import { safeExporter } from '../../csvExport';
+import { MemberTraining } from './MemberTraining';
 
 const filters = [
     <TextInput key="q" source="q" alwaysOn resettable />,
@@ -56,7 +57,7 @@ const MemberInputs = () => {
                 <AutocompleteInput optionText="name" filterToQuery={q => ({ q })} />
             </ReferenceInput>
             <TextInput source="email" type="email" validate={email()} helperText={contactHelp} autoComplete="off" />
-            <TextInput source="phone" type="tel" helperText={contactHelp} autoComplete="off" />
+            <TextInput source="phone" type="tel" helperText="secretary.meeting_form.phone_help" autoComplete="off" />
             <SelectInput
                 source="identityLevel"
                 choices={identityLevelChoices}
@@ -79,5 +80,6 @@ export const MemberEdit = () => (
         <SimpleForm>
             <MemberInputs />
         </SimpleForm>
+        <MemberTraining />
     </Edit>
 );

@@ -1,5 +1,6 @@
 import {
     Box,
+    Button,
     Checkbox,
     FormControl,
     FormControlLabel,
@@ -11,8 +12,13 @@ import {
     TextField,
     Typography,
 } from '@mui/material';
+import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import type { BodyRules, BodyType, Platform } from './api';
+import { graphql } from '../../gql';
+import { graphqlRequest } from '../../graphql';
+import { getLimits } from '../../limits';
+import type { BodyRules, BodyType, Platform, RuleContent } from './api';
+import { rulesOfBody, withBodyRules } from './bodyOverride';
 import { getPath, RULE_FIELDS, setPath, type RuleField } from './ruleFields';
 
 interface Props {
@@ -219,5 +225,99 @@ export const BodyTypeHeading = ({ bodyType }: { bodyType: BodyType }) => {
         <Typography component="h3" variant="h6" sx={{ mb: 2 }}>
             {translate(`resources.bodies.kind.${bodyType.toUpperCase()}`)}
         </Typography>
+    );
+};
+
+const BodiesDocument = graphql(`
+    query RuleBodies($perPage: Int!) {
+        bodies(perPage: $perPage, sortField: "name") {
+            items {
+                id
+                name
+                kind
+            }
+        }
+    }
+`);
+
+/**
+ * One body's own rules (e.g. a committee that requires e-ID): edited in full, stored as what
+ * differs from its type's rules, and removed when nothing does.
+ */
+export const BodyOverrideEditor = ({
+    content,
+    platforms,
+    readOnly,
+    onChange,
+}: {
+    content: RuleContent;
+    platforms: Platform[];
+    readOnly: boolean;
+    onChange: (content: RuleContent) => void;
+}) => {
+    const translate = useTranslate();
+    const [bodies, setBodies] = useState<{ id: string; name: string; bodyType: BodyType }[]>([]);
+    const [bodyId, setBodyId] = useState('');
+    useEffect(() => {
+        getLimits()
+            .then(({ maxPerPage }) => graphqlRequest(BodiesDocument, { perPage: maxPerPage }))
+            .then(
+                r =>
+                    setBodies(
+                        r.bodies.items.map(b => ({
+                            id: b.id,
+                            name: b.name,
+                            bodyType: b.kind.toLowerCase() as BodyType,
+                        })),
+                    ),
+                () => setBodies([]),
+            );
+    }, []);
+    const body = bodies.find(b => b.id === bodyId);
+    const own = new Set(Object.keys(content.bodies));
+    return (
+        <Box component="section" aria-labelledby="body-override-heading" sx={{ display: 'grid', gap: 2, mt: 2 }}>
+            <Typography id="body-override-heading" component="h3" variant="h6">
+                {translate('secretary.body_rules.heading')}
+            </Typography>
+            <Typography variant="body2">{translate('secretary.body_rules.intro')}</Typography>
+            <TextField
+                select
+                size="small"
+                label={translate('resources.meetings.fields.bodyId')}
+                value={bodyId}
+                onChange={e => setBodyId(e.target.value)}
+                sx={{ maxWidth: 480 }}
+            >
+                {bodies.map(b => (
+                    <MenuItem key={b.id} value={b.id}>
+                        {b.name}
+                        {own.has(b.id) ? ` – ${translate('secretary.body_rules.has_own')}` : ''}
+                    </MenuItem>
+                ))}
+            </TextField>
+            {body && (
+                <>
+                    {own.has(body.id) && !readOnly && (
+                        <Box>
+                            <Button
+                                size="small"
+                                onClick={() => onChange(withBodyRules(content, body, content.bodyTypes[body.bodyType]))}
+                            >
+                                {translate('secretary.body_rules.reset')}
+                            </Button>
+                        </Box>
+                    )}
+                    <BodyRulesEditor
+                        key={body.id}
+                        bodyType={body.bodyType}
+                        rules={rulesOfBody(content, body.id, body.bodyType)}
+                        platforms={platforms}
+                        readOnly={readOnly}
+                        onChange={rules => onChange(withBodyRules(content, body, rules))}
+                    />
+                </>
+            )}
+        </Box>
     );
 };

@@ -33,7 +33,7 @@ import {
     type PublishInput,
     type RuleSetVersion,
 } from './api';
-import { BodyRulesEditor, BodyTypeHeading } from './BodyRulesEditor';
+import { BodyOverrideEditor, BodyRulesEditor, BodyTypeHeading } from './BodyRulesEditor';
 import { RuleDiff } from './RuleDiff';
 import { stockholmToday } from '@motesplats/rules/stockholm-time';
 
@@ -254,6 +254,7 @@ const VersionEditor = ({ version, platforms, canEdit, onSave, onPublish, onDelet
                         setContent({ ...content, bodyTypes: { ...content.bodyTypes, [bodyType]: rules } })
                     }
                 />
+                <BodyOverrideEditor content={content} platforms={platforms} readOnly={!canEdit} onChange={setContent} />
                 {canEdit && (
                     <Box sx={{ display: 'flex', gap: 1 }}>
                         <Button variant="contained" onClick={() => onSave(content)}>

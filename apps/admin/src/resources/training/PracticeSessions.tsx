@@ -1,12 +1,13 @@
-import { Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Box, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useTranslate } from 'react-admin';
-import { JoinLinksTable, type JoinLinkRow } from '../../components/JoinLinksTable';
+import { JoinLinksTable, SendAllLinksButton, type JoinLinkRow } from '../../components/JoinLinksTable';
 import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules/stockholm-time';
 import { graphql } from '../../gql';
 import { graphqlRequest, type RunDocument } from '../../graphql';
 import { getLimits } from '../../limits';
 import { intlLocale } from '../../i18n';
+import { CreatePracticeSession, InviteMembers } from './PracticeSessionForms';
 
 interface SessionSummary {
     id: string;
@@ -81,14 +82,19 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
             timeZone: MUNICIPAL_TIME_ZONE,
         }).format(new Date(iso));
 
+    const loadList = useCallback(
+        () =>
+            getLimits()
+                .then(({ maxPerPage }) => graphqlRequest(ListDocument, { perPage: maxPerPage }))
+                .then(
+                    d => setSessions(d.practiceSessions.items satisfies SessionSummary[]),
+                    e => notify((e as Error).message, { type: 'error' }),
+                ),
+        [notify],
+    );
     useEffect(() => {
-        getLimits()
-            .then(({ maxPerPage }) => graphqlRequest(ListDocument, { perPage: maxPerPage }))
-            .then(
-                d => setSessions(d.practiceSessions.items satisfies SessionSummary[]),
-                e => notify((e as Error).message, { type: 'error' }),
-            );
-    }, [notify]);
+        void loadList();
+    }, [loadList]);
     const load = useCallback(async () => {
         if (!selected) return setData(null);
         setData((await graphqlRequest(OneDocument, { id: selected })).practiceSession satisfies SessionLinks | null);
@@ -108,6 +114,15 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
     return (
         <Stack spacing={2}>
             <Typography variant="body2">{translate('app.training.practice.help')}</Typography>
+            {canWrite && (
+                <CreatePracticeSession
+                    onCreated={async id => {
+                        await loadList();
+                        setSelected(id);
+                        notify('secretary.practice.created', { type: 'success' });
+                    }}
+                />
+            )}
             <TextField
                 select
                 label={translate('app.training.practice.session')}
@@ -135,23 +150,31 @@ export const PracticeSessions = ({ canWrite }: { canWrite: boolean }) => {
                             invited: data.invitees.length,
                         })}
                     </Typography>
-                    {canWrite && (
-                        <Button
-                            variant="contained"
-                            sx={{ my: 1 }}
-                            onClick={() =>
-                                run(SendLinksDocument, { s: data.id }, r =>
-                                    notify('app.rooms.sent', {
-                                        type: 'success',
-                                        messageArgs: r.sendPracticeSessionLinks,
-                                    }),
-                                )
-                            }
-                        >
-                            {translate('app.rooms.send_now')}
-                        </Button>
+                    {canWrite && new Date(data.endsAt) > new Date() && (
+                        <InviteMembers sessionId={data.id} onInvited={load} />
                     )}
-                    <JoinLinksTable links={data.joinLinks} membersWithoutEmail={data.membersWithoutEmail} run={run} />
+                    {canWrite && (
+                        <Box sx={{ my: 1 }}>
+                            <SendAllLinksButton
+                                links={data.joinLinks}
+                                membersWithoutEmail={data.membersWithoutEmail}
+                                onConfirm={() =>
+                                    run(SendLinksDocument, { s: data.id }, r =>
+                                        notify('app.rooms.sent', {
+                                            type: 'success',
+                                            messageArgs: r.sendPracticeSessionLinks,
+                                        }),
+                                    )
+                                }
+                            />
+                        </Box>
+                    )}
+                    <JoinLinksTable
+                        links={data.joinLinks}
+                        membersWithoutEmail={data.membersWithoutEmail}
+                        run={run}
+                        live={canWrite && new Date(data.endsAt) > new Date()}
+                    />
                 </Box>
             )}
         </Stack>
