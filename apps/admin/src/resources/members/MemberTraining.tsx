@@ -16,7 +16,7 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useGetIdentity, useNotify, useRecordContext, useTranslate } from 'react-admin';
-import { stockholmToday } from '../../components/stockholmTime';
+import { stockholmToday } from '@motesplats/rules/stockholm-time';
 import {
     fetchCompletions,
     fetchModules,
@@ -39,7 +39,7 @@ export const MemberTraining = () => {
     const [completions, setCompletions] = useState<Completion[] | null>(null);
     const [modules, setModules] = useState<TrainingModule[]>([]);
     const [moduleKey, setModuleKey] = useState('');
-    const [completedOn, setCompletedOn] = useState(stockholmToday());
+    const [completedOn, setCompletedOn] = useState(() => stockholmToday(new Date()));
     const [error, setError] = useState<string | null>(null);
     const memberId = member ? String(member.id) : null;
     const load = useCallback(async () => {

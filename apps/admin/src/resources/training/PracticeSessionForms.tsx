@@ -1,7 +1,7 @@
 import { Autocomplete, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { fromStockholmInput } from '../../components/stockholmTime';
+import { fromStockholmInput } from '@motesplats/rules/stockholm-time';
 import { graphql } from '../../gql';
 import { graphqlRequest } from '../../graphql';
 import { fetchModules, searchMembers, type TrainingModule } from './api';
