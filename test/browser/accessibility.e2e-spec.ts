@@ -87,7 +87,7 @@ describe('accessibility of the admin, every page, tab and role, in Debian Chromi
     for (let i = 0; i < count; i++) {
       const tab = tabs.nth(i);
       if ((await tab.getAttribute('aria-selected')) === 'true' && i === 0) continue;
-      const label = (await tab.innerText()).trim();
+      const label = ((await tab.textContent()) ?? '').trim();
       await tab.click();
       await check(page, role, `${name} › ${label}`);
     }

@@ -54,8 +54,9 @@ export function schemaEnumValues(): string[] {
  * Words on screen that look like an internal code rather than Swedish: SCREAMING_CASE codes,
  * snake_case keys (`jitsi_meet`, `closed_vote`), kebab-case module keys
  * (`remote-participation-basics`), schema enum values, and the placeholders an unlabelled
- * value used to fall back to. Text inside an element marked `data-code` is a deliberate,
- * secondary detail (a finding's code beside its Swedish message) and is not counted.
+ * value used to fall back to. Text inside an element marked `data-code`, or a `<code>`, is a
+ * deliberate secondary detail (a finding's code beside its Swedish message, a file's column
+ * names) and is not counted.
  */
 export async function rawCodesOnScreen(page: Page, enumValues: readonly string[]): Promise<string[]> {
   return page.evaluate((values) => {
@@ -71,7 +72,7 @@ export async function rawCodesOnScreen(page: Page, enumValues: readonly string[]
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('[data-code], script, style, noscript, [aria-hidden="true"]')) continue;
+      if (!parent || parent.closest('[data-code], code, script, style, noscript, [aria-hidden="true"]')) continue;
       if (!parent.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
       const text = node.textContent ?? '';
       for (const pattern of patterns) {

@@ -7,11 +7,13 @@ import {
     LoadingIndicator,
     LocalesMenuButton,
     TitlePortal,
+    UserMenu,
     useGetIdentity,
     useTranslate,
 } from 'react-admin';
 import { DocumentTitleSync } from './DocumentTitleSync';
 import { AppMenu, RoleRedirect } from './Menu';
+import { StatementLink } from './StatementLink';
 
 /** Which municipality the signed-in user administers; coordinators see their region. */
 const TenantBadge = () => {
@@ -51,8 +53,22 @@ const TenantBadge = () => {
     );
 };
 
+/**
+ * The user menu's button shows the signed-in person's name; its accessible name starts with that
+ * same text (WCAG 2.5.3), then says what the button opens.
+ */
+const AppUserMenu = () => {
+    const { identity } = useGetIdentity();
+    const translate = useTranslate();
+    const label = identity?.fullName
+        ? translate('app.user_menu_of', { name: identity.fullName })
+        : translate('ra.auth.user_menu');
+    return <UserMenu label={label} />;
+};
+
 const MotesplatsAppBar = () => (
     <AppBar
+        userMenu={<AppUserMenu />}
         color="primary"
         toolbar={
             <>
@@ -71,5 +87,6 @@ export const Layout = ({ children }: { children: ReactNode }) => (
         <DocumentTitleSync />
         <RoleRedirect />
         {children}
+        <StatementLink />
     </RaLayout>
 );

@@ -167,7 +167,12 @@ export const CompliancePanel = () => {
                                 />
                                 <ListItemText
                                     primary={`${text(f.message)}${f.memberId ? ` – ${name.get(f.memberId) ?? ''}` : ''}${f.itemId ? ` – ${itemLabel.get(f.itemId) ?? ''}` : ''}`}
-                                    secondary={`${f.code} · ${translate('app.rules.basis', { basis: f.basis.reference })}`}
+                                    secondary={
+                                        <>
+                                            <span data-code="">{f.code}</span> ·{' '}
+                                            {translate('app.rules.basis', { basis: f.basis.reference })}
+                                        </>
+                                    }
                                 />
                             </ListItem>
                         ))}

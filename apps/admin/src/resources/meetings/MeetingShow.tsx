@@ -1,3 +1,4 @@
+import { CodeField } from '../../components/CodeField';
 import {
     AutocompleteInput,
     BooleanInput,
@@ -186,7 +187,7 @@ export const MeetingShow = () => {
                     <DateTimeText source="startsAt" />
                     <DateTimeText source="endsAt" />
                     <TextField source="place" />
-                    <TextField source="platformKey" emptyText="–" />
+                    <CodeField source="platformKey" vocabulary="PlatformKey" />
                     <MeetingStatusChip source="status" label="resources.meetings.fields.status" />
                     <MeetingStatusButtons />
                 </TabbedShowLayout.Tab>
