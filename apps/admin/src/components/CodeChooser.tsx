@@ -38,7 +38,16 @@ const Chooser = ({
             renderValue={(codes, getItemProps) =>
                 codes.map((code, index) => {
                     const { key, ...itemProps } = getItemProps({ index });
-                    return <Chip key={key} label={nameOf(code)} size="small" {...itemProps} />;
+                    // A read-only (published) rule set's values must stay legible: no faded chips.
+                    return (
+                        <Chip
+                            key={key}
+                            label={nameOf(code)}
+                            size="small"
+                            {...itemProps}
+                            sx={{ '&.Mui-disabled': { opacity: 1 } }}
+                        />
+                    );
                 })
             }
             noOptionsText={translate('app.chooser.no_options')}

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { Box, Chip } from '@mui/material';
+import { Box, Chip, CircularProgress } from '@mui/material';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import {
     AppBar,
     Layout as RaLayout,
-    LoadingIndicator,
+    RefreshIconButton,
+    useLoading,
     LocalesMenuButton,
     TitlePortal,
     UserMenu,
@@ -66,6 +67,19 @@ const AppUserMenu = () => {
     return <UserMenu label={label} />;
 };
 
+/** react-admin's loading indicator, but the spinner says what it is (WCAG 4.1.2: a progress bar needs a name). */
+const NamedLoadingIndicator = () => {
+    const loading = useLoading();
+    const translate = useTranslate();
+    return loading ? (
+        <Box sx={{ width: 40, display: 'flex', justifyContent: 'center' }}>
+            <CircularProgress color="inherit" size={18} thickness={4} aria-label={translate('ra.page.loading')} />
+        </Box>
+    ) : (
+        <RefreshIconButton />
+    );
+};
+
 const MotesplatsAppBar = () => (
     <AppBar
         userMenu={<AppUserMenu />}
@@ -74,7 +88,7 @@ const MotesplatsAppBar = () => (
             <>
                 <TenantBadge />
                 <LocalesMenuButton />
-                <LoadingIndicator />
+                <NamedLoadingIndicator />
             </>
         }
     >

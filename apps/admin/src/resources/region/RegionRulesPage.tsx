@@ -130,7 +130,7 @@ export const RegionRulesPage = () => {
             </Card>
             {data && (
                 <Card>
-                    <CardContent sx={{ overflowX: 'auto' }}>
+                    <CardContent sx={{ overflowX: 'auto' }} tabIndex={0}>
                         <Table size="small" aria-label={translate('region.rules.title')}>
                             <TableHead>
                                 <TableRow>
@@ -157,7 +157,7 @@ export const RegionRulesPage = () => {
                                                 return (
                                                     <TableCell
                                                         key={f.key}
-                                                        sx={dev.length ? { bgcolor: 'warning.light' } : undefined}
+                                                        sx={dev.length ? { bgcolor: '#fff4e5' } : undefined}
                                                     >
                                                         {f.show(c, translate, label)}
                                                         {dev.length > 0 && (
