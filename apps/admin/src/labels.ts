@@ -480,7 +480,7 @@ export const LABELS: { [V in Vocabulary]: Labels<Vocabularies[V]> } = {
             skype_for_business: 'Skype för företag',
             lifesize: 'Lifesize',
             google_meet: 'Google Meet',
-            inera_digitala_moten: 'Ineras Digitala möten',
+            inera_digitala_moten: 'Ineras digitala möten',
             zoom: 'Zoom',
             quickchannel: 'Quickchannel',
             jitsi_meet: 'Jitsi Meet',

@@ -106,7 +106,7 @@ const en: TranslationMessages = {
             intro: 'Training for remote participation: the regional library and the municipality’s own modules, who completed what, and when it expires.',
             tabs: {
                 library: 'Modules',
-                record: 'Member’s training',
+                record: 'Members’ training',
                 coverage: 'Coverage',
                 import: 'Import and export',
                 regional: 'Municipalities',

@@ -292,7 +292,7 @@ const sv: TranslationMessages = {
             no_users: 'Inga demoanvändare matchar.',
             keycloak_button: 'Logga in med Keycloak',
             keycloak_help: 'Du skickas vidare till förbundets inloggningssida.',
-            config_error: 'Kunde inte nå Mötesplats-servern. Kontrollera anslutningen och ladda om sidan.',
+            config_error: 'Kunde inte nå servern för Mötesplats. Kontrollera anslutningen och ladda om sidan.',
             roles: 'Roller',
         },
         roles: {
@@ -310,7 +310,7 @@ const sv: TranslationMessages = {
             intro: 'Utbildningar för deltagande på distans: regionens bibliotek och kommunens egna, vem som har genomfört vad och när det går ut.',
             tabs: {
                 library: 'Utbildningar',
-                record: 'Ledamots utbildningar',
+                record: 'Ledamöternas utbildningar',
                 coverage: 'Täckning',
                 import: 'Import och export',
                 regional: 'Kommunerna',
@@ -540,7 +540,7 @@ const sv: TranslationMessages = {
             windows: 'Öppettider',
             recesses: 'Ajourneringar',
             recess_help:
-                'Starta och avsluta en ajournering med statusknapparna under Uppgifter; grupprummen är öppna under ajourneringen.',
+                'Starta och avsluta en ajournering med statusknapparna på fliken ”Uppgifter”; grupprummen är öppna under ajourneringen.',
             ongoing: 'pågår',
             blocked_from_remote:
                 'Får inte delta på distans just nu enligt reglerna – deras länk släpper inte in dem. Nå dem på annat sätt:',
