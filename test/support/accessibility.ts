@@ -67,6 +67,8 @@ export async function rawCodesOnScreen(page: Page, enumValues: readonly string[]
       /\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b/g,
       /\b[A-Z]{4,}\b/g,
       /\b(?:okänt fel|unknown error|Registrerad av: demo)\b/gi,
+      // Lower-case codes that are plain English words: an item kind, a body type, a platform key.
+      /\b(?:confidential|personnel|election|council|committee|presidium|deputy|teams|zoom|lifesize|quickchannel)\b/g,
     ];
     const found = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
