@@ -31,7 +31,9 @@ export const AccessibilityStatement = () => {
             <Box component="header" sx={{ bgcolor: 'primary.main', color: 'primary.contrastText' }}>
                 <Container maxWidth="md" sx={{ display: 'flex', alignItems: 'center', py: 1.5 }}>
                     <Typography component="p" variant="h6" sx={{ flex: 1 }}>
-                        Mötesplats
+                        <Link href="#/" color="inherit" underline="hover">
+                            Mötesplats
+                        </Link>
                     </Typography>
                     <LocalesMenuButton />
                 </Container>
