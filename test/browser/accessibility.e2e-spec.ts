@@ -82,6 +82,7 @@ describe('accessibility of the admin, every page, tab and role, in Debian Chromi
   /** The page, then each of its tabs (react-admin's tabbed pages and the MUI tabs inside pages). */
   const checkWithTabs = async (page: Page, role: string, name: string) => {
     await check(page, role, name);
+    await checkAddDialog(page, role, name);
     const tabs = page.locator('main [role="tab"]');
     const count = await tabs.count();
     for (let i = 0; i < count; i++) {
@@ -90,7 +91,24 @@ describe('accessibility of the admin, every page, tab and role, in Debian Chromi
       const label = ((await tab.textContent()) ?? '').trim();
       await tab.click();
       await check(page, role, `${name} › ${label}`);
+      await checkAddDialog(page, role, `${name} › ${label}`);
     }
+  };
+
+  /**
+   * On a record's page, the dialog that adds a row to one of its lists (an agenda item, an
+   * attendance, a membership): opened, checked, and closed again with Escape.
+   */
+  const checkAddDialog = async (page: Page, role: string, name: string) => {
+    if (!page.url().includes('/show')) return;
+    const add = page.locator('main').getByRole('button', { name: /^Lägg till (?!filter)/ });
+    if ((await add.count()) === 0 || !(await add.first().isVisible()) || (await add.first().isDisabled())) return;
+    await add.first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ timeout: 20000 });
+    await check(page, role, `${name} › dialogen Lägg till`);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 20000 });
   };
 
   const signInAs = async (user: RegExp): Promise<Page> => {
