@@ -90,7 +90,9 @@ describe('join links and the member page', () => {
     assert.match(res.body, /name="viewport" content="width=device-width/);
     assert.match(res.body, /JitsiMeetExternalAPI/);
     assert.match(res.body, /"embed":null/, 'the page itself carries no way in: its script enters with a POST');
-    assert.doesNotMatch(res.body, /\/admin\//, 'not the admin bundle');
+    // It links the admin's public accessibility statement, but loads nothing of the admin.
+    assert.doesNotMatch(res.body, /<script[^>]*\/admin\/|\/admin\/assets\//, 'not the admin bundle');
+    assert.match(res.body, /href="\/admin\/#\/tillganglighet"/, 'links the accessibility statement');
     assert.ok(Buffer.byteLength(res.body) < 16_000, `light: ${Buffer.byteLength(res.body)} bytes`);
     assert.match(res.csp, /frame-src https:\/\/meet\.jit\.si/);
     assert.match(res.csp, /frame-ancestors 'none'/);

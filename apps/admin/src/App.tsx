@@ -5,6 +5,7 @@ import { LoginPage } from './auth/LoginPage';
 import { dataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { Layout } from './layout/Layout';
+import { ACCESSIBILITY_STATEMENT_PATH } from './layout/accessibilityPath';
 import { theme } from './theme';
 import bodies from './resources/bodies';
 import meetings from './resources/meetings';
@@ -36,6 +37,11 @@ const RegionRulesPage = lazyPage(
     () => import('./resources/region/RegionRulesPage'),
     m => m.RegionRulesPage,
 );
+/** Public: read without signing in, so it sits outside the layout. */
+const AccessibilityStatement = lazyPage(
+    () => import('./layout/AccessibilityStatement'),
+    m => m.AccessibilityStatement,
+);
 const SupportPoolPage = lazyPage(
     () => import('./resources/region/SupportPoolPage'),
     m => m.SupportPoolPage,
@@ -64,6 +70,9 @@ export const App = () => (
         <Resource name="support" {...support} />
         <Resource name="experience" {...experience} />
         <Resource name="surveys" {...surveys} />
+        <CustomRoutes noLayout>
+            <Route path={ACCESSIBILITY_STATEMENT_PATH} element={<AccessibilityStatement />} />
+        </CustomRoutes>
         {/* The region's pages: the menu offers them to coordinators only. */}
         <CustomRoutes>
             <Route path="/region" element={<RegionOverview />} />

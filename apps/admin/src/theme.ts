@@ -25,5 +25,12 @@ export const theme: RaThemeOptions = {
                 },
             },
         },
+        // Swedish is written in sentence case: buttons and tabs say "Skapa sammanträde", not "SKAPA SAMMANTRÄDE".
+        MuiButton: { styleOverrides: { root: { textTransform: 'none' } } },
+        MuiTab: { styleOverrides: { root: { textTransform: 'none' } } },
+        // Help under a read-only field still has to be read (a published rule set's basis): full contrast.
+        MuiFormHelperText: {
+            styleOverrides: { root: { '&.Mui-disabled': { color: 'rgba(0, 0, 0, 0.68)' } } },
+        },
     },
 };

@@ -166,7 +166,13 @@ export function evaluateMeeting(input: EvaluateMeetingInput): MeetingEvaluation 
     }
   }
   const rules = applyLawFloor(raw, type);
-  const context: RuleContext = { rules, type, local: version ? localBasis(version.decision.reference) : null, meetingDate };
+  const context: RuleContext = {
+    rules,
+    type,
+    local: version ? localBasis(version.decision.reference) : null,
+    meetingDate,
+    moduleTitles: input.facts.trainingModuleTitles,
+  };
 
   // --- the plan, cleaned of duplicates ------------------------------------------------
   const members: PlannedMember[] = uniqueById(plan.members, (m) =>

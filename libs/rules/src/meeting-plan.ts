@@ -94,6 +94,8 @@ export interface SupportAssignment {
 
 export interface MeetingFacts {
   trainingCompletions: TrainingCompletion[];
+  /** Titles of training modules by key, so a reason names the module as the member knows it. */
+  trainingModuleTitles?: Readonly<Record<string, string>>;
   identityVerifications: IdentityVerification[];
   /** Key in the platform catalog; null when not chosen yet. */
   platformKey: string | null;

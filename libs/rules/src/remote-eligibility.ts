@@ -17,6 +17,8 @@ export interface RuleContext {
   /** Basis for requirements the municipality added itself (its decision reference), or null under the law baseline. */
   local: Basis | null;
   meetingDate: IsoDate | null;
+  /** A training module's title, when known; otherwise its key. */
+  moduleTitles?: Readonly<Record<string, string>>;
 }
 
 /** The law basis when the law asks for at least this; otherwise the local decision. */
@@ -74,12 +76,13 @@ export function trainingReasons(member: PlannedMember, completed: ReadonlySet<st
   for (const requirement of context.rules.requiredTraining) {
     if (requirement.roles && !requirement.roles.includes(member.role)) continue;
     if (completed?.has(requirement.moduleKey)) continue;
+    const moduleName = context.moduleTitles?.[requirement.moduleKey] ?? requirement.moduleKey;
     out.push(
       reason(
         'TRAINING_MISSING',
         {
-          sv: `Saknar giltig utbildning "${requirement.moduleKey}" på sammanträdesdagen.`,
-          en: `No valid completion of training module "${requirement.moduleKey}" on the meeting date.`,
+          sv: `Saknar giltig utbildning ”${moduleName}” på sammanträdesdagen.`,
+          en: `No valid completion of the training "${moduleName}" on the meeting date.`,
         },
         localOr(context, 'Kommunens krav på utbildning'),
       ),
@@ -123,9 +126,12 @@ export function identityReason(level: IdentityCheck | undefined, context: RuleCo
 
 const LAW_EXCLUDED: ReadonlySet<string> = new Set(['confidential', 'closed_vote']);
 
+/** How each kind reads as the sentence's subject: "Ärendet omfattas av sekretess", never "Ärendet är ärende med …". */
 const KIND_TEXT: Record<string, { sv: string; en: string }> = {
-  confidential: { sv: 'sekretessärende', en: 'a confidential item' },
-  closed_vote: { sv: 'ärende med sluten omröstning', en: 'an item with a closed vote' },
+  confidential: { sv: 'Ärendet omfattas av sekretess', en: 'The item is confidential' },
+  closed_vote: { sv: 'Ärendet avgörs med sluten omröstning', en: 'The item is decided by closed vote' },
+  personnel: { sv: 'Ärendet är ett personalärende', en: 'The item is a personnel matter' },
+  election: { sv: 'Ärendet gäller val', en: 'The item is an election' },
 };
 
 /** The item's kinds, with the two flags folded in. */
@@ -141,12 +147,13 @@ export function itemExclusionReasons(item: AgendaItem, context: RuleContext): Re
   return itemKinds(item)
     .filter((kind) => excluded.has(kind))
     .map((kind) => {
-      const text = KIND_TEXT[kind] ?? { sv: `ärende av slaget "${kind}"`, en: `an item of kind "${kind}"` };
+      const words = kind.replace(/[_-]+/g, ' ');
+      const text = KIND_TEXT[kind] ?? { sv: `Ärendet är av typen ”${words}”`, en: `The item is of the kind "${words}"` };
       return reason(
         'ITEM_EXCLUDED',
         {
-          sv: `Ärendet är ${text.sv} och handläggs inte med deltagare på distans.`,
-          en: `The item is ${text.en} and is not handled with remote participants.`,
+          sv: `${text.sv} och handläggs inte med deltagare på distans.`,
+          en: `${text.en} and is not handled with remote participants.`,
         },
         LAW_EXCLUDED.has(kind) ? LEGAL_BASIS.excludedItems : localOr(context, 'Kommunens undantagna ärendeslag'),
       );

@@ -11,9 +11,11 @@ import {
     TextField,
     Typography,
 } from '@mui/material';
+import { visuallyHidden } from '@mui/utils';
 import { LocalesMenuButton, useLogin, useNotify, useTranslate } from 'react-admin';
 import { getAuthConfig, getDevUsers, type AuthConfig, type DevUser } from './config';
 import { useDocumentTitle } from '../layout/useDocumentTitle';
+import { StatementLink } from '../layout/StatementLink';
 
 type State = { status: 'loading' } | { status: 'error' } | { status: 'ready'; config: AuthConfig; users: DevUser[] };
 
@@ -73,8 +75,8 @@ export const LoginPage = () => {
             sx={{
                 minHeight: '100vh',
                 display: 'flex',
-                alignItems: 'flex-start',
-                justifyContent: 'center',
+                flexDirection: 'column',
+                alignItems: 'center',
                 bgcolor: 'background.default',
                 py: 6,
                 px: 2,
@@ -144,16 +146,16 @@ export const LoginPage = () => {
                                                 fullWidth
                                                 onClick={() => signIn(user.username)}
                                                 disabled={busy !== null}
-                                                aria-label={translate('app.login.sign_in_as', {
-                                                    name: user.name,
-                                                    username: user.username,
-                                                })}
                                                 sx={{
                                                     justifyContent: 'flex-start',
                                                     textAlign: 'left',
                                                     textTransform: 'none',
                                                 }}
                                             >
+                                                {/* The accessible name starts with what the button does and contains all the visible text (WCAG 2.5.3). */}
+                                                <Box component="span" sx={visuallyHidden}>
+                                                    {translate('app.login.sign_in_as')}{' '}
+                                                </Box>
                                                 <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
                                                     <Typography component="span" sx={{ fontWeight: 600 }}>
                                                         {user.name}{' '}
@@ -179,6 +181,7 @@ export const LoginPage = () => {
                     )}
                 </CardContent>
             </Card>
+            <StatementLink />
         </Box>
     );
 };

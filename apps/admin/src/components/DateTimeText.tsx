@@ -1,16 +1,9 @@
 import { DateField, useLocaleState, type DateFieldProps } from 'react-admin';
 import { intlLocale } from '../i18n';
-import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules/stockholm-time';
+import { DATE_TIME_OPTIONS } from './formatDateTime';
 
-/** Date and time in Swedish local time, in the UI language's conventions (Swedish: 2025-03-14 18:00). */
+/** A record's moment in the admin's one format ("28 jan. 2027 18:00"), Swedish time. */
 export const DateTimeText = (props: DateFieldProps) => {
     const [locale] = useLocaleState();
-    return (
-        <DateField
-            showTime
-            locales={intlLocale(locale)}
-            options={{ dateStyle: 'medium', timeStyle: 'short', timeZone: MUNICIPAL_TIME_ZONE }}
-            {...props}
-        />
-    );
+    return <DateField showTime locales={intlLocale(locale)} options={DATE_TIME_OPTIONS} {...props} />;
 };

@@ -24,6 +24,59 @@ const en: TranslationMessages = {
         municipality: 'Municipality',
         actions: 'Actions',
         region: 'Region',
+        chooser: { no_options: 'Nothing more to choose' },
+        user_menu_of: '%{name}, user menu',
+        a11y: {
+            link: 'Accessibility statement',
+            title: 'Accessibility statement for Mötesplats',
+            intro: 'Fyrbodal Association of Local Authorities runs Mötesplats, the service where its municipalities prepare meetings with remote participants. We want as many people as possible to be able to use it. This statement describes how Mötesplats complies with the Swedish Act on accessibility to digital public services (2018:1937), the known shortcomings, and how you can report shortcomings to us so that we can fix them.',
+            scope: "The statement covers the administration of Mötesplats and the members' page for joining meetings and party group rooms.",
+            how: {
+                heading: 'How accessible is the service?',
+                text: 'We know that parts of the service are not fully accessible. See the section on content that is not accessible.',
+            },
+            cannot_use: {
+                heading: 'What can you do if you cannot use parts of the service?',
+                text: 'If you need content from Mötesplats that is not accessible to you, contact the Fyrbodal Association of Local Authorities. As a member you can also ask the committee secretary of your municipality, who can send documents and the joining link in another way.',
+                response: 'We answer as soon as we can, within five working days at the latest.',
+            },
+            report: {
+                heading: 'Report accessibility shortcomings',
+                text: 'We keep working to improve accessibility. If you find problems not described on this page, or think we do not meet the requirements of the law, contact us so that we know about the problem.',
+                link: 'Contact details of the Fyrbodal Association of Local Authorities',
+            },
+            supervision: {
+                heading: 'Supervision',
+                text: 'The Agency for Digital Government (Digg) supervises the Act on accessibility to digital public services. If you are not satisfied with how we handle your comments, you can contact Digg and tell them.',
+                link: "Digg's form for reporting a lack of accessibility",
+            },
+            technical: {
+                heading: 'Technical information about accessibility',
+                text: 'Mötesplats partially complies with the Act on accessibility to digital public services, because of the shortcomings described below.',
+            },
+            not_accessible: {
+                heading: 'Content that is not accessible',
+                intro: 'The content described below is not fully accessible in one way or another.',
+                noncompliance: 'Non-compliance with the requirements',
+                captions:
+                    'Meetings and party group rooms are live audio and video without real-time captions (WCAG 2.1 criterion 1.2.4).',
+                video_platform:
+                    "The video room on the members' page comes from the video platform (Jitsi Meet). We have tested the page around the room but not the platform's own controls, which may have shortcomings.",
+                charts: "The charts on the region's pages show figures as bars; the same figures are in the tables on the page.",
+                burden_heading: 'Disproportionate burden',
+                burden: 'We do not claim the exception for disproportionate burden for any content.',
+                out_of_scope_heading: 'Content outside the scope of the law',
+                out_of_scope:
+                    "Documents and minutes that municipalities upload or link to themselves are covered by each municipality's own accessibility statement.",
+            },
+            tested: {
+                heading: 'How we tested the service',
+                text: "We have reviewed Mötesplats ourselves. On every change, every page and tab of the administration, for every role, and every state of the members' page is tested automatically with axe-core against WCAG 2.1 levels A and AA. The main tasks are also tested with the keyboard only.",
+                assessed: 'The latest assessment was made on 2 December 2026.',
+                published: 'The service was published in November 2026.',
+                updated: 'The statement was last updated on 2 December 2026.',
+            },
+        },
         login: {
             title: 'Sign in to Mötesplats',
             intro: 'Administration of bodies, members, party groups and meetings.',
@@ -31,7 +84,7 @@ const en: TranslationMessages = {
             dev_help:
                 'Development sign-in: choose a seeded demo user. In production, staff sign in with the association’s Keycloak.',
             filter: 'Filter users',
-            sign_in_as: 'Sign in as %{name} (%{username})',
+            sign_in_as: 'Sign in as',
             no_users: 'No demo users match.',
             keycloak_button: 'Sign in with Keycloak',
             keycloak_help: 'You will be sent to the association’s sign-in page.',
@@ -53,7 +106,7 @@ const en: TranslationMessages = {
             intro: 'Training for remote participation: the regional library and the municipality’s own modules, who completed what, and when it expires.',
             tabs: {
                 library: 'Modules',
-                record: 'Member’s training',
+                record: 'Members’ training',
                 coverage: 'Coverage',
                 import: 'Import and export',
                 regional: 'Municipalities',
@@ -122,7 +175,7 @@ const en: TranslationMessages = {
             no_gaps: 'Nobody lacks training for the upcoming meetings.',
             required: 'Required by the rules: %{keys}',
             import_help:
-                'CSV with the header member_id;member_name;member_email;module_key;completed_on (semicolons or commas). Name the member by member_id, or by both name and email address. Dates as YYYY-MM-DD. The export file can be filled in and imported again.',
+                "The file is CSV with semicolons or commas between fields, with this header row: %{columns}. Name the member by the member's id, or by both name and email address. Dates as YYYY-MM-DD. The export file can be filled in and imported again.",
             file: 'Choose a file',
             csv: 'CSV content',
             check: 'Check (saves nothing)',
@@ -197,7 +250,7 @@ const en: TranslationMessages = {
                 },
                 excludedItemKinds: {
                     label: 'Item kinds not handled remotely',
-                    help: 'Comma-separated, e.g. confidential, closed_vote, personnel. Confidential items and closed votes cannot be removed.',
+                    help: 'Choose from the list, or type a kind of your own and press Enter. Confidential matters and closed votes cannot be removed.',
                 },
                 equalTerms: { label: 'Reading of "equal terms"', help: 'How well participants must see each other.' },
                 maxRemoteParticipants: {
@@ -217,7 +270,7 @@ const en: TranslationMessages = {
                 },
                 requiredTraining: {
                     label: 'Required training',
-                    help: 'Comma-separated module keys, e.g. remote-participation-basics.',
+                    help: 'Choose modules from the library.',
                 },
                 requiredSupport: { label: 'Support at meetings with remote participants', help: 'People per role.' },
                 quorumMoreThanShare: {

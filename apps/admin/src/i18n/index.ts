@@ -37,6 +37,16 @@ const applyDocumentLocale = (locale: string) => {
  */
 export const i18nProvider: I18nProvider = {
     ...base,
+    translate: (key, options) => {
+        if (!key.startsWith('ra.') || typeof options?.name !== 'string' || key.startsWith('ra.saved_queries')) {
+            return base.translate(key, options);
+        }
+        // react-admin puts the resource's name ("Sammanträden") into its sentences; Swedish
+        // writes common nouns in lower case mid-sentence: "Skapa sammanträde", "Inga sammanträden hittades".
+        const name = options.name.charAt(0).toLocaleLowerCase('sv') + options.name.slice(1);
+        const text = base.translate(key, { ...options, name });
+        return text.charAt(0).toLocaleUpperCase('sv') + text.slice(1);
+    },
     changeLocale: async (locale, options) => {
         await base.changeLocale(locale, options);
         applyDocumentLocale(locale);

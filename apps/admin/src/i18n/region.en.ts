@@ -79,6 +79,10 @@ export const regionEn: typeof regionSv = {
             decision: 'Decision',
             template: 'Template',
             otherDeviations: 'Other deviations',
+            allPlatforms: 'All in the catalog',
+            breakoutOff: 'None',
+            none: 'None',
+            otherRule: 'Another rule',
             fields: {
                 remoteAllowed: 'Remote allowed',
                 excludedItemKinds: 'Excluded items',

@@ -77,6 +77,10 @@ export const regionSv = {
             decision: 'Beslut',
             template: 'Mallen',
             otherDeviations: 'Övriga avvikelser',
+            allPlatforms: 'Alla i katalogen',
+            breakoutOff: 'Inga',
+            none: 'Inga',
+            otherRule: 'Annan regel',
             fields: {
                 remoteAllowed: 'Distans tillåten',
                 excludedItemKinds: 'Undantagna ärenden',

@@ -228,6 +228,59 @@ const sv: TranslationMessages = {
         municipality: 'Kommun',
         actions: 'Åtgärder',
         region: 'Region',
+        chooser: { no_options: 'Inga fler att välja' },
+        user_menu_of: '%{name}, användarmeny',
+        a11y: {
+            link: 'Tillgänglighetsredogörelse',
+            title: 'Tillgänglighetsredogörelse för Mötesplats',
+            intro: 'Fyrbodals kommunalförbund står bakom Mötesplats, tjänsten där förbundets kommuner förbereder sammanträden med deltagare på distans. Vi vill att så många som möjligt ska kunna använda tjänsten. Den här redogörelsen beskriver hur Mötesplats uppfyller lagen (2018:1937) om tillgänglighet till digital offentlig service, vilka kända brister som finns och hur du kan rapportera brister till oss så att vi kan åtgärda dem.',
+            scope: 'Redogörelsen gäller administrationen av Mötesplats och ledamöternas sida för att ansluta till sammanträden och grupprum.',
+            how: {
+                heading: 'Hur tillgänglig är webbplatsen?',
+                text: 'Vi vet att delar av tjänsten inte är helt tillgängliga. Läs mer i avsnittet om innehåll som inte är tillgängligt.',
+            },
+            cannot_use: {
+                heading: 'Vad kan du göra om du inte kan använda delar av webbplatsen?',
+                text: 'Om du behöver innehåll från Mötesplats som inte är tillgängligt för dig kan du kontakta Fyrbodals kommunalförbund. Som ledamot kan du också vända dig till nämndsekreteraren i din kommun, som kan skicka handlingar och anslutningslänk på annat sätt.',
+                response: 'Vi svarar så snart vi kan, senast inom fem arbetsdagar.',
+            },
+            report: {
+                heading: 'Rapportera brister i webbplatsens tillgänglighet',
+                text: 'Vi strävar hela tiden efter att förbättra tillgängligheten. Om du upptäcker problem som inte beskrivs på den här sidan, eller om du anser att vi inte uppfyller lagens krav, kontakta oss så att vi får veta att problemet finns.',
+                link: 'Kontaktuppgifter till Fyrbodals kommunalförbund',
+            },
+            supervision: {
+                heading: 'Tillsyn',
+                text: 'Myndigheten för digital förvaltning (Digg) har ansvaret för tillsyn enligt lagen om tillgänglighet till digital offentlig service. Om du inte är nöjd med hur vi hanterar dina synpunkter kan du kontakta Digg och påtala det.',
+                link: 'Diggs formulär för att anmäla bristande tillgänglighet',
+            },
+            technical: {
+                heading: 'Teknisk information om webbplatsens tillgänglighet',
+                text: 'Mötesplats är delvis förenlig med lagen om tillgänglighet till digital offentlig service, på grund av de brister som beskrivs nedan.',
+            },
+            not_accessible: {
+                heading: 'Innehåll som inte är tillgängligt',
+                intro: 'Det innehåll som beskrivs nedan är på ett eller annat sätt inte helt tillgängligt.',
+                noncompliance: 'Bristande förenlighet med lagkraven',
+                captions:
+                    'Sammanträden och grupprum sänds direkt med ljud och bild utan textning i realtid (WCAG 2.1 kriterium 1.2.4).',
+                video_platform:
+                    'Videorummet på ledamöternas sida kommer från videoplattformen (Jitsi Meet). Vi har testat sidan runt rummet men inte plattformens egna kontroller, som kan ha brister.',
+                charts: 'Diagrammen på regionens sidor visar siffrorna som staplar; samma siffror finns i tabellerna på sidan.',
+                burden_heading: 'Oskäligt betungande anpassning',
+                burden: 'Vi åberopar inte undantaget för oskäligt betungande anpassning för något innehåll.',
+                out_of_scope_heading: 'Innehållet omfattas inte av tillämplig lagstiftning',
+                out_of_scope:
+                    'Handlingar och protokoll som kommunerna själva laddar upp eller länkar till omfattas av respektive kommuns tillgänglighetsredogörelse.',
+            },
+            tested: {
+                heading: 'Hur vi testat webbplatsen',
+                text: 'Vi har själva granskat Mötesplats. Vid varje ändring testas varje sida och flik i administrationen, för varje roll, och varje läge av ledamöternas sida automatiskt med axe-core mot WCAG 2.1 nivå A och AA. Huvuduppgifterna testas också med enbart tangentbord.',
+                assessed: 'Senaste bedömningen gjordes den 2 december 2026.',
+                published: 'Tjänsten publicerades i november 2026.',
+                updated: 'Redogörelsen uppdaterades senast den 2 december 2026.',
+            },
+        },
         login: {
             title: 'Logga in i Mötesplats',
             intro: 'Administration av organ, ledamöter, partigrupper och sammanträden.',
@@ -235,11 +288,11 @@ const sv: TranslationMessages = {
             dev_help:
                 'Inloggning för utveckling: välj en av demoanvändarna. I produktion loggar personalen in via förbundets Keycloak.',
             filter: 'Filtrera användare',
-            sign_in_as: 'Logga in som %{name} (%{username})',
+            sign_in_as: 'Logga in som',
             no_users: 'Inga demoanvändare matchar.',
             keycloak_button: 'Logga in med Keycloak',
             keycloak_help: 'Du skickas vidare till förbundets inloggningssida.',
-            config_error: 'Kunde inte nå Mötesplats-servern. Kontrollera anslutningen och ladda om sidan.',
+            config_error: 'Kunde inte nå servern för Mötesplats. Kontrollera anslutningen och ladda om sidan.',
             roles: 'Roller',
         },
         roles: {
@@ -257,7 +310,7 @@ const sv: TranslationMessages = {
             intro: 'Utbildningar för deltagande på distans: regionens bibliotek och kommunens egna, vem som har genomfört vad och när det går ut.',
             tabs: {
                 library: 'Utbildningar',
-                record: 'Ledamots utbildningar',
+                record: 'Ledamöternas utbildningar',
                 coverage: 'Täckning',
                 import: 'Import och export',
                 regional: 'Kommunerna',
@@ -327,7 +380,7 @@ const sv: TranslationMessages = {
             no_gaps: 'Ingen saknar utbildning inför de kommande sammanträdena.',
             required: 'Krävs enligt regelverket: %{keys}',
             import_help:
-                'CSV med rubrikraden member_id;member_name;member_email;module_key;completed_on (semikolon eller komma). Ange ledamoten med member_id, eller med både namn och e-postadress. Datum skrivs ÅÅÅÅ-MM-DD. Exportfilen kan fyllas på och importeras igen.',
+                'Filen ska vara CSV med semikolon eller komma mellan fälten, med den här rubrikraden: %{columns}. Ange ledamoten med ledamotens id, eller med både namn och e-postadress. Datum skrivs ÅÅÅÅ-MM-DD. Exportfilen kan fyllas på och importeras igen.',
             file: 'Välj fil',
             csv: 'CSV-innehåll',
             check: 'Kontrollera (inget sparas)',
@@ -401,7 +454,7 @@ const sv: TranslationMessages = {
                 },
                 excludedItemKinds: {
                     label: 'Ärendetyper som inte hanteras på distans',
-                    help: 'Kommaseparerade, t.ex. confidential, closed_vote, personnel. Sekretess och sluten omröstning kan inte tas bort.',
+                    help: 'Välj i listan, eller skriv en egen ärendetyp och tryck Enter. Sekretessärenden och sluten omröstning kan inte tas bort.',
                 },
                 equalTerms: { label: 'Tolkning av ”lika villkor”', help: 'Hur väl deltagarna ska se varandra.' },
                 maxRemoteParticipants: {
@@ -424,7 +477,7 @@ const sv: TranslationMessages = {
                 },
                 requiredTraining: {
                     label: 'Utbildning som krävs',
-                    help: 'Kommaseparerade modulnycklar, t.ex. remote-participation-basics.',
+                    help: 'Välj utbildningar ur biblioteket.',
                 },
                 requiredSupport: {
                     label: 'Stöd vid sammanträden med distansdeltagare',
@@ -487,7 +540,7 @@ const sv: TranslationMessages = {
             windows: 'Öppettider',
             recesses: 'Ajourneringar',
             recess_help:
-                'Starta och avsluta en ajournering med statusknapparna under Uppgifter; grupprummen är öppna under ajourneringen.',
+                'Starta och avsluta en ajournering med statusknapparna på fliken ”Uppgifter”; grupprummen är öppna under ajourneringen.',
             ongoing: 'pågår',
             blocked_from_remote:
                 'Får inte delta på distans just nu enligt reglerna – deras länk släpper inte in dem. Nå dem på annat sätt:',

@@ -1,17 +1,20 @@
 import type { ReactNode } from 'react';
-import { Box, Chip } from '@mui/material';
+import { Box, Chip, CircularProgress } from '@mui/material';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import {
     AppBar,
     Layout as RaLayout,
-    LoadingIndicator,
+    RefreshIconButton,
+    useLoading,
     LocalesMenuButton,
     TitlePortal,
+    UserMenu,
     useGetIdentity,
     useTranslate,
 } from 'react-admin';
 import { DocumentTitleSync } from './DocumentTitleSync';
 import { AppMenu, RoleRedirect } from './Menu';
+import { StatementLink } from './StatementLink';
 
 /** Which municipality the signed-in user administers; coordinators see their region. */
 const TenantBadge = () => {
@@ -51,14 +54,41 @@ const TenantBadge = () => {
     );
 };
 
+/**
+ * The user menu's button shows the signed-in person's name; its accessible name starts with that
+ * same text (WCAG 2.5.3), then says what the button opens.
+ */
+const AppUserMenu = () => {
+    const { identity } = useGetIdentity();
+    const translate = useTranslate();
+    const label = identity?.fullName
+        ? translate('app.user_menu_of', { name: identity.fullName })
+        : translate('ra.auth.user_menu');
+    return <UserMenu label={label} />;
+};
+
+/** react-admin's loading indicator, but the spinner says what it is (WCAG 4.1.2: a progress bar needs a name). */
+const NamedLoadingIndicator = () => {
+    const loading = useLoading();
+    const translate = useTranslate();
+    return loading ? (
+        <Box sx={{ width: 40, display: 'flex', justifyContent: 'center' }}>
+            <CircularProgress color="inherit" size={18} thickness={4} aria-label={translate('ra.page.loading')} />
+        </Box>
+    ) : (
+        <RefreshIconButton />
+    );
+};
+
 const MotesplatsAppBar = () => (
     <AppBar
+        userMenu={<AppUserMenu />}
         color="primary"
         toolbar={
             <>
                 <TenantBadge />
                 <LocalesMenuButton />
-                <LoadingIndicator />
+                <NamedLoadingIndicator />
             </>
         }
     >
@@ -71,5 +101,6 @@ export const Layout = ({ children }: { children: ReactNode }) => (
         <DocumentTitleSync />
         <RoleRedirect />
         {children}
+        <StatementLink />
     </RaLayout>
 );

@@ -10,6 +10,7 @@ import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { Member } from '../members/members.public.js';
+import { DirectoryService } from '../tenancy/directory.service.js';
 import { isPlainOrigin, MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
 import type { JoinInfo } from '../video-platforms/video-platform.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
@@ -29,6 +30,10 @@ export interface JoinView {
   kind: 'meeting' | 'room' | 'practice';
   memberName: string;
   meetingTitle: string;
+  /** The municipality holding the meeting, so the member knows whose link this is. */
+  municipalityName: string;
+  /** When the meeting (or practice session) itself starts. */
+  startsAt: Date;
   /** The party group's room, or null for the meeting itself. */
   roomName: string | null;
   opensAt: Date | null;
@@ -47,6 +52,7 @@ export interface JoinView {
 interface LinkTarget {
   kind: JoinView['kind'];
   title: string;
+  startsAt: Date;
   roomName: string | null;
   state: LinkState;
   enter(member: Member, window: TimeWindow): Promise<JoinInfo>;
@@ -77,6 +83,7 @@ export class JoinAccessService {
     private readonly eligibility: RemoteEligibilityService,
     private readonly members: MembersService,
     private readonly rooms: BreakoutRoomsService,
+    private readonly directory: DirectoryService,
   ) {}
 
   /** What the link opens now, without side effects. */
@@ -111,6 +118,8 @@ export class JoinAccessService {
         kind: target.kind,
         memberName: member.name,
         meetingTitle: target.title,
+        municipalityName: this.directory.municipality(tenant)?.name ?? '',
+        startsAt: target.startsAt,
         roomName: target.roomName,
         opensAt: state.state === 'open' ? state.window.opensAt : state.opensAt,
         closesAt: state.state === 'open' ? state.window.closesAt : null,
@@ -142,6 +151,7 @@ export class JoinAccessService {
     return {
       kind: room ? 'room' : 'meeting',
       title: plan.meeting.title,
+      startsAt: plan.meeting.startsAt,
       roomName: room?.name ?? null,
       state: room ? linkState(plan.rooms, now, plan.moreMayCome) : linkState([plan.remote], now),
       enter: (member, window) => this.enterMeeting(link, meetingId, room, member, window, now),
@@ -161,6 +171,7 @@ export class JoinAccessService {
     return {
       kind: 'practice',
       title: session.title,
+      startsAt: session.startsAt,
       roomName: null,
       state: linkState([practiceLinkWindow(session)], now),
       enter: async (member, window) => {

@@ -9,6 +9,8 @@ export interface JoinStatus {
   kind?: JoinView['kind'];
   memberName?: string;
   meetingTitle?: string;
+  municipalityName?: string;
+  startsAt?: string;
   roomName?: string | null;
   opensAt?: string | null;
   closesAt?: string | null;
@@ -27,6 +29,8 @@ export function joinStatus(view: JoinView, now: Date): JoinStatus {
     kind: view.kind,
     memberName: view.memberName,
     meetingTitle: view.meetingTitle,
+    municipalityName: view.municipalityName,
+    startsAt: view.startsAt.toISOString(),
     roomName: view.roomName,
     opensAt: view.opensAt?.toISOString() ?? null,
     closesAt: view.closesAt?.toISOString() ?? null,
@@ -59,8 +63,23 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 export const stockholmTime = (at: Date) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: MUNICIPAL_TIME_ZONE, dateStyle: 'full', timeStyle: 'short' }).format(at);
 
+/** The admin's one date-and-time form, "28 jan. 2027 18:00", Swedish time. */
+export const meetingTime = (at: Date, lang: 'sv' | 'en') =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'sv-SE', {
+    timeZone: MUNICIPAL_TIME_ZONE,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(at);
+
+/** The accessibility statement is the admin's public page; every state of the member's page links to it. */
+const STATEMENT_LINK = `<footer><p><a href="/admin/#/tillganglighet">Tillgänglighetsredogörelse <span class="en" lang="en">Accessibility statement</span></a></p></footer>`;
+
 const INVALID_STYLE = `body { margin: 0; font-family: system-ui, sans-serif; color: #1a1a1a; background: #fff; }
-  main { max-width: 40rem; margin: 0 auto; padding: 2rem 1.25rem; font-size: 1.15rem; }
+  main, footer { max-width: 40rem; margin: 0 auto; padding: 2rem 1.25rem; font-size: 1.15rem; }
+  a { color: #0b4f8a; }
   .en { color: #4a4a4a; display: block; }`;
 
 /**
@@ -82,6 +101,7 @@ export const INVALID_PAGE = `<!doctype html>
   <p>Be nämndsekreteraren om en ny länk om du behöver en.
     <span class="en" lang="en">Ask the committee secretary for a new link if you need one.</span></p>
 </main>
+${STATEMENT_LINK}
 </body>
 </html>
 `;
@@ -103,6 +123,11 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
   const title = esc(status.kind === 'practice' ? `Övningssammanträde: ${status.meetingTitle}` : (status.roomName ?? status.meetingTitle ?? 'Mötesplats'));
   // JSON inside <script type="application/json">: only "<" needs escaping to stay inert.
   const data = JSON.stringify(status).replace(/</g, '\\u003c');
+  const starts = status.startsAt ? new Date(status.startsAt) : null;
+  const what = status.kind === 'practice' ? ['Övningssammanträdet', 'The practice session'] : ['Sammanträdet', 'The meeting'];
+  const when = starts
+    ? `<p class="when" id="when">${status.municipalityName ? `Kommun: ${esc(status.municipalityName)} · ` : ''}${what[0]} börjar ${esc(meetingTime(starts, 'sv'))}<span class="en" lang="en">${status.municipalityName ? `Municipality: ${esc(status.municipalityName)} · ` : ''}${what[1]} starts ${esc(meetingTime(starts, 'en'))}</span></p>`
+    : '';
   return `<!doctype html>
 <html lang="sv">
 <head>
@@ -113,7 +138,9 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
 <style nonce="${nonce}">
   :root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1a1a1a; background: #fff; }
   body { margin: 0; }
-  header, main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem; }
+  header, main, footer { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem; }
+  .when { margin: 0.5rem 0 0; }
+  #failed { border-left: 4px solid #b35900; padding: 0.5rem 1rem; background: #fff4e5; }
   header { border-bottom: 1px solid #d0d0d0; }
   h1 { font-size: 1.6rem; margin: 0.25rem 0; }
   .en { color: #4a4a4a; display: block; font-size: 0.95em; }
@@ -133,6 +160,7 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
 <header>
   <h1 id="title">${title}</h1>
   <p class="who" id="who"></p>
+  ${when}
 </header>
 <main>
   <div role="status" aria-live="polite" aria-atomic="true">
@@ -140,10 +168,12 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
     <p id="countdown" aria-hidden="true"></p>
   </div>
   <div id="video"></div>
+  <div id="failed" role="alert" hidden><p>Videorummet kunde inte laddas här. Öppna rummet med länken nedan i stället. <span class="en" lang="en">The video room could not be loaded here. Open the room with the link below instead.</span></p></div>
   <p id="fallback" hidden><a id="direct" target="_blank" rel="noopener noreferrer">Öppna rummet i ett eget fönster <span class="en" lang="en">Open the room in its own window</span></a></p>
   <div id="blocked" hidden><ul id="reasons"></ul><p id="contact"></p></div>
   <p id="again-row" hidden><button id="again" type="button">Kontrollera igen <span lang="en">· Check again</span></button></p>
 </main>
+${STATEMENT_LINK}
 <script type="application/json" id="status" nonce="${nonce}">${data}</script>
 <script nonce="${nonce}">
 (function () {
@@ -222,14 +252,18 @@ export function renderMemberPage(status: JoinStatus, nonce: string): string {
   var later = function (ms) { clearTimeout(timer); timer = setTimeout(check, Math.max(500, Math.min(ms, 2147483000))); };
   var embed = function (e) {
     $('direct').href = e.url; $('fallback').hidden = false;
+    // When the platform's script or room cannot load (blocked network, platform down), say so: the direct link still works.
+    var failed = function () { $('video').textContent = ''; $('failed').hidden = false; $('direct').focus(); };
     var start = function () {
-      api = new window.JitsiMeetExternalAPI(e.domain, { roomName: e.roomName, jwt: e.jwt, parentNode: $('video'), width: '100%', height: '100%', lang: 'sv', userInfo: { displayName: s.memberName } });
+      try {
+        api = new window.JitsiMeetExternalAPI(e.domain, { roomName: e.roomName, jwt: e.jwt, parentNode: $('video'), width: '100%', height: '100%', lang: 'sv', userInfo: { displayName: s.memberName } });
+      } catch (err) { failed(); }
     };
     if (window.JitsiMeetExternalAPI) return start();
     var js = document.createElement('script');
-    js.src = 'https://' + e.domain + '/external_api.js'; js.onload = start; document.head.appendChild(js);
+    js.src = 'https://' + e.domain + '/external_api.js'; js.onload = start; js.onerror = failed; document.head.appendChild(js);
   };
-  var leave = function () { if (api) { api.dispose(); api = null; } $('video').textContent = ''; $('fallback').hidden = true; };
+  var leave = function () { if (api) { api.dispose(); api = null; } $('video').textContent = ''; $('fallback').hidden = true; $('failed').hidden = true; };
   function render(next) {
     var changed = !shown || shown.state !== next.state;
     s = next;

@@ -100,13 +100,13 @@ export class ComplianceService {
     const rows = await this.loadRows(meetings);
     const [versions, catalog] = await Promise.all([this.ruleSets.libraryVersions(), this.regional.catalog()]);
     const built = rows.map(buildMeetingPlan);
-    const training = await this.trainingFor(built.map((b) => b.plan));
+    const [training, trainingModuleTitles] = await Promise.all([this.trainingFor(built.map((b) => b.plan)), this.moduleTitles()]);
     // Without a support capability nobody is assigned, so required support shows as missing.
     const support = this.facts.support ? await this.facts.support.assignedFor(built.map((b) => b.plan.id)) : new Map<string, never[]>();
     return built.map(({ plan, facts }, i) => {
       const evaluation = evaluateMeeting({
         plan,
-        facts: { ...facts, trainingCompletions: training.get(plan.id) ?? [], supportAssigned: support.get(plan.id) ?? [] },
+        facts: { ...facts, trainingCompletions: training.get(plan.id) ?? [], trainingModuleTitles, supportAssigned: support.get(plan.id) ?? [] },
         ruleSetVersions: versions,
         platformCatalog: catalog,
       });
@@ -162,6 +162,16 @@ export class ComplianceService {
   }
 
   /** Training valid on each meeting's date; without a training capability nobody has any. */
+  /** The region's published modules and the municipality's own, so findings name a module by its title. */
+  private async moduleTitles(): Promise<Record<string, string>> {
+    const em = await this.db.manager();
+    const rows: { key: string; title: string }[] = await em.query(
+      `select key, title from regional_training_module where published_at is not null
+       union all select key, title from training_module`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.key, r.title]));
+  }
+
   private async trainingFor(plans: { id: string; start: string | Date; members: { id: string }[] }[]): Promise<Map<string, TrainingCompletion[]>> {
     const out = new Map<string, TrainingCompletion[]>();
     const training = this.facts.training;

@@ -3,8 +3,15 @@ import { adoptTemplate, REGIONAL_TEMPLATE, type BodyRulesOverride, type BodyType
 /** The regional template as the association published it, before the municipalities adopted it. */
 export const DEMO_TEMPLATE = { key: REGIONAL_TEMPLATE.id, version: 1, publishedAt: '2020-04-01T08:00:00Z', publishedBy: 'Fyrbodals kommunalförbund' };
 
-/** The council decision every demo municipality adopted the template with. */
-export const DEMO_DECISION = { reference: 'KF 2020-04-20 § 45', decidedBy: 'council' as const, decidedOn: '2020-04-20' };
+/**
+ * The council decision a demo municipality adopted the template with: each its own, numbered
+ * from its municipality code, so no municipality's rules cite another's decision.
+ */
+export const demoDecision = (code: string) => ({
+  reference: `KF 2020-04-20 § ${(Number(code) % 100) + 10}`,
+  decidedBy: 'council' as const,
+  decidedOn: '2020-04-20',
+});
 
 const NO_REMOTE = { remoteParticipation: { allowed: false, decision: null } };
 
@@ -35,17 +42,18 @@ const OVERRIDES: Record<string, Partial<Record<BodyType, BodyRulesOverride>>> = 
 };
 
 /** The published rule-set version a demo municipality adopted from the template. */
-export function demoRuleSet(slug: string, tenantId: string, templateId: string) {
+export function demoRuleSet(slug: string, code: string, tenantId: string, templateId: string) {
+  const decision = demoDecision(code);
   const adopted = adoptTemplate(
     { ...REGIONAL_TEMPLATE, id: templateId },
-    { municipalityId: tenantId, version: 1, decision: DEMO_DECISION, effectiveFrom: '2020-05-01', bodyTypes: OVERRIDES[slug] },
+    { municipalityId: tenantId, version: 1, decision, effectiveFrom: '2020-05-01', bodyTypes: OVERRIDES[slug] },
   );
   return {
     version: 1,
     status: 'published',
-    decision_reference: DEMO_DECISION.reference,
-    decided_by: DEMO_DECISION.decidedBy,
-    decided_on: DEMO_DECISION.decidedOn,
+    decision_reference: decision.reference,
+    decided_by: decision.decidedBy,
+    decided_on: decision.decidedOn,
     effective_from: adopted.effectiveFrom,
     published_at: '2020-04-21T08:00:00Z',
     published_by: 'Kommunledningskontoret',

@@ -381,7 +381,7 @@ function buildMunicipality(tenantId: string, mi: number, m: (typeof DEMO_MUNICIP
       ];
 
   return {
-    rule_set_version: [{ ...t, id: id('rule-set:1'), ...demoRuleSet(m.slug, tenantId, templateId) }],
+    rule_set_version: [{ ...t, id: id('rule-set:1'), ...demoRuleSet(m.slug, m.code, tenantId, templateId) }],
     party: parties,
     party_group: partyGroups,
     member: members,

@@ -64,7 +64,7 @@ export function demoTraining(tenantId: string, data: Record<string, Row[]>, now:
       completed_on: completedOn,
       valid_until: validUntil(completedOn, months),
       source: 'recorded',
-      recorded_by: 'demo',
+      recorded_by: 'Kansliet',
     });
   };
   const twoYearsAgo = addMonths(today, -24);

@@ -129,7 +129,11 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
     ]);
     await client.query(`select set_config('app.tenant_id', $1, true)`, [tenantId]);
     const t = { tenant_id: tenantId };
-    batch.add('rule_set_version', { ...t, id: id(`rules:${m}`), ...demoRuleSet(slug, tenantId, id(`template:${m % o.regions}`)) });
+    batch.add('rule_set_version', {
+      ...t,
+      id: id(`rules:${m}`),
+      ...demoRuleSet(slug, String(codeFrom + m).padStart(4, '0'), tenantId, id(`template:${m % o.regions}`)),
+    });
     const remoteShare = 0.02 + 0.5 * random();
     const reportRate = 0.4 + 0.6 * random();
     const incidentRate = 1.5 * random();

@@ -106,7 +106,8 @@ export class TrainingCompletionsService extends CrudService<TrainingCompletionRe
   async insert(rows: NewCompletion[], modules: Map<string, TrainingModule>): Promise<string[]> {
     if (!rows.length) return [];
     const tenantId = this.tenantId();
-    const recordedBy = currentActor()?.username ?? 'system';
+    // Shown to the secretary as "Registrerad av": the person's name, not their user name.
+    const recordedBy = currentActor()?.name || currentActor()?.username || 'Mötesplats';
     const ids: string[] = [];
     for (let start = 0; start < rows.length; start += 1000) {
       const values = rows.slice(start, start + 1000).map((r) => ({

@@ -1,11 +1,10 @@
+import { formatDateTime } from '../../components/formatDateTime';
 import { Alert, Box, Button, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { useLocaleState, useNotify, useRecordContext, useTranslate } from 'react-admin';
 import { JoinLinksTable, SendAllLinksButton, type JoinLinkRow } from '../../components/JoinLinksTable';
-import { MUNICIPAL_TIME_ZONE } from '@motesplats/rules/stockholm-time';
 import { graphql } from '../../gql';
 import { graphqlRequest, type RunDocument } from '../../graphql';
-import { intlLocale } from '../../i18n';
 
 const LIVE_STATUSES = ['CONVENED', 'IN_PROGRESS', 'RECESS'];
 
@@ -91,14 +90,7 @@ export const BreakoutRoomsPanel = () => {
     const notify = useNotify();
     const [locale] = useLocaleState();
     const [data, setData] = useState<Rooms | null>(null);
-    const time = (iso: string | null) =>
-        iso
-            ? new Intl.DateTimeFormat(intlLocale(locale), {
-                  dateStyle: 'medium',
-                  timeStyle: 'short',
-                  timeZone: MUNICIPAL_TIME_ZONE,
-              }).format(new Date(iso))
-            : '–';
+    const time = (iso: string | null) => formatDateTime(iso, locale);
 
     const load = useCallback(async () => {
         if (!meeting) return;

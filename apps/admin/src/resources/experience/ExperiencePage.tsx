@@ -6,6 +6,7 @@ import {
     Chip,
     FormControlLabel,
     List,
+    ListItem,
     ListItemButton,
     ListItemText,
     TextField,
@@ -13,7 +14,8 @@ import {
     Box,
     Button,
 } from '@mui/material';
-import { useGetIdentity, useNotify, useTranslate } from 'react-admin';
+import { useGetIdentity, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { formatDate } from '../../components/formatDateTime';
 import { DateTimeText } from '../../components/DateTimeText';
 import { PageFrame } from '../region/PageFrame';
 import { fetchMySharing, updateMySharing, type Sharing } from '../region/api';
@@ -76,6 +78,7 @@ const SharingCard = ({ canChange }: { canChange: boolean }) => {
 /** The municipality's experience reports after meetings with remote participants. */
 export const ExperiencePage = () => {
     const translate = useTranslate();
+    const [locale] = useLocaleState();
     const notify = useNotify();
     const { identity } = useGetIdentity();
     const roles = (identity?.roles as string[] | undefined) ?? [];
@@ -96,31 +99,34 @@ export const ExperiencePage = () => {
                     {data && data.length === 0 && <Typography>{translate('experience.none')}</Typography>}
                     <List aria-label={translate('experience.title')}>
                         {data?.map(r => (
-                            <ListItemButton
-                                key={r.id}
-                                selected={r.id === open}
-                                onClick={() => setOpen(r.id === open ? null : r.id)}
-                            >
-                                <ListItemText
-                                    primary={
-                                        <>
-                                            {r.meetingTitle} – <DateTimeText record={r} source="meetingStartsAt" />
-                                        </>
-                                    }
-                                    secondary={translate(
-                                        r.status === 'SUBMITTED' ? 'experience.submittedOn' : 'experience.dueOn',
-                                        {
-                                            date:
-                                                r.status === 'SUBMITTED' ? (r.submittedAt ?? '').slice(0, 10) : r.dueOn,
-                                        },
-                                    )}
-                                />
-                                <Chip
-                                    size="small"
-                                    color={r.status === 'SUBMITTED' ? 'success' : 'warning'}
-                                    label={translate(`experience.status.${r.status}`)}
-                                />
-                            </ListItemButton>
+                            <ListItem key={r.id} disablePadding>
+                                <ListItemButton
+                                    selected={r.id === open}
+                                    onClick={() => setOpen(r.id === open ? null : r.id)}
+                                >
+                                    <ListItemText
+                                        primary={
+                                            <>
+                                                {r.meetingTitle} – <DateTimeText record={r} source="meetingStartsAt" />
+                                            </>
+                                        }
+                                        secondary={translate(
+                                            r.status === 'SUBMITTED' ? 'experience.submittedOn' : 'experience.dueOn',
+                                            {
+                                                date: formatDate(
+                                                    r.status === 'SUBMITTED' ? r.submittedAt : r.dueOn,
+                                                    locale,
+                                                ),
+                                            },
+                                        )}
+                                    />
+                                    <Chip
+                                        size="small"
+                                        color={r.status === 'SUBMITTED' ? 'success' : 'warning'}
+                                        label={translate(`experience.status.${r.status}`)}
+                                    />
+                                </ListItemButton>
+                            </ListItem>
                         ))}
                     </List>
                 </CardContent>

@@ -1,3 +1,5 @@
+import { useLabel } from '../../labels';
+import { CodeField } from '../../components/CodeField';
 import {
     AutocompleteInput,
     BooleanInput,
@@ -60,11 +62,12 @@ const BooleanText = ({ source }: { source: string; label?: string }) => {
 const KindsField = (_props: { source?: string; label?: string }) => {
     const record = useRecordContext();
     const kinds = (record?.kinds as string[] | undefined) ?? [];
+    const label = useLabel();
     if (kinds.length === 0) return null;
     return (
         <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
             {kinds.map(kind => (
-                <Chip key={kind} label={kind} size="small" variant="outlined" />
+                <Chip key={kind} label={label('ItemKind', kind)} size="small" variant="outlined" />
             ))}
         </Stack>
     );
@@ -364,7 +367,7 @@ export const MeetingShow = () => {
                     <DateTimeText source="startsAt" />
                     <DateTimeText source="endsAt" />
                     <TextField source="place" />
-                    <TextField source="platformKey" emptyText="–" />
+                    <CodeField source="platformKey" vocabulary="PlatformKey" />
                     <MeetingStatusChip source="status" label="resources.meetings.fields.status" />
                     <MeetingStatusButtons />
                 </TabbedShowLayout.Tab>

@@ -99,7 +99,7 @@ export const ComparisonPage = () => {
             {data && (
                 <>
                     <Card>
-                        <CardContent sx={{ overflowX: 'auto' }}>
+                        <CardContent sx={{ overflowX: 'auto' }} tabIndex={0}>
                             <Table size="small" aria-label={translate('region.comparison.title')}>
                                 <TableHead>
                                     <TableRow>
@@ -161,7 +161,7 @@ export const ComparisonPage = () => {
                         </CardContent>
                     </Card>
                     <Card>
-                        <CardContent sx={{ overflowX: 'auto' }}>
+                        <CardContent sx={{ overflowX: 'auto' }} tabIndex={0}>
                             <Typography component="h2" variant="h6">
                                 {translate('region.comparison.trends')}
                             </Typography>

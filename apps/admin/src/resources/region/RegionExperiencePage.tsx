@@ -37,7 +37,7 @@ export const RegionExperiencePage = () => {
             </Card>
             {data && (
                 <Card>
-                    <CardContent sx={{ overflowX: 'auto' }}>
+                    <CardContent sx={{ overflowX: 'auto' }} tabIndex={0}>
                         <Table size="small" aria-label={translate('region.experience.title')}>
                             <TableHead>
                                 <TableRow>

@@ -13,14 +13,33 @@ import {
     Tooltip,
 } from '@mui/material';
 import { useTranslate } from 'react-admin';
+import { hasLabel, useLabel } from '../../labels';
 import { PageFrame } from './PageFrame';
 import { BODY_KINDS, fetchRulesMatrix, type RulesCell } from './api';
 import { useLoad } from './useLoad';
 
-const FIELDS: { key: string; deviation: string[]; show: (c: RulesCell) => string }[] = [
-    { key: 'remoteAllowed', deviation: ['remoteParticipation.allowed'], show: c => (c.remoteAllowed ? 'Ja' : 'Nej') },
-    { key: 'excludedItemKinds', deviation: ['excludedItemKinds'], show: c => c.excludedItemKinds.join(', ') },
-    { key: 'equalTerms', deviation: ['equalTerms'], show: c => c.equalTerms },
+type Translate = (key: string, options?: object) => string;
+type Label = ReturnType<typeof useLabel>;
+type Show = (c: RulesCell, t: Translate, label: Label) => string;
+
+const list = (values: string[], t: Translate) => values.join(', ') || t('region.rules.none');
+
+const FIELDS: { key: string; deviation: string[]; show: Show }[] = [
+    {
+        key: 'remoteAllowed',
+        deviation: ['remoteParticipation.allowed'],
+        show: (c, t) => t(c.remoteAllowed ? 'ra.boolean.true' : 'ra.boolean.false'),
+    },
+    {
+        key: 'excludedItemKinds',
+        deviation: ['excludedItemKinds'],
+        show: (c, t, label) =>
+            list(
+                c.excludedItemKinds.map(k => label('ItemKind', k)),
+                t,
+            ),
+    },
+    { key: 'equalTerms', deviation: ['equalTerms'], show: (c, _t, label) => label('EqualTermsReading', c.equalTerms) },
     {
         key: 'maxRemoteParticipants',
         deviation: ['maxRemoteParticipants'],
@@ -29,7 +48,13 @@ const FIELDS: { key: string; deviation: string[]; show: (c: RulesCell) => string
     {
         key: 'approvedPlatforms',
         deviation: ['approvedPlatforms'],
-        show: c => (c.approvedPlatforms ? c.approvedPlatforms.join(', ') : '*'),
+        show: (c, t, label) =>
+            c.approvedPlatforms
+                ? list(
+                      c.approvedPlatforms.map(p => label('PlatformKey', p)),
+                      t,
+                  )
+                : t('region.rules.allPlatforms'),
     },
     {
         key: 'breakoutPolicy',
@@ -39,13 +64,47 @@ const FIELDS: { key: string; deviation: string[]; show: (c: RulesCell) => string
             'breakoutRooms.minutesAfter',
             'breakoutRooms.duringRecesses',
         ],
-        show: c => c.breakoutPolicy,
+        // The API sends "15/15 min, ajournering" or "off".
+        show: (c, t) => (c.breakoutPolicy === 'off' ? t('region.rules.breakoutOff') : c.breakoutPolicy),
     },
 ];
+
+/** The template's value (JSON from the API) in words: labels for known codes, "Ja"/"Nej", numbers as they are. */
+const templateText = (json: string, t: Translate, label: Label): string => {
+    const word = (v: unknown): string => {
+        if (v === null || v === undefined) return '–';
+        if (typeof v === 'boolean') return t(v ? 'ra.boolean.true' : 'ra.boolean.false');
+        if (typeof v === 'number') return String(v);
+        if (typeof v === 'string') {
+            for (const vocabulary of [
+                'ItemKind',
+                'PlatformKey',
+                'EqualTermsReading',
+                'IdentityCheck',
+                'PresidiumOnSite',
+                'DataResidency',
+            ] as const) {
+                if (hasLabel(vocabulary, v)) return label(vocabulary, v);
+            }
+            return v;
+        }
+        if (Array.isArray(v)) return v.map(word).join(', ') || t('region.rules.none');
+        return t('region.rules.otherRule');
+    };
+    try {
+        return word(JSON.parse(json));
+    } catch {
+        return json;
+    }
+};
+
+/** A deviation's field path as the rules editor names it ("presidiumOnSite" → "På plats"). */
+const fieldName = (path: string, t: Translate) => t(`app.rules.path.${path}`, { _: t('region.rules.otherRule') });
 
 /** The rules matrix across municipalities for one body type, every deviation from the regional template marked. */
 export const RegionRulesPage = () => {
     const translate = useTranslate();
+    const label = useLabel();
     const [kind, setKind] = useState<string>('council');
     const today = new Date().toISOString().slice(0, 10);
     const { data, loading, error } = useLoad(() => fetchRulesMatrix(today, today, kind), [kind]);
@@ -71,7 +130,7 @@ export const RegionRulesPage = () => {
             </Card>
             {data && (
                 <Card>
-                    <CardContent sx={{ overflowX: 'auto' }}>
+                    <CardContent sx={{ overflowX: 'auto' }} tabIndex={0}>
                         <Table size="small" aria-label={translate('region.rules.title')}>
                             <TableHead>
                                 <TableRow>
@@ -98,15 +157,15 @@ export const RegionRulesPage = () => {
                                                 return (
                                                     <TableCell
                                                         key={f.key}
-                                                        sx={dev.length ? { bgcolor: 'warning.light' } : undefined}
+                                                        sx={dev.length ? { bgcolor: '#fff4e5' } : undefined}
                                                     >
-                                                        {f.show(c)}
+                                                        {f.show(c, translate, label)}
                                                         {dev.length > 0 && (
                                                             <Tooltip
                                                                 title={dev
                                                                     .map(
                                                                         d =>
-                                                                            `${translate('region.rules.template')}: ${d.templateValue}`,
+                                                                            `${translate('region.rules.template')}: ${templateText(d.templateValue, translate, label)}`,
                                                                     )
                                                                     .join('; ')}
                                                             >
@@ -126,7 +185,7 @@ export const RegionRulesPage = () => {
                                                 {others
                                                     .map(
                                                         d =>
-                                                            `${d.field} (${translate(`region.rules.change.${d.change}`)})`,
+                                                            `${fieldName(d.field, translate)} (${translate(`region.rules.change.${d.change}`)})`,
                                                     )
                                                     .join(', ') || '–'}
                                             </TableCell>

@@ -20,6 +20,7 @@ import { getLimits } from '../../limits';
 import type { BodyRules, BodyType, Platform, RuleContent } from './api';
 import { rulesOfBody, withBodyRules } from './bodyOverride';
 import { getPath, RULE_FIELDS, setPath, type RuleField } from './ruleFields';
+import { ItemKindChooser, TrainingModuleChooser } from '../../components/CodeChooser';
 
 interface Props {
     bodyType: BodyType;
@@ -28,13 +29,6 @@ interface Props {
     readOnly: boolean;
     onChange: (rules: BodyRules) => void;
 }
-
-const listText = (value: unknown) => (Array.isArray(value) ? value.join(', ') : '');
-const toList = (text: string) =>
-    text
-        .split(',')
-        .map(s => s.trim())
-        .filter(Boolean);
 
 /** One body type's rules, each field with its label, help and basis; the API judges lawfulness on save. */
 export const BodyRulesEditor = ({ bodyType, rules, platforms, readOnly, onChange }: Props) => {
@@ -143,26 +137,36 @@ const FieldEditor = ({ field, value, platforms, readOnly, onChange, label, help,
             );
         case 'list':
             return (
-                <TextField
+                <ItemKindChooser
                     id={id}
                     label={label}
-                    defaultValue={listText(value)}
+                    value={value ?? []}
                     disabled={readOnly}
-                    onBlur={e => onChange(toList(e.target.value))}
+                    onChange={onChange}
                     helperText={helper}
                 />
             );
-        case 'training':
+        case 'training': {
+            const required: { moduleKey: string; roles: string[] | null }[] = value ?? [];
             return (
-                <TextField
+                <TrainingModuleChooser
                     id={id}
                     label={label}
-                    defaultValue={listText((value ?? []).map((t: { moduleKey: string }) => t.moduleKey))}
+                    value={required.map(t => t.moduleKey)}
                     disabled={readOnly}
-                    onBlur={e => onChange(toList(e.target.value).map(moduleKey => ({ moduleKey, roles: null })))}
+                    // A module kept keeps the roles it was required of; a new one applies to every remote participant.
+                    onChange={keys =>
+                        onChange(
+                            keys.map(
+                                moduleKey =>
+                                    required.find(t => t.moduleKey === moduleKey) ?? { moduleKey, roles: null },
+                            ),
+                        )
+                    }
                     helperText={helper}
                 />
             );
+        }
         case 'platforms': {
             const approved: string[] | null = value ?? null;
             const toggle = (key: string, on: boolean) => {

@@ -97,9 +97,24 @@ export const RULE_FIELDS: RuleField[] = [
         basis: 'ABL 8 kap. 21 §',
         only: ['company_board'],
     },
-    { key: 'breakoutEnabled', path: 'breakoutRooms.enabled', kind: 'boolean', basis: 'Timrå KS/2020:543' },
-    { key: 'breakoutBefore', path: 'breakoutRooms.minutesBefore', kind: 'number', basis: 'Timrå KS/2020:543' },
-    { key: 'breakoutAfter', path: 'breakoutRooms.minutesAfter', kind: 'number', basis: 'Timrå KS/2020:543' },
+    {
+        key: 'breakoutEnabled',
+        path: 'breakoutRooms.enabled',
+        kind: 'boolean',
+        basis: 'Kommunens beslut om partigruppsrum',
+    },
+    {
+        key: 'breakoutBefore',
+        path: 'breakoutRooms.minutesBefore',
+        kind: 'number',
+        basis: 'Kommunens beslut om partigruppsrum',
+    },
+    {
+        key: 'breakoutAfter',
+        path: 'breakoutRooms.minutesAfter',
+        kind: 'number',
+        basis: 'Kommunens beslut om partigruppsrum',
+    },
 ];
 
 export const getPath = (rules: Record<string, any>, path: string): any =>

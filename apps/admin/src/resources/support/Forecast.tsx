@@ -36,7 +36,7 @@ export const Forecast = ({ version }: { version: number }) => {
                         </Typography>
                         <Box aria-hidden="true" sx={{ height: 260 }}>
                             <ResponsiveContainer width="100%" height="100%">
-                                <BarChart data={chart}>
+                                <BarChart data={chart} accessibilityLayer={false}>
                                     <CartesianGrid strokeDasharray="3 3" />
                                     <XAxis dataKey="week" />
                                     <YAxis />

@@ -1,15 +1,8 @@
+import { formatDateTime } from '../../components/formatDateTime';
 import { intlLocale } from '../../i18n';
 
-/** Times in the municipality's zone, whatever the browser's. */
-export const formatTime = (iso: string, locale: string) =>
-    new Intl.DateTimeFormat(intlLocale(locale), {
-        timeZone: 'Europe/Stockholm',
-        weekday: 'short',
-        day: 'numeric',
-        month: 'short',
-        hour: '2-digit',
-        minute: '2-digit',
-    }).format(new Date(iso));
+/** Times in the municipality's zone, whatever the browser's, in the admin's one format. */
+export const formatTime = (iso: string, locale: string) => formatDateTime(iso, locale);
 
 export const formatClock = (iso: string, locale: string) =>
     new Intl.DateTimeFormat(intlLocale(locale), {

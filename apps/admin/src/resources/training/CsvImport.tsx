@@ -15,6 +15,9 @@ import { useTranslate } from 'react-admin';
 import { downloadExport, importCsv, type ImportReport } from './api';
 
 /** CSV import with a dry run first: the import button opens only for a checked file without errors. */
+/** The file's column names: codes the file must use, so they appear as they are. */
+const CSV_HEADER = 'member_id;member_name;member_email;module_key;completed_on';
+
 export const CsvImport = ({
     canWrite,
     run,
@@ -49,7 +52,11 @@ export const CsvImport = ({
             </Box>
             {canWrite && (
                 <>
-                    <Typography variant="body2">{translate('app.training.import_help')}</Typography>
+                    <Typography variant="body2">
+                        {translate('app.training.import_help', { columns: '\u0000' })
+                            .split('\u0000')
+                            .flatMap((part, i) => (i ? [<code key={i}>{CSV_HEADER}</code>, part] : [part]))}
+                    </Typography>
                     <Button variant="outlined" component="label" sx={{ justifySelf: 'start' }}>
                         {translate('app.training.file')}
                         <input
