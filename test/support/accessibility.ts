@@ -22,6 +22,13 @@ export interface AxeViolation {
  * (CSP), so axe goes in through Playwright's isolated evaluation, never a <script> tag.
  */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // A button that has just become enabled fades from grey to its colour over MUI's 250 ms
+  // transition; axe sampling it half-way reports a contrast the user never sees at rest.
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity), undefined, {
+      timeout: 5000,
+    })
+    .catch(() => undefined);
   const injected = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!injected) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {

@@ -131,6 +131,7 @@ export const secretaryEn = {
             no_email: 'Members to reach another way',
             no_email_none: 'Every invitee has e-mail.',
             no_phone: 'no phone number',
+            support_title: 'Your support work',
             support_intro: 'Your coming shifts.',
             support_link: 'Go to my shifts',
             admin_intro: 'As an administrator you see what the secretary sees, and may also convene despite blockers.',

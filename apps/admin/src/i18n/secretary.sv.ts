@@ -134,6 +134,7 @@ export const secretarySv = {
             no_email: 'Ledamöter att nå på annat sätt',
             no_email_none: 'Alla inbjudna har e-post.',
             no_phone: 'inget telefonnummer',
+            support_title: 'Ditt stöduppdrag',
             support_intro: 'Dina kommande pass.',
             support_link: 'Gå till mina pass',
             admin_intro: 'Som administratör ser du samma sak som sekreteraren, och kan dessutom kalla trots hinder.',

@@ -128,7 +128,7 @@ const SupportStart = () => {
     const notify = useNotify();
     const [version, setVersion] = useState(0);
     return (
-        <Section id="start-shifts" title={translate('app.support.tabs.mine')}>
+        <Section id="start-shifts" title={translate('secretary.start.support_title')}>
             <Typography variant="body2" sx={{ mb: 1 }}>
                 {translate('secretary.start.support_intro')}{' '}
                 <Link component={RouterLink} to="/support">
