@@ -28,9 +28,10 @@ export class MeetingWindowsService {
     @Inject(BREAKOUT_POLICY) private readonly policies: BreakoutPolicySource,
   ) {}
 
-  async load(meetingId: string): Promise<MeetingWindows | null> {
+  /** `loaded`: the meeting's row when the caller already read it in the same transaction (one round trip fewer). */
+  async load(meetingId: string, loaded?: Meeting | null): Promise<MeetingWindows | null> {
     const em = await this.db.manager();
-    const meeting = await em.getRepository(Meeting).findOne({ where: { id: meetingId } });
+    const meeting = loaded?.id === meetingId ? loaded : await em.getRepository(Meeting).findOne({ where: { id: meetingId } });
     if (!meeting) return null;
     const [body, recesses] = await Promise.all([
       em.getRepository(Body).findOneOrFail({ where: { id: meeting.bodyId } }),

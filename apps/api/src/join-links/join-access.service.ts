@@ -8,6 +8,7 @@ import { linkState, practiceLinkWindow, type LinkState, type TimeWindow } from '
 import { Clock } from '../common/clock.js';
 import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
+import { Meeting } from '../meetings/meeting.entity.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { Member } from '../members/member.entity.js';
 import { isPlainOrigin, MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
@@ -95,13 +96,22 @@ export class JoinAccessService {
     const tenant = await tokenOwner(this.dataSource, hash);
     if (!tenant) return null;
     return this.db.run(tenant, async (em) => {
-      const link = await em.getRepository(JoinLink).findOne({ where: { tokenHash: hash } });
-      if (!link || link.revokedAt) return null;
+      // The link with its member, room and meeting in one statement: a whole council opens its
+      // links in the same minute, and each round trip is paid by every member.
+      const found = (await em
+        .createQueryBuilder(JoinLink, 'link')
+        .leftJoinAndMapOne('link.member', Member, 'member', 'member.tenantId = link.tenantId and member.id = link.memberId')
+        .leftJoinAndMapOne('link.room', BreakoutRoom, 'room', 'room.tenantId = link.tenantId and room.id = link.roomId')
+        .leftJoinAndMapOne('link.meeting', Meeting, 'meeting', 'meeting.tenantId = link.tenantId and meeting.id = link.meetingId')
+        .where('link.tokenHash = :hash', { hash })
+        .getOne()) as (JoinLink & { member?: Member; room?: BreakoutRoom; meeting?: Meeting }) | null;
+      if (!found || found.revokedAt || !found.member) return null;
+      const { member, room = null, meeting = null, ...rest } = found;
+      const link = Object.assign(new JoinLink(), rest);
       const now = this.clock.now();
-      const target = link.practiceSessionId ? await this.practiceTarget(link, now) : await this.meetingTarget(link, now);
+      const target = link.practiceSessionId ? await this.practiceTarget(link, now) : await this.meetingTarget(link, now, room, meeting);
       if (!target || target.state.state === 'invalid') return null;
       const state = target.state;
-      const member = await em.getRepository(Member).findOneOrFail({ where: { id: link.memberId } });
       const settings = await this.settings.current();
       const view: JoinView = {
         state: state.state,
@@ -130,12 +140,10 @@ export class JoinAccessService {
     });
   }
 
-  private async meetingTarget(link: JoinLink, now: Date): Promise<LinkTarget | null> {
-    const em = await this.db.manager();
+  private async meetingTarget(link: JoinLink, now: Date, room: BreakoutRoom | null, meeting: Meeting | null): Promise<LinkTarget | null> {
     const meetingId = link.meetingId!;
-    const plan = await this.windows.load(meetingId);
+    const plan = await this.windows.load(meetingId, meeting);
     if (!plan || plan.meeting.status === MeetingStatus.CANCELLED || plan.meeting.status === MeetingStatus.PLANNED) return null;
-    const room = link.roomId ? await em.getRepository(BreakoutRoom).findOne({ where: { id: link.roomId } }) : null;
     if (link.roomId && (!room || room.status === BreakoutRoomStatus.CANCELLED)) return null;
     return {
       kind: room ? 'room' : 'meeting',
