@@ -267,7 +267,7 @@ try {
     headers: { ...json, authorization: `Bearer ${coordinator}` },
     body: JSON.stringify({ query: COMPARISON_QUERY, variables: { f: from, t: to } }),
     connections: 1,
-    duration: 4,
+    duration: 3,
   };
   const scale: { size: number; adminMs: number; comparisonMs: number }[] = [];
   let written = BASE;
@@ -285,7 +285,7 @@ try {
       console.log(`${size}×: ${written} municipalities (${more.meetings} more ended meetings) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
     await load({ ...specs.api, connections: 1, duration: 1 });
-    const adminRuns = [await load({ ...specs.api, connections: 1, duration: 4 }), await load({ ...specs.api, connections: 1, duration: 4 })];
+    const adminRuns = [await load({ ...specs.api, connections: 1, duration: 3 }), await load({ ...specs.api, connections: 1, duration: 3 })];
     const comparisonRuns = [await load(comparisonSpec), await load(comparisonSpec)];
     scale.push({ size, adminMs: median(adminRuns.map((r) => r.p50)), comparisonMs: median(comparisonRuns.map((r) => r.p50)) });
   }

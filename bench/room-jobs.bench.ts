@@ -25,7 +25,7 @@ import { percentile, record } from './lib/report.js';
 const SERVER = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const JOBS = Number(process.env.BENCH_JOBS ?? 10_000);
 const WINDOW_MS = 60_000;
-const LEAD_MS = 20_000;
+const LEAD_MS = 12_000;
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: SERVER });

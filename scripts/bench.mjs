@@ -5,7 +5,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, ensureDependencies, ROOT, run, step } from './lib.mjs';
+import { spawnSync } from 'node:child_process';
+import { build, ensureDependencies, ROOT, step } from './lib.mjs';
 
 const started = Date.now();
 ensureDependencies();
@@ -14,11 +15,18 @@ const dir = join(ROOT, 'bench/dist');
 const only = process.argv[2];
 const scratch = mkdtempSync(join(tmpdir(), 'motesplats-bench-'));
 const results = join(scratch, 'results.jsonl');
+const failed = [];
 for (const file of readdirSync(dir)
   .filter((f) => f.endsWith('.bench.js') && (!only || f.includes(only)))
   .sort()) {
   step(`bench/${file.replace(/\.js$/, '.ts')}`);
-  run(process.execPath, [join(dir, file)], { env: { ...process.env, LOG_LEVEL: 'warn', BENCH_RESULTS: results } });
+  // A benchmark that fails is reported and the others still run: the table says what is missing.
+  const res = spawnSync(process.execPath, [join(dir, file)], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, LOG_LEVEL: 'warn', BENCH_RESULTS: results },
+  });
+  if (res.status !== 0) failed.push(file);
 }
 
 const rows = existsSync(results)
@@ -53,4 +61,8 @@ const notes = rows.filter((r) => r.note);
 if (notes.length) {
   console.log('');
   for (const r of notes) console.log(`- ${r.benchmark} / ${r.figure}: ${r.note}`);
+}
+if (failed.length) {
+  console.error(`\n✖ failed: ${failed.join(', ')}`);
+  process.exitCode = 1;
 }

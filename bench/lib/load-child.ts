@@ -13,8 +13,8 @@ const result = await autocannon({
   headers: spec.headers,
   body: spec.body,
   connections: spec.connections,
-  duration: spec.duration,
-  amount: spec.amount,
+  // autocannon refuses an undefined duration: one of the two, never both.
+  ...(spec.amount !== undefined ? { amount: spec.amount } : { duration: spec.duration ?? 10 }),
   ...(spec.paths
     ? {
         requests: [
