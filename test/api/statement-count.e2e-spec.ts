@@ -190,7 +190,6 @@ const KNOWN: Record<string, string> = {
   // Lists that grow with their length (found by this test, issue #12):
   meetings:
     "per meeting: breakoutRooms, breakoutWindows, joinLinks/membersWithoutEmail/membersBlockedFromRemote (syncInvitations writes each meeting's invitations), the rule set per meeting",
-  trainingCompletions: "per record: the record's module, regional or the municipality's own, loaded one by one",
   trainingCoverageMembers: 'per member: a statement per member beyond the first page of members',
   // Paged lists the fixture has too few rows for (under three):
   practiceSessions: 'prepareTenant creates one practice session',
