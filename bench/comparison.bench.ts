@@ -19,6 +19,7 @@ import { createApp } from '@motesplats/api/app.factory.js';
 import { loadConfig, REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { prepareDatabase } from '@motesplats/api/database/bootstrap.js';
 import { generateNational } from '@motesplats/api/seed/national-data.js';
+import { record } from './lib/report.js';
 
 const SERVER = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const MUNICIPALITIES = Number(process.env.BENCH_MUNICIPALITIES ?? 290);
@@ -200,6 +201,23 @@ try {
   console.log(`GraphQL (whole page)    p50 ${ms(pct(api, 50))}  p95 ${ms(pct(api, 95))}`);
   console.log(`raw / rollups at p50: ${(pct(raw, 50) / pct(rollup, 50)).toFixed(1)}×`);
   console.log(`same figures: ${mismatches === 0 ? 'yes' : 'NO'} (${compared} municipalities compared, ${mismatches} mismatches)`);
+  record({
+    benchmark: 'comparison',
+    figure: `regional_comparison() on rollups, ${MUNICIPALITIES} municipalities, p50`,
+    value: pct(rollup, 50),
+    unit: 'ms',
+    baseline: 'same figures from the raw tables',
+    baselineValue: pct(raw, 50),
+    note: `same figures: ${mismatches === 0 ? 'yes' : 'NO'} (${compared} municipalities, ${mismatches} mismatches)`,
+  });
+  record({
+    benchmark: 'comparison',
+    figure: 'GraphQL regionalComparison (whole page), p50',
+    value: pct(api, 50),
+    unit: 'ms',
+    baseline: 'rollup function alone',
+    baselineValue: pct(rollup, 50),
+  });
   if (mismatches) process.exitCode = 1;
 } finally {
   await app?.close();

@@ -4,8 +4,9 @@
  * in Redis, the SECURITY DEFINER tenant lookup, the tenant transaction, windows from the rules,
  * the Jitsi JWT, the use recorded) and, in the same run with the same client, a bare Fastify
  * route that runs only the single indexed lookup (`select token_tenant($1)`) with `pg`.
- * Prints throughput, p50/p99 latency and the ratio. Loopback only; the request count is the
- * number of links (bounded); it stops by itself. No assertions on timing.
+ * Load comes from autocannon in a child process; the two routes alternate over three rounds
+ * (each round its own third of the links). Records throughput, p99 and their ratios. Loopback
+ * only; the request count is the number of links (bounded). No assertions on timing.
  *
  *   npm run bench join-links
  */
@@ -21,6 +22,8 @@ import { loadConfig, REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { prepareDatabase } from '@motesplats/api/database/bootstrap.js';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
 import { JoinLinksService } from '@motesplats/api/join-links/join-links.service.js';
+import { alternate, load, summary } from './lib/load.js';
+import { peakRssMb, record } from './lib/report.js';
 import { DEMO_MUNICIPALITIES } from '@motesplats/api/seed/demo-region.js';
 import { demoId, seedDemoRegion } from '@motesplats/api/seed/demo-seeder.js';
 
@@ -34,28 +37,7 @@ async function admin(sql: string): Promise<void> {
   await client.query(sql).finally(() => client.end());
 }
 
-/** Fires every path once, CONCURRENCY at a time; per-request latency in ms. */
-async function burst(base: string, paths: string[]): Promise<{ seconds: number; latencies: number[]; failures: number }> {
-  const latencies: number[] = [];
-  let failures = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < paths.length) {
-        const path = paths[next++]!;
-        const t0 = performance.now();
-        const res = await fetch(base + path);
-        await res.arrayBuffer();
-        latencies.push(performance.now() - t0);
-        if (res.status !== 200) failures++;
-      }
-    }),
-  );
-  return { seconds: (performance.now() - started) / 1000, latencies, failures };
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const ROUNDS = 3;
 
 const dbName = `motesplats_bench_${randomBytes(4).toString('hex')}`;
 await admin(`create database ${dbName}`);
@@ -127,42 +109,49 @@ try {
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
 
-  // Warm both up (JIT, pools, keep-alive) with a few requests that are not measured.
-  await burst(
-    base,
-    order.slice(0, 100).map((t) => `/join/${t}/status`),
+  // Warm both up (JIT, pools, keep-alive) with links that are not measured.
+  const warm = order.slice(0, 200);
+  await load({ url: base, paths: warm.map((t) => `/join/${t}/status`), connections: CONCURRENCY, amount: warm.length });
+  await load({ url: bareBase, paths: warm.map((t) => `/bare/${t}`), connections: CONCURRENCY, amount: warm.length });
+  // Each link once on the real route: the burst is split into rounds, each round's links
+  // resolved by the real route and then by the bare one (A B A B …).
+  const measured = order.slice(warm.length);
+  const per = Math.floor(measured.length / ROUNDS);
+  const slice = (r: number) => measured.slice(r * per, (r + 1) * per);
+  const runs = await alternate(ROUNDS, {
+    full: (r) => load({ url: base, paths: slice(r).map((t) => `/join/${t}/status`), connections: CONCURRENCY, amount: per }),
+    bare: (r) => load({ url: bareBase, paths: slice(r).map((t) => `/bare/${t}`), connections: CONCURRENCY, amount: per }),
+  });
+  const full = summary(runs.full);
+  const plain = summary(runs.bare);
+  console.log(
+    `join-links: ${COUNCILS} councils, ${tokens.length} personal room links, ${CONCURRENCY} connections, ${ROUNDS} alternating rounds (node ${process.version})`,
   );
-  await burst(
-    bareBase,
-    order.slice(0, 100).map((t) => `/bare/${t}`),
-  );
-  // The warm-up used those links; the measured burst uses each link once.
-  const measured = order.slice(100);
-  const full = await burst(
-    base,
-    measured.map((t) => `/join/${t}/status`),
-  );
-  const plain = await burst(
-    bareBase,
-    measured.map((t) => `/bare/${t}`),
-  );
-
-  const report = (name: string, r: typeof full) => {
-    const sorted = [...r.latencies].sort((a, b) => a - b);
-    const rps = r.latencies.length / r.seconds;
-    console.log(
-      `${name.padEnd(34)} ${String(r.latencies.length).padStart(6)} ${rps.toFixed(0).padStart(9)} ${pct(sorted, 50).toFixed(1).padStart(8)} ${pct(sorted, 99).toFixed(1).padStart(8)} ${String(r.failures).padStart(7)}`,
-    );
-    return rps;
-  };
-  console.log(`join-links: ${COUNCILS} councils, ${tokens.length} personal room links, ${CONCURRENCY} concurrent clients, loopback (node ${process.version})`);
-  console.log('');
-  console.log('route                              requests    req/s   p50 ms   p99 ms  non-200');
-  const a = report('GET /join/:token/status (full)', full);
-  const b = report('bare Fastify + pg indexed lookup', plain);
-  console.log('');
-  console.log(`throughput ratio full / bare: ${(a / b).toFixed(3)} (the bare route does only the tenant lookup)`);
-  console.log(`the whole burst took ${full.seconds.toFixed(1)} s: ${full.seconds <= 60 ? 'within' : 'NOT within'} the minute every member joins in`);
+  const burstSeconds = runs.full.reduce((s, r) => s + r.seconds, 0);
+  const note = `${measured.length} links, ${full.failures} non-2xx; whole burst ${burstSeconds.toFixed(1)} s (${burstSeconds <= 60 ? 'within' : 'NOT within'} the minute)`;
+  record({
+    benchmark: 'join burst',
+    figure: 'GET /join/:token/status req/s',
+    value: full.rps,
+    unit: 'req/s',
+    baseline: 'bare Fastify + pg lookup',
+    baselineValue: plain.rps,
+    goal: '≥ 0.50',
+    met: full.rps / plain.rps >= 0.5,
+    note,
+  });
+  record({
+    benchmark: 'join burst',
+    figure: 'GET /join/:token/status p99',
+    value: full.p99,
+    unit: 'ms',
+    baseline: 'bare Fastify + pg lookup',
+    baselineValue: plain.p99,
+    goal: '≤ 2',
+    met: full.p99 / plain.p99 <= 2,
+  });
+  if (full.failures) process.exitCode = 1;
+  record({ benchmark: 'memory', figure: 'peak RSS, join burst (API + bare route in one process)', value: peakRssMb(), unit: 'MB' });
 } finally {
   await bare.close();
   await pool.end();

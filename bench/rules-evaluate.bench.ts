@@ -14,6 +14,7 @@ import {
   type PlannedMember,
   type RuleSetVersion,
 } from '@motesplats/rules';
+import { record } from './lib/report.js';
 
 const MEMBERS = 101;
 const ITEMS = 60;
@@ -121,5 +122,13 @@ console.log(`ratio (median evaluateMeeting / median loop): ${(evalStats.median /
 console.log(
   `per member × item pair: evaluateMeeting ${(evalStats.median / (MEMBERS * ITEMS)).toFixed(1)} ns, loop ${(loopStats.median / (MEMBERS * ITEMS)).toFixed(2)} ns`,
 );
+record({
+  benchmark: 'rule evaluation',
+  figure: `evaluateMeeting, ${MEMBERS} members × ${ITEMS} items, median`,
+  value: evalStats.median / 1e6,
+  unit: 'ms',
+  baseline: 'counting loop over the same pairs',
+  baselineValue: loopStats.median / 1e6,
+});
 // Printed so neither measured function can be optimised away.
 console.log(`(checksum ${loop.sink + evaluation.sink})`);

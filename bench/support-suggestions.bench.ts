@@ -20,6 +20,7 @@ import { prepareDatabase } from '@motesplats/api/database/bootstrap.js';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
 import { demoId, seedDemoRegion } from '@motesplats/api/seed/demo-seeder.js';
 import { SupportScheduleService } from '@motesplats/api/support/support-schedule.service.js';
+import { record } from './lib/report.js';
 
 const STAFF = 40;
 const POOL = 20;
@@ -181,5 +182,13 @@ console.log(`suggest (needs, eligibility, ranking)  ${String(sug.n).padStart(4)}
 console.log(`plain SQL availability query           ${String(sql.n).padStart(4)} ${f(sql.median)} ${f(sql.p10)} ${f(sql.p90)}`);
 console.log('');
 console.log(`ratio (median suggest / median plain SQL): ${(sug.median / sql.median).toFixed(1)}×`);
+record({
+  benchmark: 'support suggestions',
+  figure: 'suggest (needs, eligibility, ranking), median',
+  value: sug.median,
+  unit: 'ms',
+  baseline: 'plain SQL availability query',
+  baselineValue: sql.median,
+});
 console.log(`(checksum ${a1.sink + a2.sink + b1.sink + b2.sink})`);
 process.exit(0);

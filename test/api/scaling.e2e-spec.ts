@@ -100,6 +100,35 @@ describe('past one machine: schema ready for Citus (distribution by tenant_id)',
     assert.deepEqual(problems.sort(), Object.keys(KNOWN_GAPS).sort());
   });
 
+  it('leads every index on a municipality-owned table with tenant_id, and indexes every foreign key (issue 12)', async () => {
+    // Look-ups that know no tenant yet, by design: tokens (the member's link, calendar feeds)
+    // and a regional pool person's assignments across the region's municipalities.
+    const CROSS_TENANT: Record<string, string> = {
+      calendar_feed_token_hash_idx: 'token look-up before the tenant is known',
+      join_link_token_hash_idx: 'token look-up before the tenant is known',
+      support_calendar_feed_token_hash_idx: 'token look-up before the tenant is known',
+      support_assignment_pool_idx: "a pool person's shifts across the region's municipalities",
+    };
+    const { rows: indexes } = await client.query<{ table: string; name: string; first: string }>(`
+      SELECT t.relname AS table, i.relname AS name, a.attname AS first
+        FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+        LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
+       WHERE n.nspname = 'public'`);
+    const notTenantFirst = indexes.filter((i) => tenantTables.includes(i.table) && i.first !== 'tenant_id').map((i) => i.name);
+    assert.deepEqual(notTenantFirst.sort(), Object.keys(CROSS_TENANT).sort());
+    const { rows: unindexed } = await client.query<{ name: string }>(`
+      SELECT c.conname AS name FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+       WHERE c.contype = 'f' AND n.nspname = 'public' AND c.conkey[1] = (SELECT attnum FROM pg_attribute WHERE attrelid = c.conrelid AND attname = 'tenant_id')
+         AND array_length(c.conkey, 1) > 1
+         AND NOT EXISTS (SELECT 1 FROM pg_index x WHERE x.indrelid = c.conrelid AND (x.indkey::int2[])[0:array_length(c.conkey, 1) - 1] = c.conkey)`);
+    assert.deepEqual(
+      unindexed.map((r) => r.name),
+      [],
+      'foreign keys from a municipality-owned table that no index leads with',
+    );
+  });
+
   it('looks tokens up across tenants through a plain token_hash index, and refuses a hash two municipalities share', async () => {
     const { rows: indexed } = await client.query<{ table: string }>(`
       SELECT t.relname AS table FROM pg_index x JOIN pg_class t ON t.oid = x.indrelid

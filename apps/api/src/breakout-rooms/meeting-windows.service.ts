@@ -29,8 +29,9 @@ export class MeetingWindowsService {
     private readonly bodies: BodiesService,
   ) {}
 
-  async load(meetingId: string): Promise<MeetingWindows | null> {
-    const meeting = await this.meetings.get(meetingId);
+  /** `loaded`: the meeting's row when the caller already read it in the same transaction (one round trip fewer). */
+  async load(meetingId: string, loaded?: Meeting | null): Promise<MeetingWindows | null> {
+    const meeting = loaded?.id === meetingId ? loaded : await this.meetings.get(meetingId);
     if (!meeting) return null;
     const [body, recesses] = await Promise.all([this.bodies.existing(meeting.bodyId), this.meetings.recesses(meetingId)]);
     const policy = await this.policies.forMeeting(meeting, body);

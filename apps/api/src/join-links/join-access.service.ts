@@ -8,6 +8,7 @@ import { linkState, practiceLinkWindow, type LinkState, type TimeWindow } from '
 import { Clock } from '../common/clock.js';
 import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
+import { Meeting } from '../meetings/meetings.public.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
 import { Member } from '../members/members.public.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
@@ -21,8 +22,6 @@ import { JoinLink } from './join-link.entity.js';
 import { hashToken, looksLikeToken } from './join-token.js';
 import { tokenOwner } from './token-owner.js';
 import { RemoteEligibilityService, type BlockReason } from './remote-eligibility.service.js';
-import { MembersService } from '../members/members.service.js';
-import { BreakoutRoomsService } from '../breakout-rooms/breakout-rooms.service.js';
 
 export interface JoinView {
   state: 'not_yet_open' | 'open' | 'closed';
@@ -81,8 +80,6 @@ export class JoinAccessService {
     private readonly practiceSessions: PracticeSessionsService,
     private readonly clock: Clock,
     private readonly eligibility: RemoteEligibilityService,
-    private readonly members: MembersService,
-    private readonly rooms: BreakoutRoomsService,
     private readonly directory: DirectoryService,
   ) {}
 
@@ -105,13 +102,26 @@ export class JoinAccessService {
     const tenant = await tokenOwner(this.dataSource, hash);
     if (!tenant) return null;
     return this.db.run(tenant, async (em) => {
-      const link = await em.getRepository(JoinLink).findOne({ where: { tokenHash: hash } });
-      if (!link || link.revokedAt) return null;
+      // The link with its member, room and meeting in one statement: a whole council opens its
+      // links in the same minute, and each round trip is paid by every member.
+      // The one deliberate read across capabilities (apps/api/src/README.md, "Read models"): the
+      // members' own services would make it four statements again.
+      /* eslint-disable no-restricted-syntax */
+      const found = (await em
+        .createQueryBuilder(JoinLink, 'link')
+        .leftJoinAndMapOne('link.member', Member, 'member', 'member.tenantId = link.tenantId and member.id = link.memberId')
+        .leftJoinAndMapOne('link.room', BreakoutRoom, 'room', 'room.tenantId = link.tenantId and room.id = link.roomId')
+        .leftJoinAndMapOne('link.meeting', Meeting, 'meeting', 'meeting.tenantId = link.tenantId and meeting.id = link.meetingId')
+        .where('link.tokenHash = :hash', { hash })
+        .getOne()) as (JoinLink & { member?: Member; room?: BreakoutRoom; meeting?: Meeting }) | null;
+      /* eslint-enable no-restricted-syntax */
+      if (!found || found.revokedAt || !found.member) return null;
+      const { member, room = null, meeting = null, ...rest } = found;
+      const link = Object.assign(new JoinLink(), rest);
       const now = this.clock.now();
-      const target = link.practiceSessionId ? await this.practiceTarget(link, now) : await this.meetingTarget(link, now);
+      const target = link.practiceSessionId ? await this.practiceTarget(link, now) : await this.meetingTarget(link, now, room, meeting);
       if (!target || target.state.state === 'invalid') return null;
       const state = target.state;
-      const member = await this.members.existing(link.memberId);
       const settings = await this.settings.current();
       const view: JoinView = {
         state: state.state,
@@ -142,11 +152,10 @@ export class JoinAccessService {
     });
   }
 
-  private async meetingTarget(link: JoinLink, now: Date): Promise<LinkTarget | null> {
+  private async meetingTarget(link: JoinLink, now: Date, room: BreakoutRoom | null, meeting: Meeting | null): Promise<LinkTarget | null> {
     const meetingId = link.meetingId!;
-    const plan = await this.windows.load(meetingId);
+    const plan = await this.windows.load(meetingId, meeting);
     if (!plan || plan.meeting.status === MeetingStatus.CANCELLED || plan.meeting.status === MeetingStatus.PLANNED) return null;
-    const room = link.roomId ? await this.rooms.get(link.roomId) : null;
     if (link.roomId && (!room || room.status === BreakoutRoomStatus.CANCELLED)) return null;
     return {
       kind: room ? 'room' : 'meeting',

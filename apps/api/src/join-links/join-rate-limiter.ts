@@ -61,8 +61,7 @@ export class JoinRateLimiter {
       await this.increment([this.failureKey(ip, window)]);
       return false;
     }
-    const [, prefixNow] = await this.increment([this.failureKey(ip, window), this.prefixKey(token, window)]);
-    const [prefixBefore] = await this.read([this.prefixKey(token, window - 1)]);
+    const [, prefixNow, prefixBefore] = await this.increment([this.failureKey(ip, window), this.prefixKey(token, window)], [this.prefixKey(token, window - 1)]);
     return prefixNow! + prefixBefore! > this.config.joinRateLimits.perTokenPrefixPerMinute;
   }
 
@@ -83,22 +82,34 @@ export class JoinRateLimiter {
     });
   }
 
-  private async increment(keys: string[]): Promise<number[]> {
+  /**
+   * Counts one more against each of `keys` and reads `andRead` in the same MULTI: one round
+   * trip to Redis per failed look-up. The new counts, then the read ones.
+   */
+  private async increment(keys: string[], andRead: string[] = []): Promise<number[]> {
     const fromRedis = await this.tryRedis(async () => {
       const multi = this.redis.multi();
       for (const k of keys) multi.incr(k).pexpire(k, 2 * WINDOW_MS);
+      for (const k of andRead) multi.get(k);
       const results = await multi.exec();
-      return keys.map((_, i) => Number(results?.[2 * i]?.[1] ?? 0));
+      return [...keys.map((_, i) => Number(results?.[2 * i]?.[1] ?? 0)), ...andRead.map((_, i) => Number(results?.[2 * keys.length + i]?.[1]) || 0)];
     });
     if (fromRedis) return fromRedis;
     const now = this.clock.now().getTime();
     if (this.local.size > 100_000) for (const [k, e] of this.local) if (e.expires <= now) this.local.delete(k);
-    return keys.map((k) => {
+    const counted = keys.map((k) => {
       const entry = this.local.get(k);
       const next = entry && entry.expires > now ? { count: entry.count + 1, expires: entry.expires } : { count: 1, expires: now + 2 * WINDOW_MS };
       this.local.set(k, next);
       return next.count;
     });
+    return [
+      ...counted,
+      ...andRead.map((k) => {
+        const entry = this.local.get(k);
+        return entry && entry.expires > now ? entry.count : 0;
+      }),
+    ];
   }
 
   /** The result, or null when Redis is not there (not connected, an error, or no answer in time). */

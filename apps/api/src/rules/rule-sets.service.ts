@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import {
   adoptTemplate,
   diffRuleSets,
@@ -19,6 +20,9 @@ import { BodyKind } from '../bodies/bodies.public.js';
 import { RegionalRulesService } from './regional-rules.service.js';
 import { ruleSetContent, violationsError } from './rule-set-content.js';
 import { RuleSetStatus, StoredRuleSetVersion } from './rule-set-version.entity.js';
+
+/** Converted published versions, shared by every request of this process (see libraryVersions). */
+const PUBLISHED_VERSIONS = new Map<string, RuleSetVersion>();
 import { RuleSetSource, type CreateRuleSetDraftInput, type PublishRuleSetInput, type UpdateRuleSetDraftInput } from './rules.inputs.js';
 import { Clock } from '../common/clock.js';
 
@@ -57,9 +61,28 @@ export class RuleSetsService {
     return em.getRepository(StoredRuleSetVersion).find({ order: { version: 'DESC' } });
   }
 
-  /** All versions, as the library reads them; once per request, since every evaluation needs them. */
+  /**
+   * All versions, as the library reads them; once per request, since every evaluation needs
+   * them. Published versions never change (a trigger refuses), so each is read and converted
+   * once per process and kept by (municipality, id, status); a request then reads only the
+   * list of versions, and drafts in full (issue 12: every member's join asks for the rules).
+   */
   libraryVersions(): Promise<RuleSetVersion[]> {
-    return perRequest('rules:versions', async () => (await this.history()).map(toLibraryVersion));
+    return perRequest('rules:versions', async () => {
+      const em = await this.db.manager();
+      const repo = em.getRepository(StoredRuleSetVersion);
+      const heads = await repo.find({ select: { tenantId: true, id: true, version: true, status: true }, order: { version: 'DESC' } });
+      const key = (v: Pick<StoredRuleSetVersion, 'tenantId' | 'id' | 'status'>) => `${v.tenantId}:${v.id}:${v.status}`;
+      const drafts = new Map<string, RuleSetVersion>();
+      const missing = heads.filter((h) => h.status === RuleSetStatus.DRAFT || !PUBLISHED_VERSIONS.has(key(h)));
+      if (missing.length) {
+        if (PUBLISHED_VERSIONS.size > 10_000) PUBLISHED_VERSIONS.clear();
+        for (const row of await repo.find({ where: { id: In(missing.map((h) => h.id)) } })) {
+          (row.status === RuleSetStatus.DRAFT ? drafts : PUBLISHED_VERSIONS).set(key(row), toLibraryVersion(row));
+        }
+      }
+      return heads.map((h) => drafts.get(key(h)) ?? PUBLISHED_VERSIONS.get(key(h))).filter((v): v is RuleSetVersion => !!v);
+    });
   }
 
   async get(id: string): Promise<StoredRuleSetVersion | null> {

@@ -24,10 +24,21 @@ export interface NationalOptions {
   prefix?: string;
   /** Code offset: generated municipality codes are 4 digits from here (default 7000). */
   codeFrom?: number;
+  /** Planned council meetings after `until`, each with its agenda and expected attendance (default 0). */
+  upcomingMeetings?: number;
+  agendaItemsPerMeeting?: number;
+  /**
+   * Grow an existing set: municipalities numbered from here join the regions already written
+   * (a benchmark's 4× and 16× add municipalities, not rows per municipality).
+   */
+  firstMunicipality?: number;
+  regionsFrom?: NationalData['regions'];
 }
 
 export interface NationalData {
   regions: { id: string; slug: string; municipalityIds: string[] }[];
+  /** Municipalities in the order written, with their council */
+  municipalities: { id: string; slug: string; councilId: string }[];
   meetings: number;
   attendances: number;
 }
@@ -85,11 +96,11 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
   const prefix = o.prefix ?? 'gen';
   const codeFrom = o.codeFrom ?? 7000;
   const id = (key: string) => uuidFrom(o.seed, `${prefix}:${key}`);
-  const out: NationalData = { regions: [], meetings: 0, attendances: 0 };
+  const out: NationalData = { regions: o.regionsFrom ?? [], municipalities: [], meetings: 0, attendances: 0 };
   const untilMs = o.until.getTime();
   const spanDays = o.years * 365;
 
-  for (let r = 0; r < o.regions; r++) {
+  for (let r = 0; r < (o.regionsFrom ? 0 : o.regions); r++) {
     const regionId = id(`region:${r}`);
     const slug = `${prefix}-region-${r + 1}`;
     await client.query('begin');
@@ -112,9 +123,10 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
     out.regions.push({ id: regionId, slug, municipalityIds: [] });
   }
 
-  for (let m = 0; m < o.municipalities; m++) {
+  const first = o.firstMunicipality ?? 0;
+  for (let m = first; m < first + o.municipalities; m++) {
     const random = prng(o.seed * 100003 + m);
-    const region = out.regions[m % o.regions]!;
+    const region = out.regions[m % out.regions.length]!;
     const tenantId = id(`municipality:${m}`);
     const slug = `${prefix}-${m + 1}`;
     region.municipalityIds.push(tenantId);
@@ -150,6 +162,45 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
       }
     }
     const bodyIds = Object.keys(seats);
+    out.municipalities.push({ id: tenantId, slug, councilId: bodyIds[0]! });
+    for (let k = 0; k < (o.upcomingMeetings ?? 0); k++) {
+      const day = new Date(untilMs + (7 + 7 * k) * 86_400_000);
+      const startsAt = localTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 18);
+      const meetingId = id(`upcoming:${m}:${k}`);
+      batch.add('meeting', {
+        ...t,
+        id: meetingId,
+        body_id: bodyIds[0],
+        title: 'Kommunfullmäktige',
+        starts_at: startsAt,
+        ends_at: new Date(startsAt.getTime() + 4 * 3600_000),
+        place: 'Kommunhuset',
+        status: 'planned',
+        platform_key: 'teams',
+      });
+      for (let i = 0; i < (o.agendaItemsPerMeeting ?? 0); i++) {
+        batch.add('agenda_item', {
+          ...t,
+          id: id(`item:${m}:${k}:${i}`),
+          meeting_id: meetingId,
+          number: i + 1,
+          title: `Ärende ${i + 1}`,
+          confidential: i % 10 === 9,
+          closed_vote: i % 15 === 14,
+          kinds: i % 7 === 0 ? ['personnel'] : [],
+        });
+      }
+      for (const memberId of seats[bodyIds[0]!]!) {
+        const x = random();
+        batch.add('attendance', {
+          ...t,
+          id: id(`planned:${m}:${k}:${memberId}`),
+          meeting_id: meetingId,
+          member_id: memberId,
+          mode: x < remoteShare ? 'remote' : 'on_site',
+        });
+      }
+    }
     const count = o.meetingsPerYear * o.years;
     for (let k = 0; k < count; k++) {
       const bodyId = bodyIds[k % bodyIds.length]!;
@@ -211,7 +262,17 @@ export async function generateNational(client: pg.Client, o: NationalOptions): P
         });
       }
     }
-    await batch.flush(['rule_set_version', 'body', 'member', 'body_membership', 'meeting', 'attendance', 'experience_report', 'experience_incident']);
+    await batch.flush([
+      'rule_set_version',
+      'body',
+      'member',
+      'body_membership',
+      'meeting',
+      'agenda_item',
+      'attendance',
+      'experience_report',
+      'experience_incident',
+    ]);
     await client.query(
       `select refresh_meeting_rollup($1::uuid, q) from (select distinct meeting_quarter(starts_at) as q from meeting where tenant_id = $1 and status = 'ended') x`,
       [tenantId],

@@ -10,6 +10,8 @@ import { MunicipalTrainingModule, RegionalTrainingModule, TrainingModule } from 
 import type { CreateTrainingModuleInput, TrainingModuleFilter, UpdateTrainingModuleInput } from './training.inputs.js';
 import { Clock } from '../common/clock.js';
 
+const MODULES_OF_REQUEST = Symbol('training modules of this request');
+
 const SORTABLE = ['title', 'key', 'kind', 'validityMonths', 'updatedAt'] as const;
 
 /**
@@ -59,8 +61,16 @@ export class TrainingModulesService {
   }
 
   /** The module a key names, as the caller's municipality sees it. */
+  /**
+   * A list of completions asks for each record's module: the modules are read once per request
+   * (not once per record, issue 12) and forgotten when the request writes one.
+   */
   async byKey(key: string): Promise<TrainingModule | null> {
-    return (await this.all()).find((m) => m.key === key) ?? null;
+    const store = currentStore();
+    store.loaders ??= new Map();
+    let all = store.loaders.get(MODULES_OF_REQUEST) as Promise<TrainingModule[]> | undefined;
+    if (!all) store.loaders.set(MODULES_OF_REQUEST, (all = this.all()));
+    return (await all).find((m) => m.key === key) ?? null;
   }
 
   async create(input: CreateTrainingModuleInput): Promise<TrainingModule> {
@@ -160,6 +170,7 @@ export class TrainingModulesService {
   }
 
   private async write<T>(fn: (em: EntityManager) => Promise<T>): Promise<T> {
+    currentStore().loaders?.delete(MODULES_OF_REQUEST);
     const em = await this.db.manager();
     try {
       return await fn(em);

@@ -11,6 +11,7 @@ import { Support1764700000000 } from './1764700000000-support.js';
 import { Region1764800000000 } from './1764800000000-region.js';
 import { SupportPoolOptins1764890000000 } from './1764890000000-support-pool-optins.js';
 import { TokenKeysTenantFirst1764920000000 } from './1764920000000-token-keys-tenant-first.js';
+import { PerfTenantFirstFkIndexes1764930000000 } from './1764930000000-perf-tenant-first-fk-indexes.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Region1764800000000,
   SupportPoolOptins1764890000000,
   TokenKeysTenantFirst1764920000000,
+  PerfTenantFirstFkIndexes1764930000000,
 ];
