@@ -1,4 +1,4 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { Member } from '../members/members.public.js';
@@ -24,8 +24,10 @@ export class AttendancesResolver extends CrudResolver({
     super();
   }
 
+  // The parent positionally, not @Parent(): Nest then passes the method to graphql-js unwrapped,
+  // which matters for a meeting list's many attendances.
   @ResolveField(() => Member)
-  member(@Parent() a: Attendance) {
+  member(a: Attendance) {
     return this.members.load(a.memberId);
   }
 }

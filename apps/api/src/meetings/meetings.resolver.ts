@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { MUNICIPAL_WRITERS } from '../auth/actor.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { Body } from '../bodies/bodies.public.js';
@@ -53,28 +53,32 @@ export class MeetingsResolver extends CrudResolver({
     return this.service.changeStatus(id, status, overrideReason ?? undefined);
   }
 
+  // Field resolvers of the meeting list take the parent positionally, without @Parent(): with no
+  // parameter decorators or field enhancers, Nest hands graphql-js the method itself instead of
+  // wrapping every call in its context creator (a council's page resolves thousands of fields).
+
   @ResolveField(() => Body)
-  body(@Parent() meeting: Meeting) {
+  body(meeting: Meeting) {
     return this.bodies.load(meeting.bodyId);
   }
 
   @ResolveField(() => [MeetingStatus], { description: 'The statuses this meeting can move to now' })
-  nextStatuses(@Parent() meeting: Meeting): MeetingStatus[] {
+  nextStatuses(meeting: Meeting): MeetingStatus[] {
     return nextStatuses(meeting.status);
   }
 
   @ResolveField(() => [AgendaItem], { description: 'Agenda items in order' })
-  agendaItems(@Parent() meeting: Meeting) {
+  agendaItems(meeting: Meeting) {
     return this.service.agendaItemsOfMeeting(meeting.id);
   }
 
   @ResolveField(() => [Attendance])
-  attendances(@Parent() meeting: Meeting) {
+  attendances(meeting: Meeting) {
     return this.service.attendancesOfMeeting(meeting.id);
   }
 
   @ResolveField(() => [MeetingRecess], { description: 'Recesses the secretary started (status RECESS), oldest first' })
-  recesses(@Parent() meeting: Meeting) {
+  recesses(meeting: Meeting) {
     return this.service.recessesOfMeeting(meeting.id);
   }
 }
