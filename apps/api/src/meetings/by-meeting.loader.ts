@@ -24,13 +24,25 @@ export function byMeeting<T extends PerMeeting>(db: TenantDb, entity: T, orderBy
         const em = await db.manager();
         const metadata = em.connection.getMetadata(entity);
         const column = (property: string) => metadata.findColumnWithPropertyName(property)!.databaseName;
-        const columns = metadata.columns.map((c) => `"${c.databaseName}" as "${c.propertyName}"`).join(', ');
-        const rows: InstanceType<T>[] = await em.query(
+        // Timestamps as epoch milliseconds, made Dates here: pg's text parser for timestamptz was
+        // the largest single cost of reading a page's rows.
+        const stamps = metadata.columns.filter((c) => c.type === 'timestamptz').map((c) => c.propertyName);
+        const columns = metadata.columns
+          .map((c) =>
+            c.type === 'timestamptz'
+              ? `floor(extract(epoch from "${c.databaseName}") * 1000)::float8 as "${c.propertyName}"`
+              : `"${c.databaseName}" as "${c.propertyName}"`,
+          )
+          .join(', ');
+        const rows: Record<string, unknown>[] = await em.query(
           `select ${columns} from "${metadata.tableName}" where "${column('meetingId')}" = any($1::uuid[]) order by "${column(orderBy)}", "${column('id')}"`,
           [meetingIds],
         );
         const grouped = new Map<string, InstanceType<T>[]>(meetingIds.map((id) => [id, []]));
-        for (const row of rows) grouped.get(row.meetingId)?.push(row);
+        for (const row of rows) {
+          for (const p of stamps) if (row[p] !== null) row[p] = new Date(row[p] as number);
+          grouped.get(row.meetingId as string)?.push(row as InstanceType<T>);
+        }
         return meetingIds.map((id) => grouped.get(id)!);
       }),
   );
