@@ -78,11 +78,12 @@ export class MeetingRoomsResolver {
 
   @ResolveField(() => [BreakoutRoom])
   breakoutRooms(@Parent() meeting: Meeting) {
-    return this.rooms.roomsOf(meeting.id);
+    return this.rooms.roomsOfMeeting(meeting.id);
   }
 
   @ResolveField(() => [TimeWindowView], { description: "When the party groups' rooms are open" })
   async breakoutWindows(@Parent() meeting: Meeting) {
-    return (await this.meetingWindows.load(meeting.id))?.rooms ?? [];
+    // The meeting row the list already read: one statement fewer per meeting.
+    return (await this.meetingWindows.load(meeting.id, meeting))?.rooms ?? [];
   }
 }
