@@ -189,7 +189,7 @@ const NOT_VARIED = 'the demo data gives no two lengths twofold apart: needs a fi
 const KNOWN: Record<string, string> = {
   // Lists that grow with their length (found by this test, issue #12):
   meetings:
-    "per meeting: breakoutWindows, joinLinks/membersWithoutEmail/membersBlockedFromRemote (syncInvitations writes each meeting's invitations), the rule set per meeting",
+    "per meeting (2 → 6 items, 2026-12-02): breakoutWindows (body, recesses), a rule-set version, joinLinks/membersWithoutEmail/membersBlockedFromRemote (syncInvitations reads each meeting's rooms and remote attendance and writes its invitations, once per field)",
   trainingCoverageMembers: 'per member: a statement per member beyond the first page of members',
   // Paged lists the fixture has too few rows for (under three):
   practiceSessions: 'prepareTenant creates one practice session',
