@@ -47,32 +47,47 @@ export class StaffTrainingService {
       [randomUUID(), staffId, moduleKey, completedOn, validUntil(completedOn, module.validityMonths), currentActor()?.username ?? 'system'],
     );
     if (!inserted.length) throw conflict(`Utbildningen är redan registrerad för personen den ${completedOn}.`);
-    return (await this.coverage(localDate(this.clock.now()))).find((r) => r.staffId === staffId && r.moduleKey === moduleKey)!;
+    // The person's row even when the module is outside their skills' audience (coverage lists
+    // only the modules their role asks for): the answer must describe what was just recorded.
+    const today = localDate(this.clock.now());
+    const [best] = await this.best(today, staffId, moduleKey);
+    return coverageRow(person, module, best, today);
+  }
+
+  private async best(onDate: IsoDate, staffId?: string, moduleKey?: string): Promise<Best[]> {
+    const em = await this.db.manager();
+    return em.query(
+      `select staff_id as "staffId", module_key as "moduleKey",
+              case when bool_or(valid_until is null) then null else max(valid_until)::text end as until
+         from staff_training_completion
+        where completed_on <= $1 and ($2::uuid is null or staff_id = $2) and ($3::text is null or module_key = $3)
+        group by staff_id, module_key`,
+      [onDate, staffId ?? null, moduleKey ?? null],
+    );
   }
 
   /** Each active own staff member × each module whose audience their skills put them in. */
   async coverage(onDate: IsoDate = localDate(this.clock.now())): Promise<StaffTrainingRow[]> {
     const [people, modules] = await Promise.all([this.staff.all(), this.modules.all()]);
-    const em = await this.db.manager();
-    const best: { staffId: string; moduleKey: string; until: string | null }[] = await em.query(
-      `select staff_id as "staffId", module_key as "moduleKey",
-              case when bool_or(valid_until is null) then null else max(valid_until)::text end as until
-         from staff_training_completion where completed_on <= $1 group by staff_id, module_key`,
-      [onDate],
-    );
+    const best = await this.best(onDate);
     const bestOf = new Map(best.map((b) => [`${b.staffId}|${b.moduleKey}`, b]));
-    const soon = addDays(onDate, EXPIRING_WITHIN_DAYS);
     return people
       .filter((p) => !p.pooled && p.active)
       .flatMap((p) => {
         const audiences = audiencesOf(p.skills);
-        return modules
-          .filter((m) => m.audience.some((a) => audiences.includes(a)))
-          .map((m) => {
-            const b = bestOf.get(`${p.id}|${m.key}`);
-            const status = !b ? 'missing' : b.until === null || b.until >= soon ? 'trained' : b.until >= onDate ? 'expiring' : 'expired';
-            return { staffId: p.id, staffName: p.name, moduleKey: m.key, moduleTitle: m.title, status, validUntil: b?.until ?? null };
-          });
+        return modules.filter((m) => m.audience.some((a) => audiences.includes(a))).map((m) => coverageRow(p, m, bestOf.get(`${p.id}|${m.key}`), onDate));
       });
   }
+}
+
+interface Best {
+  staffId: string;
+  moduleKey: string;
+  until: string | null;
+}
+
+function coverageRow(person: { id: string; name: string }, module: { key: string; title: string }, best: Best | undefined, onDate: IsoDate): StaffTrainingRow {
+  const soon = addDays(onDate, EXPIRING_WITHIN_DAYS);
+  const status = !best ? 'missing' : best.until === null || best.until >= soon ? 'trained' : best.until >= onDate ? 'expiring' : 'expired';
+  return { staffId: person.id, staffName: person.name, moduleKey: module.key, moduleTitle: module.title, status, validUntil: best?.until ?? null };
 }
