@@ -42,6 +42,24 @@ export function toLibraryVersion(row: StoredRuleSetVersion): RuleSetVersion {
 }
 
 /**
+ * The published version in force at `at` among a municipality's versions listed by `heads`
+ * (read by the caller, newest first), from this process's converted versions alone: null when
+ * the law baseline applies, undefined when a published version has not been read by this
+ * process yet (the caller then goes the long way, through libraryVersions, which reads it).
+ * Published versions never change, so the answer is as fresh as the list of heads.
+ */
+export function publishedInForce(heads: readonly { tenantId: string; id: string; status: string }[], at: Date): RuleSetVersion | null | undefined {
+  const published: RuleSetVersion[] = [];
+  for (const h of heads) {
+    if (h.status !== RuleSetStatus.PUBLISHED) continue;
+    const version = PUBLISHED_VERSIONS.get(`${h.tenantId}:${h.id}:${h.status}`);
+    if (!version) return undefined;
+    published.push(version);
+  }
+  return selectVersionInForce(published, at.toISOString());
+}
+
+/**
  * The municipality's rule-set versions: drafts are edited and published here; published
  * versions never change (the library refuses, this service refuses, and a trigger refuses).
  * Every draft stays lawful: an update that loosens what the law requires is refused with the
