@@ -5,7 +5,10 @@ import type { Redis } from 'ioredis';
 import { APP_DATA_SOURCE } from '@motesplats/api/database/database.tokens.js';
 import { REDIS } from '@motesplats/api/common/redis.module.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
-import { gql, startTestApp, type TestApp } from '../support/test-app.js';
+import { gql, startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
+import { JoinLookup } from '@motesplats/api/join-links/join-lookup.js';
+import { hashToken } from '@motesplats/api/join-links/join-token.js';
+import { sql } from '../support/sql.js';
 import { fixClock } from '../support/fixed-clock.js';
 import { issueToken } from '../support/join-links.js';
 
@@ -88,5 +91,22 @@ describe('round trips of one join-link status check', () => {
     console.log(`unknown token status: ${got.statements.length} SQL statements, ${got.commands.length} Redis commands (${got.commands.join(', ')})`);
     assert.equal(got.code, 404);
     assert.ok(got.statements.length <= 1, `${got.statements.length} statements`);
+  });
+
+  it("the one-message look-up reads under the token's municipality only, and its connection forgets the municipality", async () => {
+    const dataSource = t.app.get<DataSource>(APP_DATA_SOURCE);
+    const rows = await new JoinLookup(dataSource).find(hashToken(roomToken));
+    assert.equal(rows?.tenantId, tenantOf(A));
+    const everyone = await sql<{ tenant_id: string }>(t.ownerUrl, 'select distinct tenant_id from rule_set_version');
+    assert.ok(everyone.length > 1, 'other municipalities have rule sets too');
+    assert.ok(rows!.ruleSets.length > 0);
+    assert.deepEqual([...new Set(rows!.ruleSets.map((v) => v.tenantId))], [tenantOf(A)]);
+    assert.equal(rows!.room?.meetingId, kf);
+    assert.equal(rows!.meeting?.id, kf);
+    assert.ok(rows!.meeting!.startsAt instanceof Date);
+    // Every pooled connection, asked at once, is bound to no municipality.
+    const pool = (dataSource.driver as unknown as { master: { query(text: string): Promise<{ rows: { t: string }[] }> } }).master;
+    const bound = await Promise.all(Array.from({ length: 10 }, () => pool.query(`select coalesce(current_setting('app.tenant_id', true), '') as t`)));
+    assert.deepEqual([...new Set(bound.map((r) => r.rows[0]!.t))], ['']);
   });
 });
