@@ -50,14 +50,27 @@ export function toLibraryVersion(row: StoredRuleSetVersion): RuleSetVersion {
  */
 export function publishedInForce(heads: readonly { tenantId: string; id: string; status: string }[], at: Date): RuleSetVersion | null | undefined {
   const published: RuleSetVersion[] = [];
+  const keys: string[] = [];
   for (const h of heads) {
     if (h.status !== RuleSetStatus.PUBLISHED) continue;
-    const version = PUBLISHED_VERSIONS.get(`${h.tenantId}:${h.id}:${h.status}`);
+    const key = `${h.tenantId}:${h.id}:${h.status}`;
+    const version = PUBLISHED_VERSIONS.get(key);
     if (!version) return undefined;
     published.push(version);
+    keys.push(key);
   }
-  return selectVersionInForce(published, at.toISOString());
+  // The same published versions and instant always choose the same one: a whole council's
+  // members ask with the same meeting start, so the choice (dates in Stockholm time) is made once.
+  const chosenKey = `${keys.join(',')}@${at.getTime()}`;
+  if (CHOSEN.has(chosenKey)) return CHOSEN.get(chosenKey)!;
+  if (CHOSEN.size > 10_000) CHOSEN.clear();
+  const chosen = selectVersionInForce(published, at.toISOString());
+  CHOSEN.set(chosenKey, chosen);
+  return chosen;
 }
+
+/** Which published version is in force, by the versions' keys and the instant (see publishedInForce). */
+const CHOSEN = new Map<string, RuleSetVersion | null>();
 
 /**
  * The municipality's rule-set versions: drafts are edited and published here; published
