@@ -1,14 +1,15 @@
 /**
  * Benchmark: every member of 50 councils opening their break-out room link in the same minute.
  * Resolves each join link once through the real route (`GET /join/<token>/status`: rate limit
- * in Redis, the SECURITY DEFINER tenant lookup, the tenant transaction, windows from the rules,
- * the Jitsi JWT, the use recorded) and, in the same run with the same client, a bare Fastify
+ * in Redis, then one message to Postgres that binds the municipality from the SECURITY DEFINER
+ * tenant lookup and reads the link and what its windows need under its row-level security, the
+ * windows from the rules; nothing written) and, in the same run with the same client, a bare Fastify
  * route that runs only the single indexed lookup (`select token_tenant($1)`) with `pg`.
  * Load comes from autocannon in a child process; the two routes alternate over three rounds
  * (each round its own third of the links). Records throughput, p99 and their ratios. Loopback
  * only; the request count is the number of links (bounded). No assertions on timing.
  *
- *   npm run bench join-links
+ *   npm run bench -- join
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { LAW_BASELINE, resolveBodyRules, type BodyType, type BreakoutRoomPolicy } from '@motesplats/rules';
+import { LAW_BASELINE, resolveBodyRules, selectVersionInForce, type BodyType, type BreakoutRoomPolicy, type RuleSetVersion } from '@motesplats/rules';
 import type { Body } from '../bodies/body.entity.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
-import { RuleSetsService, toLibraryVersion } from '../rules/rule-sets.service.js';
+import { RuleSetsService } from '../rules/rule-sets.service.js';
 
 /**
  * Where the municipality's break-out room policy for a meeting comes from. Called inside the
@@ -24,8 +24,13 @@ export class StoredRuleSetPolicy implements BreakoutPolicySource {
   constructor(private readonly ruleSets: RuleSetsService) {}
 
   async forMeeting(meeting: Meeting, body: Body): Promise<BreakoutRoomPolicy> {
-    const type = body.kind as BodyType;
-    const version = await this.ruleSets.inForce(meeting.startsAt);
-    return version ? resolveBodyRules(toLibraryVersion(version), { id: body.id, type }).breakoutRooms : LAW_BASELINE[type].breakoutRooms;
+    // The versions as the evaluation reads them: published ones are converted once per process.
+    return policyOf(body, selectVersionInForce(await this.ruleSets.libraryVersions(), meeting.startsAt.toISOString()));
   }
+}
+
+/** The body's break-out room policy under a rule-set version (null: the law baseline). */
+export function policyOf(body: Body, version: RuleSetVersion | null): BreakoutRoomPolicy {
+  const type = body.kind as BodyType;
+  return version ? resolveBodyRules(version, { id: body.id, type }).breakoutRooms : LAW_BASELINE[type].breakoutRooms;
 }

@@ -6,6 +6,7 @@ import { isClosed, MeetingStatus } from '../meetings/meeting-status.js';
 import { BREAKOUT_POLICY, type BreakoutPolicySource } from './breakout-policy.js';
 import { meetingLinkWindow, roomWindows, type TimeWindow } from './windows.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
+import type { MeetingRecess } from '../meetings/meeting-recess.entity.js';
 import { BodiesService } from '../bodies/bodies.service.js';
 
 export interface MeetingWindows {
@@ -29,21 +30,31 @@ export class MeetingWindowsService {
     private readonly bodies: BodiesService,
   ) {}
 
-  /** `loaded`: the meeting's row when the caller already read it in the same transaction (one round trip fewer). */
-  async load(meetingId: string, loaded?: Meeting | null): Promise<MeetingWindows | null> {
+  /**
+   * `loaded`: what the caller already read in the same transaction (the meeting's row, and
+   * perhaps its body and recesses): one or two round trips fewer.
+   */
+  async load(meetingId: string, loaded?: Meeting | null, with_?: { body: Body; recesses: MeetingRecess[] }): Promise<MeetingWindows | null> {
     const meeting = loaded?.id === meetingId ? loaded : await this.meetings.get(meetingId);
     if (!meeting) return null;
-    const [body, recesses] = await Promise.all([this.bodies.existing(meeting.bodyId), this.meetings.recesses(meetingId)]);
-    const policy = await this.policies.forMeeting(meeting, body);
-    const rooms = roomWindows({ startsAt: meeting.startsAt, endsAt: meeting.endsAt, recesses }, policy);
-    const going = meeting.status === MeetingStatus.IN_PROGRESS || meeting.status === MeetingStatus.RECESS;
-    return {
-      meeting,
-      body,
-      policy,
-      rooms,
-      remote: meetingLinkWindow(meeting),
-      moreMayCome: going && policy.duringRecesses && !isClosed(meeting.status),
-    };
+    const { body, recesses } =
+      with_ && with_.body.id === meeting.bodyId
+        ? with_
+        : await Promise.all([this.bodies.existing(meeting.bodyId), this.meetings.recesses(meetingId)]).then(([body, recesses]) => ({ body, recesses }));
+    return windowsOf(meeting, body, recesses, await this.policies.forMeeting(meeting, body));
   }
+}
+
+/** A meeting's windows from rows already read and the policy that applies to it. */
+export function windowsOf(meeting: Meeting, body: Body, recesses: MeetingRecess[], policy: BreakoutRoomPolicy): MeetingWindows {
+  const rooms = roomWindows({ startsAt: meeting.startsAt, endsAt: meeting.endsAt, recesses }, policy);
+  const going = meeting.status === MeetingStatus.IN_PROGRESS || meeting.status === MeetingStatus.RECESS;
+  return {
+    meeting,
+    body,
+    policy,
+    rooms,
+    remote: meetingLinkWindow(meeting),
+    moreMayCome: going && policy.duringRecesses && !isClosed(meeting.status),
+  };
 }

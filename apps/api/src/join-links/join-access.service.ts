@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { BreakoutRoom, BreakoutRoomStatus } from '../breakout-rooms/breakout-rooms.public.js';
-import { MeetingWindowsService } from '../breakout-rooms/meeting-windows.service.js';
+import { MeetingWindowsService, windowsOf } from '../breakout-rooms/meeting-windows.service.js';
+import { policyOf } from '../breakout-rooms/breakout-policy.js';
+import { publishedInForce } from '../rules/rule-sets.service.js';
 import { RoomProvisioner } from '../breakout-rooms/room-provisioner.service.js';
 import { linkState, practiceLinkWindow, type LinkState, type TimeWindow } from '../breakout-rooms/windows.js';
 import { Clock } from '../common/clock.js';
@@ -10,9 +12,10 @@ import { APP_DATA_SOURCE } from '../database/database.tokens.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { Meeting } from '../meetings/meetings.public.js';
 import { MeetingStatus } from '../meetings/meeting-status.js';
-import { Member } from '../members/members.public.js';
+import type { Member } from '../members/members.public.js';
 import { DirectoryService } from '../tenancy/directory.service.js';
-import { isPlainOrigin, MunicipalitySettingsService } from '../tenancy/municipality-settings.service.js';
+import { isPlainOrigin, settingsOrDefaults } from '../tenancy/municipality-settings.service.js';
+import type { MunicipalitySettings } from '../tenancy/municipality-settings.entity.js';
 import type { JoinInfo } from '../video-platforms/video-platform.js';
 import { VideoPlatforms } from '../video-platforms/video-platforms.js';
 import { PracticeSessionsService } from '../training/practice-sessions.service.js';
@@ -20,7 +23,7 @@ import { PracticeLinksService } from './practice-links.service.js';
 import { PracticeRoom } from './practice-room.js';
 import { JoinLink } from './join-link.entity.js';
 import { hashToken, looksLikeToken } from './join-token.js';
-import { tokenOwner } from './token-owner.js';
+import { JoinLookup, type JoinRows } from './join-lookup.js';
 import { RemoteEligibilityService, type BlockReason } from './remote-eligibility.service.js';
 
 export interface JoinView {
@@ -69,19 +72,22 @@ interface LinkTarget {
 @Injectable()
 export class JoinAccessService {
   constructor(
-    @Inject(APP_DATA_SOURCE) private readonly dataSource: DataSource,
+    @Inject(APP_DATA_SOURCE) dataSource: DataSource,
     private readonly db: TenantDb,
     private readonly windows: MeetingWindowsService,
     private readonly provisioner: RoomProvisioner,
     private readonly platforms: VideoPlatforms,
-    private readonly settings: MunicipalitySettingsService,
     private readonly practiceLinks: PracticeLinksService,
     private readonly practiceRoom: PracticeRoom,
     private readonly practiceSessions: PracticeSessionsService,
     private readonly clock: Clock,
     private readonly eligibility: RemoteEligibilityService,
     private readonly directory: DirectoryService,
-  ) {}
+  ) {
+    this.rows = new JoinLookup(dataSource);
+  }
+
+  private readonly rows: JoinLookup;
 
   /** What the link opens now, without side effects. */
   resolve(token: string): Promise<JoinView | null> {
@@ -98,46 +104,23 @@ export class JoinAccessService {
 
   private async lookup(token: string, entering: boolean): Promise<JoinView | null> {
     if (!looksLikeToken(token)) return null;
-    const hash = hashToken(token);
-    const tenant = await tokenOwner(this.dataSource, hash);
-    if (!tenant) return null;
-    return this.db.run(tenant, async (em) => {
-      // The link with its member, room and meeting in one statement: a whole council opens its
-      // links in the same minute, and each round trip is paid by every member.
-      // The one deliberate read across capabilities (apps/api/src/README.md, "Read models"): the
-      // members' own services would make it four statements again.
-      /* eslint-disable no-restricted-syntax */
-      const found = (await em
-        .createQueryBuilder(JoinLink, 'link')
-        .leftJoinAndMapOne('link.member', Member, 'member', 'member.tenantId = link.tenantId and member.id = link.memberId')
-        .leftJoinAndMapOne('link.room', BreakoutRoom, 'room', 'room.tenantId = link.tenantId and room.id = link.roomId')
-        .leftJoinAndMapOne('link.meeting', Meeting, 'meeting', 'meeting.tenantId = link.tenantId and meeting.id = link.meetingId')
-        .where('link.tokenHash = :hash', { hash })
-        .getOne()) as (JoinLink & { member?: Member; room?: BreakoutRoom; meeting?: Meeting }) | null;
-      /* eslint-enable no-restricted-syntax */
-      if (!found || found.revokedAt || !found.member) return null;
-      const { member, room = null, meeting = null, ...rest } = found;
-      const link = Object.assign(new JoinLink(), rest);
-      const now = this.clock.now();
-      const target = link.practiceSessionId ? await this.practiceTarget(link, now) : await this.meetingTarget(link, now, room, meeting);
+    const rows = await this.rows.find(hashToken(token));
+    const member = rows?.member;
+    if (!rows || rows.link.revokedAt || !member) return null;
+    const now = this.clock.now();
+    // A party group's room asks nothing of the rules but its windows: looking at its link is
+    // answered from the one look-up, with no transaction at all.
+    if (!entering && rows.room && !rows.link.practiceSessionId) {
+      const view = this.roomView(rows, now);
+      if (view !== undefined) return view;
+    }
+    return this.db.run(rows.tenantId, async (em) => {
+      const { link, room, meeting } = rows;
+      const target = link.practiceSessionId ? await this.practiceTarget(link, now) : await this.meetingTarget(link, now, room, meeting, rows);
       if (!target || target.state.state === 'invalid') return null;
       const state = target.state;
-      const settings = await this.settings.current();
-      const view: JoinView = {
-        state: state.state,
-        kind: target.kind,
-        memberName: member.name,
-        meetingTitle: target.title,
-        municipalityName: this.directory.municipality(tenant)?.name ?? '',
-        startsAt: target.startsAt,
-        roomName: target.roomName,
-        opensAt: state.state === 'open' ? state.window.opensAt : state.opensAt,
-        closesAt: state.state === 'open' ? state.window.closesAt : null,
-        // Rows saved before origins were checked strictly never reach the CSP header.
-        embedOrigins: settings.embedOrigins.filter(isPlainOrigin),
-        join: null,
-        blocked: null,
-      };
+      const settings = settingsOrDefaults(rows.tenantId, rows.settings);
+      const view = this.view(rows, target, state, settings);
       // Judged at the moment of use, not when the link was sent: rules, roles and training change.
       const reasons = await target.blocked(member.id);
       if (reasons) view.blocked = { reasons, contact: settings.memberContact ?? null };
@@ -152,9 +135,54 @@ export class JoinAccessService {
     });
   }
 
-  private async meetingTarget(link: JoinLink, now: Date, room: BreakoutRoom | null, meeting: Meeting | null): Promise<LinkTarget | null> {
+  /**
+   * A room link's view from the look-up's rows alone, or undefined when they do not suffice (a
+   * published rule-set version this process has not read yet): then the caller goes the long
+   * way, which reads and keeps it. Published versions never change, so nothing here is stale.
+   */
+  private roomView(rows: JoinRows, now: Date): JoinView | null | undefined {
+    const { room, meeting, body } = rows;
+    if (!room || !meeting || !body) return undefined;
+    if (meeting.status === MeetingStatus.CANCELLED || meeting.status === MeetingStatus.PLANNED || room.status === BreakoutRoomStatus.CANCELLED) return null;
+    const version = publishedInForce(rows.ruleSets, meeting.startsAt);
+    if (version === undefined) return undefined;
+    const plan = windowsOf(meeting, body, rows.recesses, policyOf(body, version));
+    const state = linkState(plan.rooms, now, plan.moreMayCome);
+    if (state.state === 'invalid') return null;
+    return this.view(
+      rows,
+      { kind: 'room', title: meeting.title, startsAt: meeting.startsAt, roomName: room.name },
+      state,
+      settingsOrDefaults(rows.tenantId, rows.settings),
+    );
+  }
+
+  private view(
+    rows: JoinRows,
+    target: Pick<LinkTarget, 'kind' | 'title' | 'startsAt' | 'roomName'>,
+    state: Exclude<LinkState, { state: 'invalid' }>,
+    settings: Pick<MunicipalitySettings, 'embedOrigins'>,
+  ): JoinView {
+    return {
+      state: state.state,
+      kind: target.kind,
+      memberName: rows.member?.name ?? '',
+      meetingTitle: target.title,
+      municipalityName: this.directory.municipality(rows.tenantId)?.name ?? '',
+      startsAt: target.startsAt,
+      roomName: target.roomName,
+      opensAt: state.state === 'open' ? state.window.opensAt : state.opensAt,
+      closesAt: state.state === 'open' ? state.window.closesAt : null,
+      // Rows saved before origins were checked strictly never reach the CSP header.
+      embedOrigins: settings.embedOrigins.filter(isPlainOrigin),
+      join: null,
+      blocked: null,
+    };
+  }
+
+  private async meetingTarget(link: JoinLink, now: Date, room: BreakoutRoom | null, meeting: Meeting | null, rows: JoinRows): Promise<LinkTarget | null> {
     const meetingId = link.meetingId!;
-    const plan = await this.windows.load(meetingId, meeting);
+    const plan = await this.windows.load(meetingId, meeting, rows.body ? { body: rows.body, recesses: rows.recesses } : undefined);
     if (!plan || plan.meeting.status === MeetingStatus.CANCELLED || plan.meeting.status === MeetingStatus.PLANNED) return null;
     if (link.roomId && (!room || room.status === BreakoutRoomStatus.CANCELLED)) return null;
     return {

@@ -42,6 +42,37 @@ export function toLibraryVersion(row: StoredRuleSetVersion): RuleSetVersion {
 }
 
 /**
+ * The published version in force at `at` among a municipality's versions listed by `heads`
+ * (read by the caller, newest first), from this process's converted versions alone: null when
+ * the law baseline applies, undefined when a published version has not been read by this
+ * process yet (the caller then goes the long way, through libraryVersions, which reads it).
+ * Published versions never change, so the answer is as fresh as the list of heads.
+ */
+export function publishedInForce(heads: readonly { tenantId: string; id: string; status: string }[], at: Date): RuleSetVersion | null | undefined {
+  const published: RuleSetVersion[] = [];
+  const keys: string[] = [];
+  for (const h of heads) {
+    if (h.status !== RuleSetStatus.PUBLISHED) continue;
+    const key = `${h.tenantId}:${h.id}:${h.status}`;
+    const version = PUBLISHED_VERSIONS.get(key);
+    if (!version) return undefined;
+    published.push(version);
+    keys.push(key);
+  }
+  // The same published versions and instant always choose the same one: a whole council's
+  // members ask with the same meeting start, so the choice (dates in Stockholm time) is made once.
+  const chosenKey = `${keys.join(',')}@${at.getTime()}`;
+  if (CHOSEN.has(chosenKey)) return CHOSEN.get(chosenKey)!;
+  if (CHOSEN.size > 10_000) CHOSEN.clear();
+  const chosen = selectVersionInForce(published, at.toISOString());
+  CHOSEN.set(chosenKey, chosen);
+  return chosen;
+}
+
+/** Which published version is in force, by the versions' keys and the instant (see publishedInForce). */
+const CHOSEN = new Map<string, RuleSetVersion | null>();
+
+/**
  * The municipality's rule-set versions: drafts are edited and published here; published
  * versions never change (the library refuses, this service refuses, and a trigger refuses).
  * Every draft stays lawful: an update that loosens what the law requires is refused with the

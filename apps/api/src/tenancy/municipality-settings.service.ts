@@ -11,7 +11,7 @@ export class MunicipalitySettingsService {
   async current(): Promise<MunicipalitySettings> {
     const em = await this.db.manager();
     const saved = await em.getRepository(MunicipalitySettings).findOne({ where: { tenantId: this.db.tenantId() } });
-    return saved ?? Object.assign(new MunicipalitySettings(), { tenantId: this.db.tenantId(), updatedAt: new Date(0), ...DEFAULT_SETTINGS, embedOrigins: [] });
+    return settingsOrDefaults(this.db.tenantId(), saved);
   }
 
   async update(values: Partial<Pick<MunicipalitySettings, 'embedOrigins' | 'linkDeliveryLeadMinutes' | 'memberContact'>>): Promise<MunicipalitySettings> {
@@ -22,6 +22,11 @@ export class MunicipalitySettingsService {
     const merged = { ...(await this.current()), ...Object.fromEntries(Object.entries(values).filter(([, v]) => v != null)) };
     return em.getRepository(MunicipalitySettings).save(merged);
   }
+}
+
+/** The municipality's saved settings, or the defaults until it saves its own. */
+export function settingsOrDefaults(tenantId: string, saved: MunicipalitySettings | null): MunicipalitySettings {
+  return saved ?? Object.assign(new MunicipalitySettings(), { tenantId, updatedAt: new Date(0), ...DEFAULT_SETTINGS, embedOrigins: [] });
 }
 
 /**
