@@ -57,18 +57,16 @@ const dateIn = (days: number) => {
 };
 
 /**
- * Types a date and time into the focused datetime-local input, segment by segment, as a keyboard
- * user does. Debian's headless Chromium lays the input out in its own (en-US) locale whatever the
- * page's language: month, day, year, hour, minute, AM/PM; the value is checked after.
+ * Types a date and time into the focused datetime-local input, segment by segment, as a Swedish
+ * keyboard user does: year, month, day, hour, minute (24 h). The year segment takes up to six
+ * digits, so ArrowRight moves on from it; two-digit segments move on by themselves once full.
+ * The value is checked after.
  */
 async function typeDateTime(page: Page, date: { y: string; m: string; d: string }, time: string): Promise<void> {
   const [hh, mm] = time.split(':') as [string, string];
-  const hour = Number(hh);
-  const h12 = String(hour % 12 === 0 ? 12 : hour % 12).padStart(2, '0');
-  // Two-digit segments move on by themselves once full; the year waits for more digits.
-  await page.keyboard.type(date.m + date.d + date.y);
+  await page.keyboard.type(date.y);
   await page.keyboard.press('ArrowRight');
-  await page.keyboard.type(h12 + mm + (hour < 12 ? 'A' : 'P'));
+  await page.keyboard.type(date.m + date.d + hh + mm);
   const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
   assert.equal(value, `${date.y}-${date.m}-${date.d}T${time}`);
 }
@@ -90,6 +88,12 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // A Swedish secretary's Chromium lays date fields out as YYYY-MM-DD HH:MM. Debian's
+        // package ships the en-US UI locale only, so --lang alone falls back to en-US; the Blink
+        // feature makes the field follow the page's language (the admin sets <html lang="sv">),
+        // which gives the same Swedish layout whatever the machine's locale.
+        '--lang=sv-SE',
+        '--enable-blink-features=LangAttributeAwareFormControlUI',
       ],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
