@@ -455,4 +455,53 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     assert.doesNotMatch(main, /kan (inte )?kallas/);
     assert.deepEqual(problems, []);
   });
+
+  it("lets no screen contradict the meeting's status: planned, convened, cancelled", async () => {
+    const problems: string[] = [];
+    const page = await open(problems);
+    await page.getByRole('button', { name: /sekreterare\.lysekil/ }).click();
+    await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    const meeting = `${t.url}/admin/#/meetings/${demoId('lysekil:meeting:bun-next')}/show`;
+    const links = page.getByTestId('join-links');
+    const sendActions = () => links.getByRole('button', { name: /^Skicka( igen)?: / }).count();
+    const statusButton = (status: string) => page.getByRole('button', { name: `Sätt till ”${status}”` });
+    const showTab = async (path: string, ready: () => Promise<unknown>) => {
+      await page.goto(`${meeting}/${path}`);
+      await page.reload();
+      await ready();
+    };
+
+    // Planned: nothing can be sent yet.
+    await showTab('rooms', () => links.waitFor({ timeout: 20000 }));
+    assert.equal(await sendActions(), 0, 'a planned meeting offers no link to send');
+    assert.ok(await page.getByRole('button', { name: 'Skicka länkar nu' }).isDisabled());
+
+    // Convened: the compliance tab advises, the links table offers sending.
+    await page.goto(meeting);
+    await statusButton('Kallat').click();
+    const convene = page.getByRole('dialog', { name: 'Kalla till sammanträdet?' });
+    await convene.getByTestId('convene-preview').waitFor({ timeout: 20000 });
+    await convene.getByRole('button', { name: /^Kalla$/ }).click();
+    await page.getByText('Sammanträdets status är nu ”Kallat”').waitFor({ timeout: 20000 });
+    await showTab('compliance', () => page.getByTestId('compliance-summary').waitFor({ timeout: 20000 }));
+    assert.doesNotMatch(await page.locator('main').innerText(), /kan (inte )?kallas/, 'a convened meeting is not told whether it can be convened');
+    await showTab('rooms', () => links.getByTestId('join-link-row').first().waitFor({ timeout: 30000 }));
+    assert.ok((await links.getByRole('button', { name: /^Skicka: / }).count()) > 0, 'a convened meeting offers "Skicka"');
+    assert.ok(await page.getByRole('button', { name: 'Skicka länkar nu' }).isEnabled());
+
+    // Cancelled: no sending and no convening, on any tab.
+    await page.goto(meeting);
+    await statusButton('Inställt').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, ändra' }).click();
+    await page.getByText('Sammanträdets status är nu ”Inställt”').waitFor({ timeout: 20000 });
+    await showTab('rooms', () => links.getByTestId('join-link-row').first().waitFor({ timeout: 30000 }));
+    assert.equal(await sendActions(), 0, 'a cancelled meeting offers no link to send');
+    assert.ok(await page.getByRole('button', { name: 'Skicka länkar nu' }).isDisabled());
+    for (const tab of ['', 'agenda', 'attendance', 'compliance']) {
+      await showTab(tab, () => page.getByRole('tab', { selected: true }).waitFor({ timeout: 20000 }));
+      assert.equal(await statusButton('Kallat').count(), 0, `no convene button on the ${tab || 'details'} tab of a cancelled meeting`);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-cancelled-meeting.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
 });
