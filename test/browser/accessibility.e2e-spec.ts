@@ -5,17 +5,22 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { axeViolations, CHROMIUM_ARGS, rawCodesOnScreen, schemaEnumValues, settled, type AxeViolation } from '../support/accessibility.js';
+import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const RESULTS = join(REPO_ROOT, 'test-results');
 const SHOTS = join(RESULTS, 'axe');
 
-/** One demo user per role; Uddevalla has the fullest demo data. */
-const ROLES = [
+/**
+ * One demo user per role; Uddevalla has the fullest demo data. The secretary walks twice: once
+ * more with the admin switched to English, where no raw code may show either.
+ */
+const ROLES: { role: string; user: RegExp; english?: true }[] = [
   { role: 'tenant-admin', user: /\(admin\.uddevalla\)/ },
   { role: 'secretary', user: /\(sekreterare\.uddevalla\)/ },
   { role: 'support', user: /\(support\.uddevalla\)/ },
   { role: 'coordinator', user: /\(samordnare\.fyrbodal\)/ },
+  { role: 'secretary-en', user: /\(sekreterare\.uddevalla\)/, english: true },
 ];
 
 interface Visit {
@@ -101,21 +106,28 @@ describe('accessibility of the admin, every page, tab and role, in Debian Chromi
    */
   const checkAddDialog = async (page: Page, role: string, name: string) => {
     if (!page.url().includes('/show')) return;
-    const add = page.locator('main').getByRole('button', { name: /^Lägg till (?!filter)/ });
+    const add = page.locator('main').getByRole('button', { name: /^(Lägg till|Add) (?!filter)/ });
     if ((await add.count()) === 0 || !(await add.first().isVisible()) || (await add.first().isDisabled())) return;
+    const label = (await add.first().innerText()).trim();
     await add.first().click();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor({ timeout: 20000 });
-    await check(page, role, `${name} › dialogen Lägg till`);
+    await check(page, role, `${name} › dialog ${label}`);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden', timeout: 20000 });
   };
 
-  const signInAs = async (user: RegExp): Promise<Page> => {
+  const signInAs = async (user: RegExp, english = false): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
     await page.goto(`${t.url}/admin/`);
     await page.getByRole('button', { name: user }).click();
     await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    if (english) {
+      // The language menu in the app bar, as a user switches; react-admin keeps the choice.
+      await page.locator('header').getByRole('button', { name: 'Svenska' }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+    }
     return page;
   };
 
@@ -130,9 +142,9 @@ describe('accessibility of the admin, every page, tab and role, in Debian Chromi
     await page.close();
   });
 
-  for (const { role, user } of ROLES) {
+  for (const { role, user, english } of ROLES) {
     it(`every page and tab a ${role} reaches`, async () => {
-      const page = await signInAs(user);
+      const page = await signInAs(user, english);
       const menu = page.locator('.RaSidebar-fixed [role="menuitem"]');
       await menu.first().waitFor({ timeout: 20000 });
       const entries: { name: string; href: string }[] = [];
@@ -140,7 +152,7 @@ describe('accessibility of the admin, every page, tab and role, in Debian Chromi
       assert.ok(entries.length >= 3, `${role} has a menu`);
 
       await page.goto(`${t.url}/admin/#/`);
-      await checkWithTabs(page, role, 'Startsida');
+      await checkWithTabs(page, role, english ? 'Home' : 'Startsida');
       for (const entry of entries) {
         await page.goto(`${t.url}/admin/${entry.href}`);
         await page.locator('main').first().waitFor({ timeout: 20000 });
@@ -177,10 +189,72 @@ describe('accessibility of the admin, every page, tab and role, in Debian Chromi
     }, 900_000);
   }
 
+  /** Opens a dialog with `open`, checks it, and leaves it with `leave` (Escape unless told). */
+  const checkDialog = async (page: Page, role: string, name: string, open: () => Promise<unknown>, leave?: () => Promise<unknown>) => {
+    await open();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor({ timeout: 20000 });
+    await check(page, role, name);
+    if (leave) await leave();
+    else await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 20000 });
+  };
+
+  it('the dialogs a secretary meets: convening, cancelling, sending links, handing a link over', async () => {
+    const page = await signInAs(/\(sekreterare\.uddevalla\)/);
+    const meeting = `${t.url}/admin/#/meetings/${demoId('uddevalla:meeting:bun-next')}/show`;
+    await page.goto(meeting);
+    const setStatus = (status: string) => page.getByRole('button', { name: `Sätt till ”${status}”` });
+    await setStatus('Kallat').waitFor({ timeout: 20000 });
+    await checkDialog(page, 'secretary', 'Sammanträde › dialogen Sätt till Inställt', () => setStatus('Inställt').click());
+    await checkDialog(
+      page,
+      'secretary',
+      'Sammanträde › dialogen Kalla till sammanträdet',
+      async () => {
+        await setStatus('Kallat').click();
+        await page.getByTestId('convene-preview').waitFor({ timeout: 20000 });
+      },
+      () =>
+        page
+          .getByRole('dialog')
+          .getByRole('button', { name: /^Kalla$/ })
+          .click(),
+    );
+    await page.getByText('Sammanträdets status är nu ”Kallat”').waitFor({ timeout: 20000 });
+
+    await page.goto(`${meeting}/rooms`);
+    await page.reload();
+    const links = page.getByTestId('join-links');
+    await links.getByTestId('join-link-row').first().waitFor({ timeout: 30000 });
+    await checkDialog(page, 'secretary', 'Grupprum och länkar › dialogen Skicka länkar nu', () =>
+      page.getByRole('button', { name: 'Skicka länkar nu' }).click(),
+    );
+    await checkDialog(
+      page,
+      'secretary',
+      'Grupprum och länkar › dialogen Lämna över',
+      () =>
+        links
+          .getByRole('button', { name: /^Lämna över: / })
+          .first()
+          .click(),
+      () => page.getByRole('dialog').getByRole('button', { name: 'Lämna över', exact: true }).click(),
+    );
+    await links.getByTestId('hand-over').waitFor({ timeout: 20000 });
+    await check(page, 'secretary', 'Grupprum och länkar › länken att lämna över');
+    await page.close();
+  }, 300_000);
+
   it('found no WCAG 2.1 A/AA violation and no raw code on any page it visited', () => {
     const list = visits.map((v) => `${v.role.padEnd(12)} ${v.page}  (${v.url})`).join('\n');
     console.log(`Visited ${visits.length} pages and tabs:\n${list}`);
     assert.ok(visits.length > 40, 'the walk reached the pages');
+    for (const dialog of ['Kalla till sammanträdet', 'Skicka länkar nu', 'Lämna över', 'länken att lämna över'])
+      assert.ok(
+        visits.some((v) => v.page.includes(dialog)),
+        `checked ${dialog}`,
+      );
     for (const r of ['signed-out', ...ROLES.map((x) => x.role)])
       assert.ok(
         visits.some((v) => v.role === r),

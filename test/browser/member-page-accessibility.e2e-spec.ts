@@ -150,6 +150,35 @@ describe("accessibility of the member's page, every state, in Debian Chromium", 
     await page.close();
   });
 
+  it('a practice session (övningssammanträde): waiting, then open', async () => {
+    const admin = t.realm.token(A, ['tenant-admin']);
+    const startsAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * 86400_000);
+    // Back before the session: the earlier states moved the clock past it, and a link is not handed over for a session that is over.
+    clock.set(plus(startsAt, -3 * 3600));
+    const created = await gql(t.url, admin, 'mutation($i: CreatePracticeSessionInput!) { createPracticeSession(input: $i) { id } }', {
+      i: { moduleKey: 'lead-hybrid-meeting', title: 'Övning i hybridmöte', startsAt, endsAt: plus(startsAt, 3600), place: null },
+    });
+    const sessionId = created.data!.createPracticeSession.id as string;
+    const [member] = await sql<{ member_id: string }>(t.ownerUrl, 'select member_id from attendance where meeting_id = $1 order by member_id limit 1', [kf]);
+    // Without e-mail, so the link is handed over (and shown) instead of mailed.
+    await sql(t.ownerUrl, 'update member set email = null where id = $1', [member!.member_id]);
+    await gql(t.url, admin, 'mutation($s: ID!, $m: [ID!]!) { inviteToPracticeSession(sessionId: $s, memberIds: $m) { id } }', {
+      s: sessionId,
+      m: [member!.member_id],
+    });
+    const session = await gql(t.url, admin, 'query($id: ID!) { practiceSession(id: $id) { joinLinks { id } } }', { id: sessionId });
+    const handed = await gql(t.url, admin, 'mutation($id: ID!) { resendJoinLink(id: $id) { url } }', { id: session.data!.practiceSession.joinLinks[0].id });
+    assert.equal(handed.errors, undefined, JSON.stringify(handed.errors));
+    const token = /\/join\/([^/?#]+)/.exec(handed.data!.resendJoinLink.url as string)![1]!;
+
+    const waiting = await visit('practice-waiting', token, (p) => p.getByText('Övningssammanträdet har inte börjat än').waitFor({ timeout: 15000 }));
+    assert.match(await waiting.title(), /^Övningssammanträde: /);
+    await waiting.close();
+    clock.set(plus(startsAt, 60));
+    const open = await visit('practice-open', token, (p) => p.getByText('Övningssammanträdet är öppet').waitFor({ timeout: 15000 }));
+    await open.close();
+  });
+
   it('a link that opens nothing: revoked, or its meeting cancelled', async () => {
     await sql(t.ownerUrl, `update join_link set revoked_at = now() where token_hash is not null and meeting_id = $1 and room_id is not null`, [kf]);
     const revoked = await visit('invalid-revoked', roomToken, (p) => p.getByRole('heading', { name: /Länken gäller inte/ }).waitFor({ timeout: 15000 }));
@@ -158,6 +187,6 @@ describe("accessibility of the member's page, every state, in Debian Chromium", 
     const cancelled = await visit('invalid-cancelled', meetingToken, (p) => p.getByRole('heading', { name: /Länken gäller inte/ }).waitFor({ timeout: 15000 }));
     await cancelled.close();
     console.log(`Member's page states checked with axe:\n${visited.map((v) => `  ${v.state}  (${v.url})`).join('\n')}`);
-    assert.equal(visited.length, 7);
+    assert.equal(visited.length, 9);
   });
 });

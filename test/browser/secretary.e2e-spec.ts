@@ -57,18 +57,16 @@ const dateIn = (days: number) => {
 };
 
 /**
- * Types a date and time into the focused datetime-local input, segment by segment, as a keyboard
- * user does. Debian's headless Chromium lays the input out in its own (en-US) locale whatever the
- * page's language: month, day, year, hour, minute, AM/PM; the value is checked after.
+ * Types a date and time into the focused datetime-local input, segment by segment, as a Swedish
+ * keyboard user does: year, month, day, hour, minute (24 h). The year segment takes up to six
+ * digits, so ArrowRight moves on from it; two-digit segments move on by themselves once full.
+ * The value is checked after.
  */
 async function typeDateTime(page: Page, date: { y: string; m: string; d: string }, time: string): Promise<void> {
   const [hh, mm] = time.split(':') as [string, string];
-  const hour = Number(hh);
-  const h12 = String(hour % 12 === 0 ? 12 : hour % 12).padStart(2, '0');
-  // Two-digit segments move on by themselves once full; the year waits for more digits.
-  await page.keyboard.type(date.m + date.d + date.y);
+  await page.keyboard.type(date.y);
   await page.keyboard.press('ArrowRight');
-  await page.keyboard.type(h12 + mm + (hour < 12 ? 'A' : 'P'));
+  await page.keyboard.type(date.m + date.d + hh + mm);
   const value = await page.evaluate(() => (document.activeElement as HTMLInputElement).value);
   assert.equal(value, `${date.y}-${date.m}-${date.d}T${time}`);
 }
@@ -90,6 +88,12 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // A Swedish secretary's Chromium lays date fields out as YYYY-MM-DD HH:MM. Debian's
+        // package ships the en-US UI locale only, so --lang alone falls back to en-US; the Blink
+        // feature makes the field follow the page's language (the admin sets <html lang="sv">),
+        // which gives the same Swedish layout whatever the machine's locale.
+        '--lang=sv-SE',
+        '--enable-blink-features=LangAttributeAwareFormControlUI',
       ],
     });
     mkdirSync(SCREENSHOTS, { recursive: true });
@@ -449,6 +453,55 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
     const main = await admin.locator('main').innerText();
     assert.match(main, /Sammanträdet är kallat\. \d+ hinder återstår för själva sammanträdet/);
     assert.doesNotMatch(main, /kan (inte )?kallas/);
+    assert.deepEqual(problems, []);
+  });
+
+  it("lets no screen contradict the meeting's status: planned, convened, cancelled", async () => {
+    const problems: string[] = [];
+    const page = await open(problems);
+    await page.getByRole('button', { name: /sekreterare\.lysekil/ }).click();
+    await page.getByTestId('tenant-badge').waitFor({ timeout: 20000 });
+    const meeting = `${t.url}/admin/#/meetings/${demoId('lysekil:meeting:bun-next')}/show`;
+    const links = page.getByTestId('join-links');
+    const sendActions = () => links.getByRole('button', { name: /^Skicka( igen)?: / }).count();
+    const statusButton = (status: string) => page.getByRole('button', { name: `Sätt till ”${status}”` });
+    const showTab = async (path: string, ready: () => Promise<unknown>) => {
+      await page.goto(`${meeting}/${path}`);
+      await page.reload();
+      await ready();
+    };
+
+    // Planned: nothing can be sent yet.
+    await showTab('rooms', () => links.waitFor({ timeout: 20000 }));
+    assert.equal(await sendActions(), 0, 'a planned meeting offers no link to send');
+    assert.ok(await page.getByRole('button', { name: 'Skicka länkar nu' }).isDisabled());
+
+    // Convened: the compliance tab advises, the links table offers sending.
+    await page.goto(meeting);
+    await statusButton('Kallat').click();
+    const convene = page.getByRole('dialog', { name: 'Kalla till sammanträdet?' });
+    await convene.getByTestId('convene-preview').waitFor({ timeout: 20000 });
+    await convene.getByRole('button', { name: /^Kalla$/ }).click();
+    await page.getByText('Sammanträdets status är nu ”Kallat”').waitFor({ timeout: 20000 });
+    await showTab('compliance', () => page.getByTestId('compliance-summary').waitFor({ timeout: 20000 }));
+    assert.doesNotMatch(await page.locator('main').innerText(), /kan (inte )?kallas/, 'a convened meeting is not told whether it can be convened');
+    await showTab('rooms', () => links.getByTestId('join-link-row').first().waitFor({ timeout: 30000 }));
+    assert.ok((await links.getByRole('button', { name: /^Skicka: / }).count()) > 0, 'a convened meeting offers "Skicka"');
+    assert.ok(await page.getByRole('button', { name: 'Skicka länkar nu' }).isEnabled());
+
+    // Cancelled: no sending and no convening, on any tab.
+    await page.goto(meeting);
+    await statusButton('Inställt').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Ja, ändra' }).click();
+    await page.getByText('Sammanträdets status är nu ”Inställt”').waitFor({ timeout: 20000 });
+    await showTab('rooms', () => links.getByTestId('join-link-row').first().waitFor({ timeout: 30000 }));
+    assert.equal(await sendActions(), 0, 'a cancelled meeting offers no link to send');
+    assert.ok(await page.getByRole('button', { name: 'Skicka länkar nu' }).isDisabled());
+    for (const tab of ['', 'agenda', 'attendance', 'compliance']) {
+      await showTab(tab, () => page.getByRole('tab', { selected: true }).waitFor({ timeout: 20000 }));
+      assert.equal(await statusButton('Kallat').count(), 0, `no convene button on the ${tab || 'details'} tab of a cancelled meeting`);
+    }
+    await page.screenshot({ path: join(SCREENSHOTS, 'secretary-cancelled-meeting.png'), fullPage: true });
     assert.deepEqual(problems, []);
   });
 });

@@ -75,7 +75,11 @@ export async function rawCodesOnScreen(page: Page, enumValues: readonly string[]
       /\b[A-Z]{4,}\b/g,
       /\b(?:okänt fel|unknown error|Registrerad av: demo)\b/gi,
       // Lower-case codes that are plain English words: an item kind, a body type, a platform key.
-      /\b(?:confidential|personnel|election|council|committee|presidium|deputy|teams|zoom|lifesize|quickchannel)\b/g,
+      // In the English admin those words are the language itself ("the committee decides"), so
+      // there only the platform keys, which are names and never written in lower case, count.
+      document.documentElement.lang.startsWith('en')
+        ? /\b(?:teams|zoom|lifesize|quickchannel)\b/g
+        : /\b(?:confidential|personnel|election|council|committee|presidium|deputy|teams|zoom|lifesize|quickchannel)\b/g,
     ];
     const found = new Set<string>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Autocomplete, Chip, TextField } from '@mui/material';
-import { useLocaleState, useTranslate } from 'react-admin';
+import { useInput, useLocaleState, useTranslate } from 'react-admin';
 import { label, labelChoices } from '../labels';
 import { fetchModules } from '../resources/training/api';
 
@@ -65,6 +65,33 @@ export const ItemKindChooser = (props: ChooserProps) => {
             options={labelChoices('ItemKind', locale).map(c => c.id)}
             nameOf={code => label('ItemKind', code, locale)}
             freeSolo
+        />
+    );
+};
+
+/**
+ * The item kinds of one agenda item in a react-admin form: the same chooser, so the secretary
+ * sees "Sluten omröstning" while editing, never the stored word `closed_vote`.
+ */
+export const ItemKindsInput = ({
+    source,
+    label,
+    helperText,
+}: {
+    source: string;
+    label: string;
+    helperText: string;
+}) => {
+    const translate = useTranslate();
+    const { id, field, formState } = useInput({ source, defaultValue: [] });
+    return (
+        <ItemKindChooser
+            id={id}
+            label={translate(label)}
+            helperText={translate(helperText)}
+            value={(field.value as string[] | null) ?? []}
+            disabled={formState.isSubmitting}
+            onChange={codes => field.onChange(codes)}
         />
     );
 };

@@ -478,7 +478,7 @@ export const SendAllLinksButton = ({
                         {unsent === 0
                             ? translate('secretary.links.send_all_none')
                             : translate('secretary.links.send_all_body', {
-                                  unsent,
+                                  smart_count: unsent,
                                   withoutEmail: membersWithoutEmail.length,
                               })}
                     </DialogContentText>

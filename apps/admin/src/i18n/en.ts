@@ -614,7 +614,7 @@ const en: TranslationMessages = {
                 kinds: 'Item kinds',
             },
             helper: {
-                kinds: 'Type a kind and press Enter, e.g. “budget”.',
+                kinds: 'Choose from the list, or type a kind of your own and press Enter.',
                 confidential: 'Confidential items are not handled with remote participants.',
                 closedVote: 'Items needing a closed vote are not handled with remote participants.',
             },

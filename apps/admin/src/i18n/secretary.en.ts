@@ -88,7 +88,7 @@ export const secretaryEn = {
             send_all: 'Send links now',
             send_all_title: 'Send links now?',
             send_all_body:
-                '%{unsent} links have not been sent. Those with e-mail get their link now; %{withoutEmail} have no e-mail and get their link from you.',
+                '%{smart_count} link has not been sent. If the member has e-mail, the link goes now; %{withoutEmail} have no e-mail and get their link from you. |||| %{smart_count} links have not been sent. Those with e-mail get their link now; %{withoutEmail} have no e-mail and get their link from you.',
             send_all_none: 'Every link is sent already. Nothing will be sent.',
             handover_heading: 'Link to hand over to %{name}',
             handover_help:
@@ -169,7 +169,7 @@ export const secretaryEn = {
             platform_help:
                 "Only platforms the municipality's rules approve for the body are offered. Preselected: the municipality's default.",
             platform_none:
-                "The municipality's rules approve no platform for the body. Ask an administrator to add one under Rules.",
+                "The municipality's rules approve no platform for the body. Ask an administrator to add one under Remote rules.",
             phone_help:
                 'A phone number where the member can be reached if the link does not arrive, e.g. 070-123 45 67. Shown to the secretary when handing over a link.',
             move_up: 'Move item %{number} up',

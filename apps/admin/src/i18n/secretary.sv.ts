@@ -23,7 +23,7 @@ export const secretarySv = {
                 attendance: 'Ändra närvaro',
                 platform: 'Välj en godkänd plattform',
                 meeting: 'Ändra sammanträdet',
-                agenda: 'Ändra föredragningslistan',
+                agenda: 'Ändra dagordningen',
                 support: 'Boka stöd',
                 rules: 'Se regelverket',
                 identity: 'Ändra ledamotens uppgifter',
@@ -91,7 +91,7 @@ export const secretarySv = {
             send_all: 'Skicka länkar nu',
             send_all_title: 'Skicka länkar nu?',
             send_all_body:
-                '%{unsent} länkar har inte skickats. De som har e-post får sin länk nu; %{withoutEmail} saknar e-post och får sin länk av dig.',
+                '%{smart_count} länk har inte skickats. Den som har e-post får sin länk nu; %{withoutEmail} saknar e-post och får sin länk av dig. |||| %{smart_count} länkar har inte skickats. De som har e-post får sin länk nu; %{withoutEmail} saknar e-post och får sin länk av dig.',
             send_all_none: 'Alla länkar är redan skickade. Inget skickas.',
             handover_heading: 'Länk att lämna över till %{name}',
             handover_help:
@@ -172,7 +172,7 @@ export const secretarySv = {
             platform_help:
                 'Bara plattformar som kommunens regler godkänner för organet visas. Förvalt: kommunens standard.',
             platform_none:
-                'Kommunens regler godkänner ingen plattform för organet. Be en administratör lägga till en under Regler.',
+                'Kommunens regler godkänner ingen plattform för organet. Be en administratör lägga till en under Distansregler.',
             phone_help:
                 'Telefonnummer som ledamoten nås på om länken inte kommer fram, t.ex. 070-123 45 67. Visas för sekreteraren vid överlämning av länk.',
             move_up: 'Flytta upp ärende %{number}',

@@ -824,7 +824,7 @@ const sv: TranslationMessages = {
                 kinds: 'Ärendetyper',
             },
             helper: {
-                kinds: 'Skriv en ärendetyp och tryck Enter, t.ex. ”budget”.',
+                kinds: 'Välj i listan, eller skriv en egen ärendetyp och tryck Enter.',
                 confidential: 'Sekretessärenden hanteras inte med deltagare på distans.',
                 closedVote: 'Ärenden med sluten omröstning hanteras inte med deltagare på distans.',
             },

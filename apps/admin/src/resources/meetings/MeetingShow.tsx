@@ -1,5 +1,6 @@
 import { useLabel } from '../../labels';
 import { CodeField } from '../../components/CodeField';
+import { ItemKindsInput } from '../../components/CodeChooser';
 import {
     AutocompleteInput,
     BooleanInput,
@@ -13,7 +14,6 @@ import {
     SelectInput,
     Show,
     TabbedShowLayout,
-    TextArrayInput,
     TextField,
     TextInput,
     TopToolbar,
@@ -181,7 +181,11 @@ const AgendaTab = () => {
                     <TextInput source="title" validate={req} multiline />
                     <BooleanInput source="confidential" helperText="resources.agenda-items.helper.confidential" />
                     <BooleanInput source="closedVote" helperText="resources.agenda-items.helper.closedVote" />
-                    <TextArrayInput source="kinds" helperText="resources.agenda-items.helper.kinds" />
+                    <ItemKindsInput
+                        source="kinds"
+                        label="resources.agenda-items.fields.kinds"
+                        helperText="resources.agenda-items.helper.kinds"
+                    />
                 </>
             )}
         />
