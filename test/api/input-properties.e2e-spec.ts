@@ -126,17 +126,20 @@ describe('bad input, by property: every operation, arguments generated from the 
   // sent a malformed id to a uuid column and answered INTERNAL_SERVER_ERROR. Every operation, every id, deterministically.
   it('refuses a malformed id in any id argument or input field as the caller’s mistake, never INTERNAL_SERVER_ERROR', async () => {
     const failures: string[] = [];
+    // An empty id too: supportAssignments took "" for "no filter" and sent it to a uuid column.
     for (const op of walk.operations) {
-      for (const p of walk.idPaths(op)) {
-        const ownId = (owner: string, field: string) => ids[kindOf(op.name, owner, field) as Kind] ?? '00000000-0000-4000-8000-000000000000';
-        const variables = setPath(operationVariables(walk, op, ownId), p.path, p.list ? ['not-a-uuid'] : 'not-a-uuid');
-        const before = op.kind === 'mutation' ? await tenantChecksums(t, A) : {};
-        const res = await gql(t.url, callerFor(t, op.name, A), walk.document(op), variables);
-        const code = res.errors?.[0]?.extensions?.code;
-        if (!res.errors?.length) failures.push(`${op.name}(${p.path.join('.')}): accepted`);
-        else if (!code || !CODES.includes(code)) failures.push(`${op.name}(${p.path.join('.')}): ${code} ${res.errors[0]!.message}`);
-        else if (op.kind === 'mutation' && changedTables(before, await tenantChecksums(t, A)).length) failures.push(`${op.name}(${p.path.join('.')}): wrote`);
-      }
+      for (const p of walk.idPaths(op))
+        for (const malformed of ['not-a-uuid', '']) {
+          const ownId = (owner: string, field: string) => ids[kindOf(op.name, owner, field) as Kind] ?? '00000000-0000-4000-8000-000000000000';
+          const variables = setPath(operationVariables(walk, op, ownId), p.path, p.list ? [malformed] : malformed);
+          const before = op.kind === 'mutation' ? await tenantChecksums(t, A) : {};
+          const res = await gql(t.url, callerFor(t, op.name, A), walk.document(op), variables);
+          const code = res.errors?.[0]?.extensions?.code;
+          if (!res.errors?.length) failures.push(`${op.name}(${p.path.join('.')}=${JSON.stringify(malformed)}): accepted`);
+          else if (!code || !CODES.includes(code))
+            failures.push(`${op.name}(${p.path.join('.')}=${JSON.stringify(malformed)}): ${code} ${res.errors[0]!.message}`);
+          else if (op.kind === 'mutation' && changedTables(before, await tenantChecksums(t, A)).length) failures.push(`${op.name}(${p.path.join('.')}): wrote`);
+        }
     }
     assert.deepEqual(failures, [], failures.join('\n'));
   });

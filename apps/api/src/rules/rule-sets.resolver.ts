@@ -38,7 +38,7 @@ export class RuleSetsResolver {
   @Roles(...MUNICIPAL_READERS)
   @Query(() => [RuleDifference], { description: 'Field-by-field difference from the regional template; default: the version in force' })
   async ruleSetDiff(@Args('versionId', { type: () => ID, nullable: true }) versionId?: string) {
-    if (versionId) await parseInput(IdArgs, { id: versionId });
+    if (versionId != null) await parseInput(IdArgs, { id: versionId });
     return this.ruleSets.diff(versionId);
   }
 

@@ -68,7 +68,7 @@ export class StaffResolver {
     @Args('from', { type: () => GraphQLISODateTime, nullable: true }) from?: Date,
     @Args('to', { type: () => GraphQLISODateTime, nullable: true }) to?: Date,
   ) {
-    if (staffId) await parseInput(IdArgs, { id: staffId });
+    if (staffId != null) await parseInput(IdArgs, { id: staffId });
     // The DateTime scalar lets an unparseable string through as an Invalid Date; Postgres would answer with a server error.
     const invalid = Object.entries({ from, to }).filter(([, d]) => d && Number.isNaN(d.getTime()));
     if (invalid.length) throw badInput('Ogiltigt datum.', Object.fromEntries(invalid.map(([k]) => [k, 'ogiltigt datum'])));

@@ -76,8 +76,8 @@ export class SupportScheduleResolver {
     @Args('staffId', { type: () => ID, nullable: true }) staffId?: string,
     @Args('window', { type: () => SupportWindowInput, nullable: true }) window?: SupportWindowInput,
   ) {
-    if (meetingId) await parseInput(IdArgs, { id: meetingId });
-    if (staffId) await parseInput(IdArgs, { id: staffId });
+    if (meetingId != null) await parseInput(IdArgs, { id: meetingId });
+    if (staffId != null) await parseInput(IdArgs, { id: staffId });
     const w = window ? await parseInput(SupportWindowInput, window) : undefined;
     return this.schedule.assignments({ meetingId, staffId, from: w?.from, to: w?.to });
   }
