@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
-import { axeViolations, CHROMIUM_ARGS, rawCodesOnScreen, schemaEnumValues, settled, type AxeViolation } from '../support/accessibility.js';
+import { launchChromium } from '../support/chromium.js';
+import { axeViolations, rawCodesOnScreen, schemaEnumValues, settled, type AxeViolation } from '../support/accessibility.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -47,7 +48,7 @@ describe('accessibility of the admin, every page, tab and role, in Debian Chromi
 
   beforeAll(async () => {
     t = await startTestApp({ devSignIn: true });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { adminStaticOptions } from '@motesplats/api/admin-static.js';
 import { MAX_PER_PAGE } from '@motesplats/api/common/crud/list-args.js';
 import { OVERRIDE_REASON_MIN_LENGTH } from '@motesplats/api/rules/compliance.service.js';
 import { TRAINING_VALIDITY_MONTHS_MAX } from '@motesplats/api/training/training.inputs.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
+import { launchChromium } from '../support/chromium.js';
 import { sql } from '../support/sql.js';
 import { startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 
@@ -43,19 +44,7 @@ describe('the admin as delivered by the API', () => {
   beforeAll(async () => {
     t = await startTestApp({ devSignIn: true });
     dist = t.config.adminDistDir;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
 import { PracticeSessionsService } from '@motesplats/api/training/practice-sessions.service.js';
+import { launchChromium } from '../support/chromium.js';
 import { sql } from '../support/sql.js';
 import { startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 
@@ -27,20 +28,7 @@ describe('admin in Debian Chromium', () => {
 
   beforeAll(async () => {
     t = await startTestApp({ devSignIn: true });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        // Playwright gives each launch a fresh, empty profile of its own.
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   /** A new page signed in (dev sign-in) as `user`, on the training page; page errors go to `problems`. */

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
+import { launchChromium } from '../support/chromium.js';
 import { gql, startTestApp, type TestApp } from '../support/test-app.js';
 
 const FORMULA = '=HYPERLINK("http://x","y")';
@@ -30,19 +31,7 @@ describe("the admin's list export and blocked members in Debian Chromium", () =>
       i: { name: FORMULA, email: null, identityLevel: 'E_ID' },
     });
     assert.equal(created.errors, undefined, JSON.stringify(created.errors));
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(join(REPO_ROOT, 'test-results'), { recursive: true });
   });
   afterAll(async () => {

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
-import { axeViolations, CHROMIUM_ARGS, type AxeViolation } from '../support/accessibility.js';
+import { launchChromium } from '../support/chromium.js';
+import { axeViolations, type AxeViolation } from '../support/accessibility.js';
 import { fixClock } from '../support/fixed-clock.js';
 import { issueToken } from '../support/join-links.js';
 import { sql } from '../support/sql.js';
@@ -63,7 +64,7 @@ describe("accessibility of the member's page, every state, in Debian Chromium", 
     ({ token: meetingToken } = await issueToken(t, A, kf, (links) => links.find((l) => !l.roomId && l.memberId === eligible)));
     ({ token: blockedToken } = await issueToken(t, A, kf, (links) => links.find((l) => !l.roomId && l.memberId === keptOut)));
     ({ token: roomToken } = await issueToken(t, A, kf, (links) => links.find((l) => l.roomId)));
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     mkdirSync(SHOTS, { recursive: true });
   });
   afterAll(async () => {

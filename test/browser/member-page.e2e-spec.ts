@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
+import { launchChromium } from '../support/chromium.js';
 import { fixClock } from '../support/fixed-clock.js';
 import { issueToken } from '../support/join-links.js';
 import { gql, startTestApp, type TestApp } from '../support/test-app.js';
@@ -32,19 +33,7 @@ describe("a member's join page in Debian Chromium, at iPad size", () => {
     let link;
     ({ token, link } = await issueToken(t, 'uddevalla', meeting, (links) => links.find((l) => l.roomId)));
     linkId = link.id;
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

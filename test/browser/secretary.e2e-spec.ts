@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, it } from '@jest/globals';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
+import { launchChromium } from '../support/chromium.js';
 import { sql } from '../support/sql.js';
 import { startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 
@@ -77,25 +78,14 @@ describe("the secretary's everyday tasks in Debian Chromium", () => {
 
   beforeAll(async () => {
     t = await startTestApp({ devSignIn: true });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        // A Swedish secretary's Chromium lays date fields out as YYYY-MM-DD HH:MM. Debian's
-        // package ships the en-US UI locale only, so --lang alone falls back to en-US; the Blink
-        // feature makes the field follow the page's language (the admin sets <html lang="sv">),
-        // which gives the same Swedish layout whatever the machine's locale.
-        '--lang=sv-SE',
-        '--enable-blink-features=LangAttributeAwareFormControlUI',
-      ],
-    });
+    browser = await launchChromium([
+      // A Swedish secretary's Chromium lays date fields out as YYYY-MM-DD HH:MM. Debian's
+      // package ships the en-US UI locale only, so --lang alone falls back to en-US; the Blink
+      // feature makes the field follow the page's language (the admin sets <html lang="sv">),
+      // which gives the same Swedish layout whatever the machine's locale.
+      '--lang=sv-SE',
+      '--enable-blink-features=LangAttributeAwareFormControlUI',
+    ]);
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {

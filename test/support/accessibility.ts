@@ -110,14 +110,3 @@ export async function settled(page: Page): Promise<void> {
   // MUI's transitions (tabs' indicator, fades) end within a few hundred milliseconds.
   await page.waitForTimeout(400);
 }
-
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];

@@ -195,40 +195,7 @@ const AgendaTab = () => {
 const BlockersDocument = graphql(`
     query AttendanceBlockers($m: ID!) {
         evaluateMeeting(meetingId: $m) {
-            findings {
-                code
-                severity
-                message {
-                    sv
-                    en
-                }
-                basis {
-                    reference
-                }
-                memberId
-                itemId
-            }
-            members {
-                id
-                name
-            }
-            items {
-                id
-                number
-                title
-                kinds
-            }
-            quorum {
-                itemId
-                required
-                counted
-                seats
-                hasQuorum
-            }
-            remoteParticipants {
-                planned
-                cap
-            }
+            ...MeetingAdviceFields
         }
     }
 `);

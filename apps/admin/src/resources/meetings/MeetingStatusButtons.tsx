@@ -23,6 +23,46 @@ import { useStockholmTime } from '../../components/JoinLinksTable';
 import { AdviceItem } from './AdviceItem';
 import { groupFindings, type AdviceInput, type AdviceLine } from './complianceAdvice';
 
+/** What advice (complianceAdvice.ts) is made from; the convene dialog and the attendance warning both ask for it. */
+export const MeetingAdviceFields = graphql(`
+    fragment MeetingAdviceFields on MeetingEvaluation {
+        findings {
+            code
+            severity
+            message {
+                sv
+                en
+            }
+            basis {
+                reference
+            }
+            memberId
+            itemId
+        }
+        members {
+            id
+            name
+        }
+        items {
+            id
+            number
+            title
+            kinds
+        }
+        quorum {
+            itemId
+            required
+            counted
+            seats
+            hasQuorum
+        }
+        remoteParticipants {
+            planned
+            cap
+        }
+    }
+`);
+
 const ConvenePreviewDocument = graphql(`
     query ConvenePreview($id: ID!) {
         meeting(id: $id) {
@@ -45,40 +85,7 @@ const ConvenePreviewDocument = graphql(`
             linkDeliveryLeadMinutes
         }
         evaluateMeeting(meetingId: $id) {
-            findings {
-                code
-                severity
-                message {
-                    sv
-                    en
-                }
-                basis {
-                    reference
-                }
-                memberId
-                itemId
-            }
-            members {
-                id
-                name
-            }
-            items {
-                id
-                number
-                title
-                kinds
-            }
-            quorum {
-                itemId
-                required
-                counted
-                seats
-                hasQuorum
-            }
-            remoteParticipants {
-                planned
-                cap
-            }
+            ...MeetingAdviceFields
         }
     }
 `);
