@@ -24,6 +24,15 @@ describe('token claims keycloak-connect lets through', () => {
     assert.equal(skewed.errors, undefined, JSON.stringify(skewed.errors));
   });
 
+  it('refuses a token it accepted once it has expired (verified tokens are remembered only until their expiry)', async () => {
+    const token = t.realm.token('uddevalla', ['secretary'], { exp: now() + 2 });
+    assert.equal((await gql(t.url, token, ME)).data!.me.username, 'secretary.uddevalla');
+    assert.equal((await gql(t.url, token, ME)).data!.me.username, 'secretary.uddevalla', 'the remembered token, still valid');
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const late = await gql(t.url, token, ME);
+    assert.equal(errorCode(late), 'UNAUTHENTICATED', JSON.stringify(late.errors));
+  });
+
   const refused: [string, () => string][] = [
     ['without exp (it would never expire)', () => t.realm.token('uddevalla', ['tenant-admin'], { exp: undefined })],
     ['issued to another client (azp) that lists ours in aud', () => t.realm.token('uddevalla', ['tenant-admin'], { azp: 'some-other-client' })],

@@ -14,6 +14,7 @@ import { LimitsModule } from './common/limits.resolver.js';
 import { GraphQLExceptionFilter } from './common/graphql-exception.filter.js';
 import { AppError } from './common/app-error.js';
 import { graphQLErrorFormatter } from './common/graphql-errors.js';
+import { jitCompatible } from './common/graphql-jit.js';
 import { asksForIntrospection, GRAPHQL_LIMITS, limitRules } from './common/graphql-limits.js';
 import { RedisModule } from './common/redis.module.js';
 import { requestContext, type RequestStore } from './common/request-context.js';
@@ -76,6 +77,8 @@ export class AppModule {
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: !config.production,
+            // Compiled on a query's second request; see common/graphql-jit.ts for what the hook below evens out.
+            jit: 1,
             // Limits on size and shape, checked before anything runs (see GRAPHQL_LIMITS): tokens while
             // parsing, aliases, depth and cost while validating. Refusals carry QUERY_TOO_COMPLEX.
             graphql: { parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens } },
@@ -85,12 +88,14 @@ export class AppModule {
             hooks: {
               // Here rather than as a validation rule: validation results are cached per query
               // text, but whether the schema may be read depends on who asks.
-              preExecution: async (_schema, document, context) => {
-                if (config.graphqlIntrospection === 'on' || !asksForIntrospection(document)) return;
+              preExecution: async (_schema, document, context, variables) => {
                 const { store, request } = context as unknown as GraphQLContext;
+                const compatible = () =>
+                  jitCompatible(document, variables, ((request.body ?? request.query) as { operationName?: string } | undefined)?.operationName);
+                if (config.graphqlIntrospection === 'on' || !asksForIntrospection(document)) return compatible();
                 if (config.graphqlIntrospection === 'staff') {
                   store.actor ??= await auth.authenticate(request.headers.authorization).catch(() => undefined);
-                  if (store.actor) return;
+                  if (store.actor) return compatible();
                 }
                 throw new AppError('INTROSPECTION_DISABLED', 'Schemat kan inte läsas här.');
               },

@@ -12,6 +12,8 @@ export class InvalidTokenError extends Error {}
 const LEEWAY_S = 60;
 /** How many distinct unknown key ids are remembered (each is logged once). */
 const UNKNOWN_KIDS_REMEMBERED = 1000;
+/** How many verified tokens are remembered until they expire (a token is about 1 kB). */
+const VERIFIED_REMEMBERED = 5000;
 
 interface Rotation {
   jwks: { kid?: string }[];
@@ -28,6 +30,13 @@ export class TokenVerifier {
   private readonly grants: GrantManager;
   readonly issuer: string;
   private readonly unknownKids = new Set<string>();
+  /**
+   * Tokens already verified, until their expiry: an administrator's page sends the same token
+   * with every request, and checking its RS256 signature again was 5% of the API's CPU under
+   * the meetings list (issue 12). A signature does not change, and a token was never checked
+   * against revocation (offline verification), so remembering it changes nothing but the cost.
+   */
+  private readonly verified = new Map<string, KeycloakClaims>();
 
   constructor(
     readonly settings: KeycloakSettings,
@@ -46,6 +55,18 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<KeycloakClaims> {
+    const known = this.verified.get(token);
+    if (known) {
+      if (known.exp * 1000 > Date.now()) return known;
+      this.verified.delete(token);
+    }
+    const claims = await this.verifyOnce(token);
+    if (this.verified.size >= VERIFIED_REMEMBERED) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(token, claims);
+    return claims;
+  }
+
+  private async verifyOnce(token: string): Promise<KeycloakClaims> {
     if (!isJwtShaped(token)) throw new InvalidTokenError('malformed');
     const kid = headerOf(token).kid;
     if (!this.settings.realmPublicKey && !this.mayFetchKeyFor(kid)) throw new InvalidTokenError('unknown key');

@@ -4,6 +4,7 @@ import { CrudResolver } from '../common/crud/crud.resolver.js';
 import { Member } from '../members/members.public.js';
 import { Attendance } from './attendance.entity.js';
 import { AttendancesService } from './attendances.service.js';
+import type { ListedAttendance } from './meeting-list.query.js';
 import { AttendanceFilter, CreateAttendanceInput, UpdateAttendanceInput } from './meeting.inputs.js';
 import { MembersService } from '../members/members.service.js';
 
@@ -27,7 +28,8 @@ export class AttendancesResolver extends CrudResolver({
   // The parent positionally, not @Parent(): Nest then passes the method to graphql-js unwrapped,
   // which matters for a meeting list's many attendances.
   @ResolveField(() => Member)
-  member(a: Attendance) {
-    return this.members.load(a.memberId);
+  member(a: ListedAttendance) {
+    // Read with the meetings list when it asked for it.
+    return a.member !== undefined ? a.member : this.members.load(a.memberId);
   }
 }

@@ -13,6 +13,7 @@ import { MeetingRecess } from './meeting-recess.entity.js';
 import { CreateMeetingInput, MeetingFilter, UpdateMeetingInput } from './meeting.inputs.js';
 import { MeetingStatus, nextStatuses } from './meeting-status.js';
 import { MeetingsService } from './meetings.service.js';
+import type { ListedMeeting } from './meeting-list.query.js';
 import { OVERRIDE_REASON_MIN_LENGTH } from '../rules/compliance.service.js';
 import { BodiesService } from '../bodies/bodies.service.js';
 
@@ -58,8 +59,8 @@ export class MeetingsResolver extends CrudResolver({
   // wrapping every call in its context creator (a council's page resolves thousands of fields).
 
   @ResolveField(() => Body)
-  body(meeting: Meeting) {
-    return this.bodies.load(meeting.bodyId);
+  body(meeting: ListedMeeting) {
+    return meeting.body !== undefined ? meeting.body : this.bodies.load(meeting.bodyId);
   }
 
   @ResolveField(() => [MeetingStatus], { description: 'The statuses this meeting can move to now' })
@@ -68,13 +69,14 @@ export class MeetingsResolver extends CrudResolver({
   }
 
   @ResolveField(() => [AgendaItem], { description: 'Agenda items in order' })
-  agendaItems(meeting: Meeting) {
-    return this.service.agendaItemsOfMeeting(meeting.id);
+  agendaItems(meeting: ListedMeeting) {
+    // Read with the page when the meetings list asked for it.
+    return meeting.agendaItems ?? this.service.agendaItemsOfMeeting(meeting.id);
   }
 
   @ResolveField(() => [Attendance])
-  attendances(meeting: Meeting) {
-    return this.service.attendancesOfMeeting(meeting.id);
+  attendances(meeting: ListedMeeting) {
+    return meeting.attendances ?? this.service.attendancesOfMeeting(meeting.id);
   }
 
   @ResolveField(() => [MeetingRecess], { description: 'Recesses the secretary started (status RECESS), oldest first' })

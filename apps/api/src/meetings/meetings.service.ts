@@ -19,6 +19,9 @@ import { AgendaItem } from './agenda-item.entity.js';
 import { Attendance } from './attendance.entity.js';
 import type { MeetingRecords } from '../rules/compliance-facts.js';
 import { BodiesService } from '../bodies/bodies.service.js';
+import type { ListArgs, PageResult } from '../common/crud/list-args.js';
+import type { Selection } from '../common/crud/selection.js';
+import { readMeetingPage, type ListedMeeting } from './meeting-list.query.js';
 
 const CLOSED = [MeetingStatus.CANCELLED, MeetingStatus.ENDED];
 
@@ -47,6 +50,12 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> impleme
     if (f.status) qb.andWhere('r.status = :status', { status: f.status });
     if (f.startsAfter) qb.andWhere('r.startsAt >= :after', { after: f.startsAfter });
     if (f.startsBefore) qb.andWhere('r.startsAt < :before', { before: f.startsBefore });
+  }
+
+  /** The page in one statement, with the agendas and attendance the query asks for (see meeting-list.query.ts). */
+  override async list(args: ListArgs, filter: MeetingFilter | undefined, items?: Selection): Promise<PageResult<ListedMeeting>> {
+    const filtered = await this.listQuery(args, filter);
+    return readMeetingPage(await this.db.manager(), filtered, args, this.options.sortable[args.sortField ?? this.options.defaultSort]!, items);
   }
 
   override async create(values: Partial<Meeting>): Promise<Meeting> {

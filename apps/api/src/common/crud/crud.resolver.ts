@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Roles } from '../../auth/roles.decorator.js';
 import { MUNICIPAL_READERS, type Role } from '../../auth/actor.js';
 import type { TenantEntity } from '../tenant-entity.js';
@@ -7,6 +8,7 @@ import type { CrudService } from './crud.service.js';
 import { ListArgs, PageOf, type BaseFilter } from './list-args.js';
 import { parseInput } from './parse-input.js';
 import { IdArgs } from './id-args.js';
+import { selectionOf } from './selection.js';
 
 export interface CrudResolverOptions<E, F, C, U> {
   entity: Type<E>;
@@ -34,9 +36,9 @@ export function CrudResolver<E extends TenantEntity, F extends BaseFilter, C ext
 
     @Roles(...MUNICIPAL_READERS)
     @Query(() => page, { name: o.plural })
-    async list(@Args() args: ListArgs, @Args('filter', { type: () => o.filter, nullable: true }) filter?: F) {
+    async list(@Args() args: ListArgs, @Info() info: GraphQLResolveInfo, @Args('filter', { type: () => o.filter, nullable: true }) filter?: F) {
       const parsedArgs = await parseInput(ListArgs, args);
-      return this.service.list(parsedArgs, filter ? await parseInput(o.filter, filter) : undefined);
+      return this.service.list(parsedArgs, filter ? await parseInput(o.filter, filter) : undefined, selectionOf(info).items);
     }
 
     @Roles(...MUNICIPAL_READERS)

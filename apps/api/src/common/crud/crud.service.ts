@@ -7,6 +7,7 @@ import { SortOrder, type BaseFilter, type ListArgs, type PageResult } from './li
 import { badInput } from '../app-error.js';
 import { loadRef } from '../by-id-loader.js';
 import { mustExist } from '../must-exist.js';
+import type { Selection } from './selection.js';
 
 export interface CrudOptions<E> {
   entity: EntityTarget<E>;
@@ -37,7 +38,19 @@ export abstract class CrudService<E extends TenantEntity & ObjectLiteral, F exte
   /** Resource-specific filters beyond ids and q. */
   protected applyFilter(_qb: SelectQueryBuilder<E>, _filter: F): void {}
 
-  async list(args: ListArgs, filter: F | undefined): Promise<PageResult<E>> {
+  /**
+   * A page of the list. `items` is what the query asks for of each item, for a list that reads
+   * ahead (the meetings list reads agendas and attendance with the page); the others ignore it.
+   */
+  async list(args: ListArgs, filter: F | undefined, _items?: Selection): Promise<PageResult<E>> {
+    const qb = await this.listQuery(args, filter);
+    qb.skip((args.page - 1) * args.perPage).take(args.perPage);
+    const [items, total] = await qb.getManyAndCount();
+    return { items, total };
+  }
+
+  /** The list's rows, filtered and sorted, not yet paged. */
+  protected async listQuery(args: ListArgs, filter: F | undefined): Promise<SelectQueryBuilder<E>> {
     const em = await this.db.manager();
     const qb = em.getRepository(this.options.entity).createQueryBuilder(this.alias);
     if (filter?.ids) qb.andWhere(`${this.alias}.id IN (:...ids)`, { ids: filter.ids.length ? filter.ids : [randomUUID()] });
@@ -57,9 +70,7 @@ export abstract class CrudService<E extends TenantEntity & ObjectLiteral, F exte
       });
     }
     qb.orderBy(`${this.alias}.${column}`, args.sortOrder === SortOrder.DESC ? 'DESC' : 'ASC').addOrderBy(`${this.alias}.id`, 'ASC');
-    qb.skip((args.page - 1) * args.perPage).take(args.perPage);
-    const [items, total] = await qb.getManyAndCount();
-    return { items, total };
+    return qb;
   }
 
   async get(id: string): Promise<E | null> {
