@@ -12,6 +12,7 @@ import { Region1764800000000 } from './1764800000000-region.js';
 import { SupportPoolOptins1764890000000 } from './1764890000000-support-pool-optins.js';
 import { TokenKeysTenantFirst1764920000000 } from './1764920000000-token-keys-tenant-first.js';
 import { PerfTenantFirstFkIndexes1764930000000 } from './1764930000000-perf-tenant-first-fk-indexes.js';
+import { JoinLookupFunction1764940000000 } from './1764940000000-join-lookup-function.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SupportPoolOptins1764890000000,
   TokenKeysTenantFirst1764920000000,
   PerfTenantFirstFkIndexes1764930000000,
+  JoinLookupFunction1764940000000,
 ];
