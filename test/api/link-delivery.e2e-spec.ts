@@ -8,6 +8,8 @@ import type { Job, Queue } from 'bullmq';
 import { DELIVERY_QUEUE } from '@motesplats/api/breakout-rooms/queues.js';
 import { LinkDeliveryProcessor } from '@motesplats/api/join-links/link-delivery.processor.js';
 import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
+import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
+import { JoinLinksService } from '@motesplats/api/join-links/join-links.service.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { gql, startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 import { fixClock } from '../support/fixed-clock.js';
@@ -55,6 +57,28 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     clock.reset();
     await t.close();
     await sink.close();
+  });
+
+  it('lists the invitations without writing them; sending writes each under the id it was listed with', async () => {
+    const listed = async () =>
+      (await gql(t.url, secretary, 'query($m: ID!) { meeting(id: $m) { joinLinks { id roomId memberId deliveredAt } } }', { m: kf })).data!.meeting
+        .joinLinks as { id: string; roomId: string | null; memberId: string; deliveredAt: string | null }[];
+    const before = await owner<{ n: number }>('select count(*)::int as n from join_link where meeting_id = $1', [kf]);
+    const first = await listed();
+    assert.ok(first.some((l) => l.roomId) && first.every((l) => !l.deliveredAt), 'the rooms invite their seats; nothing is sent yet');
+    assert.deepEqual(await listed(), first, 'the same invitations, under the same ids, every time');
+    const after = await owner<{ n: number }>('select count(*)::int as n from join_link where meeting_id = $1', [kf]);
+    assert.equal(after[0]!.n, before[0]!.n, 'reading wrote no join_link rows');
+    // Written by the delivery itself (rolled back here: the send of the next test is the real one).
+    const written = await t.app
+      .get(TenantDb)
+      .run(tenantOf(A), async (em) => {
+        await t.app.get(JoinLinksService).syncInvitations(kf);
+        const rows: { id: string }[] = await em.query('select id from join_link where meeting_id = $1', [kf]);
+        throw Object.assign(new Error('rollback'), { rows });
+      })
+      .catch((e: { rows?: { id: string }[] }) => e.rows ?? []);
+    assert.deepEqual(new Set(written.map((r) => r.id)), new Set(first.map((l) => l.id)), 'the rows written carry the ids the read listed');
   });
 
   it('e-mails each member one invitation whose iCalendar event carries working links, and lists those without e-mail', async () => {
