@@ -271,4 +271,33 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     const { event } = invitation(mailsTo()[0]!.raw);
     assert.notEqual(await state(tokenOf(urlOf(event))), 404, 'its link is a live one');
   });
+
+  it('revokes a listed link not yet written under the id it was listed with; a cancelled meeting lists no unwritten ones', async () => {
+    const ks = id(A, 'meeting:ks-next');
+    await gql(t.url, secretary, 'mutation($m: ID!) { changeMeetingStatus(id: $m, status: CONVENED) { id } }', { m: ks });
+    const rooms = await gql(t.url, secretary, 'mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { id } }', { m: ks });
+    assert.ok(rooms.data!.setUpBreakoutRooms.length > 0, JSON.stringify(rooms.errors));
+    const listed = async () =>
+      (await gql(t.url, secretary, 'query($m: ID!) { meeting(id: $m) { joinLinks { id revokedAt } } }', { m: ks })).data!.meeting.joinLinks as {
+        id: string;
+        revokedAt: string | null;
+      }[];
+    const [link] = await listed();
+    assert.ok(link);
+    assert.deepEqual(await owner('select id from join_link where id = $1', [link.id]), [], 'listed, not written');
+    const revoked = await gql(t.url, secretary, 'mutation($id: ID!) { revokeJoinLink(id: $id) { id revokedAt } }', { id: link.id });
+    assert.equal(revoked.data!.revokeJoinLink.id, link.id);
+    assert.ok(revoked.data!.revokeJoinLink.revokedAt);
+    assert.equal((await owner('select id from join_link where id = $1', [link.id])).length, 1, 'written under the listed id');
+    assert.ok((await listed()).find((l) => l.id === link.id)?.revokedAt, 'listed again as revoked');
+
+    await gql(t.url, secretary, 'mutation($m: ID!) { changeMeetingStatus(id: $m, status: CANCELLED) { id } }', { m: ks });
+    const after = await listed();
+    assert.deepEqual(
+      after.map((l) => l.id),
+      [link.id],
+      'only the written link remains listed',
+    );
+    assert.ok(after.every((l) => l.revokedAt));
+  });
 });

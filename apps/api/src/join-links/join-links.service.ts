@@ -7,7 +7,7 @@ import { Clock } from '../common/clock.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import type { Meeting } from '../meetings/meeting.entity.js';
 import type { MeetingListener } from '../meetings/meeting-listener.js';
-import { MeetingStatus } from '../meetings/meeting-status.js';
+import { isClosed, MeetingStatus } from '../meetings/meeting-status.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { JoinLink } from './join-link.entity.js';
 import { hashToken, newToken } from './join-token.js';
@@ -92,6 +92,9 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
       ).load(meetingId),
       this.expected(meetingId, true),
     ]);
+    // A cancelled or ended meeting sends nothing more: only the links written (and sent) so far.
+    const meeting = await this.meetings.load(meetingId);
+    if (!meeting || isClosed(meeting.status)) return stored;
     const has = new Set(stored.map((l) => `${l.roomId ?? ''}:${l.memberId}`));
     const pending = expected.filter((e) => !has.has(`${e.roomId ?? ''}:${e.memberId}`));
     if (!pending.length) return stored;
