@@ -63,7 +63,7 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
     if (await em.getRepository(JoinLink).exists({ where: { id } })) return this.get(id);
     const meetingIds = await this.meetings.activeIds();
     const pending = (await Promise.all(meetingIds.map((m) => this.invitationsOf(m)))).flat().find((l) => l.id === id);
-    if (pending) await this.insert([pending]);
+    if (pending) await this.insert([{ meetingId: pending.meetingId!, roomId: pending.roomId, memberId: pending.memberId }]);
     else await this.practice.writePending(id);
     return this.get(id);
   }
@@ -78,20 +78,7 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
    * others. Batched with every other meeting the request reads.
    */
   async invitationsOf(meetingId: string): Promise<JoinLink[]> {
-    const [stored, expected] = await Promise.all([
-      perRequest(
-        'joinLinks:byMeeting',
-        () =>
-          new DataLoader<string, JoinLink[]>(async (ids) => {
-            const em = await this.db.manager();
-            const rows = await em.getRepository(JoinLink).find({ where: { meetingId: In([...ids]) }, order: { roomId: 'ASC', createdAt: 'ASC' } });
-            const by = new Map<string, JoinLink[]>(ids.map((id) => [id, []]));
-            for (const l of rows) by.get(l.meetingId!)?.push(l);
-            return ids.map((id) => by.get(id)!);
-          }),
-      ).load(meetingId),
-      this.expected(meetingId, true),
-    ]);
+    const [stored, expected] = await Promise.all([this.stored().load(meetingId), this.expected(meetingId, true)]);
     // A cancelled or ended meeting sends nothing more: only the links written (and sent) so far.
     const meeting = await this.meetings.load(meetingId);
     if (!meeting || isClosed(meeting.status)) return stored;
@@ -105,6 +92,21 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
     return [...stored, ...listed].sort((a, b) => (room(a) < room(b) ? -1 : room(a) > room(b) ? 1 : 0));
   }
 
+  /** The rows of many meetings, one statement per request. */
+  private stored(): DataLoader<string, JoinLink[]> {
+    return perRequest(
+      'joinLinks:byMeeting',
+      () =>
+        new DataLoader<string, JoinLink[]>(async (ids) => {
+          const em = await this.db.manager();
+          const rows = await em.getRepository(JoinLink).find({ where: { meetingId: In([...ids]) }, order: { roomId: 'ASC', createdAt: 'ASC' } });
+          const by = new Map<string, JoinLink[]>(ids.map((id) => [id, []]));
+          for (const l of rows) by.get(l.meetingId!)?.push(l);
+          return ids.map((id) => by.get(id)!);
+        }),
+    );
+  }
+
   /**
    * Writes a row for every invited member who has none (delivery, a mutation, calls it): the
    * party's seats for each room, and every member planned to take part remotely for the meeting
@@ -112,7 +114,7 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
    */
   async syncInvitations(meetingId: string): Promise<JoinLink[]> {
     const expected = await this.expected(meetingId, false);
-    await this.insert(expected.map((e) => ({ meetingId, practiceSessionId: null, roomId: e.roomId, memberId: e.memberId })));
+    await this.insert(expected.map((e) => ({ meetingId, roomId: e.roomId, memberId: e.memberId })));
     return this.linksOf(meetingId);
   }
 
@@ -135,22 +137,23 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
     return [...seats.flat(), ...remote.map((a) => ({ roomId: null, memberId: a.memberId }))];
   }
 
-  /** Rows for these invitations, under their invitation ids; one already written stays as it is. */
-  async insert(invitations: Pick<JoinLink, 'meetingId' | 'practiceSessionId' | 'roomId' | 'memberId'>[]): Promise<void> {
+  /** Rows for these invitations of meetings, under their invitation ids; one already written stays as it is. */
+  private async insert(invitations: { meetingId: string; roomId: string | null; memberId: string }[]): Promise<void> {
     if (!invitations.length) return;
     const em = await this.db.manager();
     await em.query(
-      `insert into join_link (id, meeting_id, practice_session_id, room_id, member_id)
-       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[])
+      `insert into join_link (id, meeting_id, room_id, member_id)
+       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[])
        on conflict do nothing`,
       [
-        invitations.map((i) => invitationId((i.meetingId ?? i.practiceSessionId)!, i.roomId, i.memberId)),
+        invitations.map((i) => invitationId(i.meetingId, i.roomId, i.memberId)),
         invitations.map((i) => i.meetingId),
-        invitations.map((i) => i.practiceSessionId),
         invitations.map((i) => i.roomId),
         invitations.map((i) => i.memberId),
       ],
     );
+    // What this request lists from now on includes them.
+    this.stored().clearAll();
   }
 
   /** A new token for the link; whatever token it had stops working. Returns the token, once. */

@@ -31,20 +31,7 @@ export class PracticeLinksService {
    * JoinLinksService.invitationsOf does for meetings). Batched with every session the request reads.
    */
   async invitationsOf(sessionId: string): Promise<JoinLink[]> {
-    const [invitees, stored] = await Promise.all([
-      this.sessions.inviteesOfSession(sessionId),
-      perRequest(
-        'joinLinks:bySession',
-        () =>
-          new DataLoader<string, JoinLink[]>(async (ids) => {
-            const em = await this.db.manager();
-            const rows = await em.getRepository(JoinLink).find({ where: { practiceSessionId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-            const by = new Map<string, JoinLink[]>(ids.map((id) => [id, []]));
-            for (const l of rows) by.get(l.practiceSessionId!)?.push(l);
-            return ids.map((id) => by.get(id)!);
-          }),
-      ).load(sessionId),
-    ]);
+    const [invitees, stored] = await Promise.all([this.sessions.inviteesOfSession(sessionId), this.stored().load(sessionId)]);
     const invited = new Set(invitees.map((i) => i.memberId));
     const links = stored.filter((l) => invited.has(l.memberId));
     const has = new Set(links.map((l) => l.memberId));
@@ -53,6 +40,21 @@ export class PracticeLinksService {
       if (!has.has(i.memberId)) links.push(unwritten(this.db.tenantId(), { practiceSessionId: sessionId, roomId: null, memberId: i.memberId }, now));
     }
     return links;
+  }
+
+  /** The rows of many sessions, one statement per request. */
+  private stored(): DataLoader<string, JoinLink[]> {
+    return perRequest(
+      'joinLinks:bySession',
+      () =>
+        new DataLoader<string, JoinLink[]>(async (ids) => {
+          const em = await this.db.manager();
+          const rows = await em.getRepository(JoinLink).find({ where: { practiceSessionId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+          const by = new Map<string, JoinLink[]>(ids.map((id) => [id, []]));
+          for (const l of rows) by.get(l.practiceSessionId!)?.push(l);
+          return ids.map((id) => by.get(id)!);
+        }),
+    );
   }
 
   /** Writes a row for every invitee who has none (delivery calls it); tokens come later, when sent. */
@@ -77,6 +79,8 @@ export class PracticeLinksService {
        on conflict do nothing`,
       [invitations.map((i) => invitationId(i.sessionId, null, i.memberId)), invitations.map((i) => i.sessionId), invitations.map((i) => i.memberId)],
     );
+    // What this request lists from now on includes them.
+    this.stored().clearAll();
   }
 
   /** Whether the link's member is (still) invited to its session. */
