@@ -8,6 +8,8 @@ import type { Job, Queue } from 'bullmq';
 import { DELIVERY_QUEUE } from '@motesplats/api/breakout-rooms/queues.js';
 import { LinkDeliveryProcessor } from '@motesplats/api/join-links/link-delivery.processor.js';
 import { OutboxService } from '@motesplats/api/outbox/outbox.service.js';
+import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
+import { JoinLinksService } from '@motesplats/api/join-links/join-links.service.js';
 import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { gql, startTestApp, tenantOf, type TestApp } from '../support/test-app.js';
 import { fixClock } from '../support/fixed-clock.js';
@@ -55,6 +57,28 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     clock.reset();
     await t.close();
     await sink.close();
+  });
+
+  it('lists the invitations without writing them; sending writes each under the id it was listed with', async () => {
+    const listed = async () =>
+      (await gql(t.url, secretary, 'query($m: ID!) { meeting(id: $m) { joinLinks { id roomId memberId deliveredAt } } }', { m: kf })).data!.meeting
+        .joinLinks as { id: string; roomId: string | null; memberId: string; deliveredAt: string | null }[];
+    const before = await owner<{ n: number }>('select count(*)::int as n from join_link where meeting_id = $1', [kf]);
+    const first = await listed();
+    assert.ok(first.some((l) => l.roomId) && first.every((l) => !l.deliveredAt), 'the rooms invite their seats; nothing is sent yet');
+    assert.deepEqual(await listed(), first, 'the same invitations, under the same ids, every time');
+    const after = await owner<{ n: number }>('select count(*)::int as n from join_link where meeting_id = $1', [kf]);
+    assert.equal(after[0]!.n, before[0]!.n, 'reading wrote no join_link rows');
+    // Written by the delivery itself (rolled back here: the send of the next test is the real one).
+    const written = await t.app
+      .get(TenantDb)
+      .run(tenantOf(A), async (em) => {
+        await t.app.get(JoinLinksService).syncInvitations(kf);
+        const rows: { id: string }[] = await em.query('select id from join_link where meeting_id = $1', [kf]);
+        throw Object.assign(new Error('rollback'), { rows });
+      })
+      .catch((e: { rows?: { id: string }[] }) => e.rows ?? []);
+    assert.deepEqual(new Set(written.map((r) => r.id)), new Set(first.map((l) => l.id)), 'the rows written carry the ids the read listed');
   });
 
   it('e-mails each member one invitation whose iCalendar event carries working links, and lists those without e-mail', async () => {
@@ -246,5 +270,34 @@ describe('delivering join links by e-mail with an iCalendar invitation, and the 
     assert.equal(mailsTo().length, 1, 'the invitation goes out once the member may take part remotely');
     const { event } = invitation(mailsTo()[0]!.raw);
     assert.notEqual(await state(tokenOf(urlOf(event))), 404, 'its link is a live one');
+  });
+
+  it('revokes a listed link not yet written under the id it was listed with; a cancelled meeting lists no unwritten ones', async () => {
+    const ks = id(A, 'meeting:ks-next');
+    await gql(t.url, secretary, 'mutation($m: ID!) { changeMeetingStatus(id: $m, status: CONVENED) { id } }', { m: ks });
+    const rooms = await gql(t.url, secretary, 'mutation($m: ID!) { setUpBreakoutRooms(meetingId: $m) { id } }', { m: ks });
+    assert.ok(rooms.data!.setUpBreakoutRooms.length > 0, JSON.stringify(rooms.errors));
+    const listed = async () =>
+      (await gql(t.url, secretary, 'query($m: ID!) { meeting(id: $m) { joinLinks { id revokedAt } } }', { m: ks })).data!.meeting.joinLinks as {
+        id: string;
+        revokedAt: string | null;
+      }[];
+    const [link] = await listed();
+    assert.ok(link);
+    assert.deepEqual(await owner('select id from join_link where id = $1', [link.id]), [], 'listed, not written');
+    const revoked = await gql(t.url, secretary, 'mutation($id: ID!) { revokeJoinLink(id: $id) { id revokedAt } }', { id: link.id });
+    assert.equal(revoked.data!.revokeJoinLink.id, link.id);
+    assert.ok(revoked.data!.revokeJoinLink.revokedAt);
+    assert.equal((await owner('select id from join_link where id = $1', [link.id])).length, 1, 'written under the listed id');
+    assert.ok((await listed()).find((l) => l.id === link.id)?.revokedAt, 'listed again as revoked');
+
+    await gql(t.url, secretary, 'mutation($m: ID!) { changeMeetingStatus(id: $m, status: CANCELLED) { id } }', { m: ks });
+    const after = await listed();
+    assert.deepEqual(
+      after.map((l) => l.id),
+      [link.id],
+      'only the written link remains listed',
+    );
+    assert.ok(after.every((l) => l.revokedAt));
   });
 });

@@ -57,14 +57,14 @@ export class BreakoutRoomsResolver {
 
   @ResolveField(() => [TimeWindowView], { description: 'When the room is open: before the meeting, during recesses, after it' })
   async windows(@Parent() room: BreakoutRoom) {
-    return (await this.meetingWindows.load(room.meetingId))?.rooms ?? [];
+    return (await this.meetingWindows.loadForRead(room.meetingId))?.rooms ?? [];
   }
 
   @ResolveField(() => [Member], { description: "Whom the room invites: the party group's seats in the body, per the rules" })
   async invitees(@Parent() room: BreakoutRoom) {
-    const ids = await this.rooms.invitees(room);
+    const ids = await this.rooms.inviteesForRead(room);
     if (!ids.length) return [];
-    return this.members.byIds(ids, 'name');
+    return this.members.loadByName(ids);
   }
 }
 
@@ -83,7 +83,7 @@ export class MeetingRoomsResolver {
 
   @ResolveField(() => [TimeWindowView], { description: "When the party groups' rooms are open" })
   async breakoutWindows(@Parent() meeting: Meeting) {
-    // The meeting row the list already read: one statement fewer per meeting.
-    return (await this.meetingWindows.load(meeting.id, meeting))?.rooms ?? [];
+    // The meeting row the list already read; body and recesses batched across the list.
+    return (await this.meetingWindows.loadForRead(meeting.id, meeting))?.rooms ?? [];
   }
 }

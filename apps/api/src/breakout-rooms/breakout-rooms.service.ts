@@ -103,6 +103,25 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
     return breakoutRoomInvitees(room.partyGroupId, seats, plan.policy);
   }
 
+  /**
+   * The same, for what a query shows: meetings, bodies and seats through the request's
+   * loaders, so the rooms of a whole list of meetings cost a few statements in all.
+   */
+  async inviteesForRead(room: BreakoutRoom): Promise<string[]> {
+    const plan = await this.windows.loadForRead(room.meetingId);
+    if (!plan) return [];
+    const seats = await perRequest(
+      'breakoutRooms:seats',
+      () => new DataLoader<string, Seat[]>(async (bodyIds) => this.seatsOfBodies(bodyIds).then((by) => bodyIds.map((id) => by.get(id) ?? []))),
+    ).load(plan.meeting.bodyId);
+    return breakoutRoomInvitees(room.partyGroupId, seats, plan.policy);
+  }
+
+  /** A meeting's rooms that are not cancelled, through the request's loader (for queries). */
+  async activeRoomsOfMeeting(meetingId: string): Promise<BreakoutRoom[]> {
+    return (await this.roomsOfMeeting(meetingId)).filter((r) => r.status !== BreakoutRoomStatus.CANCELLED);
+  }
+
   async meetingChanged(before: Meeting, after: Meeting): Promise<void> {
     if (after.status === MeetingStatus.CANCELLED) return this.cancelRooms(after);
     if (before.status === MeetingStatus.PLANNED && after.status === MeetingStatus.CONVENED) {
@@ -146,17 +165,23 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
 
   /** The body's seats with each member's party group (through the member's party). */
   private async seats(bodyId: string): Promise<Seat[]> {
+    return (await this.seatsOfBodies([bodyId])).get(bodyId) ?? [];
+  }
+
+  private async seatsOfBodies(bodyIds: readonly string[]): Promise<Map<string, Seat[]>> {
     const em = await this.db.manager();
-    const rows: { member_id: string; role: MemberRole; party_group_id: string | null }[] = await em.query(
-      `select bm.member_id, bm.role, pg.id as party_group_id
+    const rows: { body_id: string; member_id: string; role: MemberRole; party_group_id: string | null }[] = await em.query(
+      `select bm.body_id, bm.member_id, bm.role, pg.id as party_group_id
          from body_membership bm
          join member m on m.tenant_id = bm.tenant_id and m.id = bm.member_id
          left join party_group pg on pg.tenant_id = m.tenant_id and pg.party_id = m.party_id
-        where bm.body_id = $1
+        where bm.body_id = any($1::uuid[])
         order by bm.role_rank, m.name`,
-      [bodyId],
+      [bodyIds],
     );
-    return rows.map((r) => ({ memberId: r.member_id, role: r.role, partyGroupId: r.party_group_id }));
+    const out = new Map<string, Seat[]>();
+    for (const r of rows) out.set(r.body_id, [...(out.get(r.body_id) ?? []), { memberId: r.member_id, role: r.role, partyGroupId: r.party_group_id }]);
+    return out;
   }
 
   private async insertRoom(meeting: Meeting, group: PartyGroup): Promise<BreakoutRoom> {

@@ -43,6 +43,19 @@ export class MeetingWindowsService {
         : await Promise.all([this.bodies.existing(meeting.bodyId), this.meetings.recesses(meetingId)]).then(([body, recesses]) => ({ body, recesses }));
     return windowsOf(meeting, body, recesses, await this.policies.forMeeting(meeting, body));
   }
+
+  /**
+   * For what a query shows (a list of meetings, a meeting's rooms): the meeting, its body and
+   * recesses through the request's loaders, so a list reads each kind once for all its
+   * meetings. Writers use `load`, which reads afresh what the request may just have changed.
+   */
+  async loadForRead(meetingId: string, loaded?: Meeting | null): Promise<MeetingWindows | null> {
+    const meeting = loaded?.id === meetingId ? loaded : await this.meetings.load(meetingId);
+    if (!meeting) return null;
+    const [body, recesses] = await Promise.all([this.bodies.load(meeting.bodyId), this.meetings.recessesOfMeeting(meeting.id)]);
+    if (!body) return null;
+    return windowsOf(meeting, body, recesses, await this.policies.forMeeting(meeting, body));
+  }
 }
 
 /** A meeting's windows from rows already read and the policy that applies to it. */

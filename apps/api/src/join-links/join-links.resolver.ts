@@ -18,11 +18,10 @@ import { MembersService } from '../members/members.service.js';
 import { BreakoutRoomsService } from '../breakout-rooms/breakout-rooms.service.js';
 import { LinkDeliveryReport, ResentJoinLink } from './join-links.model.js';
 
-/** The invited members without e-mail, whom the secretary reaches another way. */
+/** The invited members without e-mail, whom the secretary reaches another way (through the request's member loader). */
 async function withoutEmail(members: MembersService, links: JoinLink[]): Promise<Member[]> {
-  const ids = [...new Set(links.map((l) => l.memberId))];
-  if (!ids.length) return [];
-  return members.withoutEmail(ids);
+  if (!links.length) return [];
+  return (await members.loadByName(links.map((l) => l.memberId))).filter((m) => !m.email);
 }
 
 @Resolver(() => JoinLink)
@@ -101,13 +100,13 @@ export class MeetingJoinLinksResolver {
   @Roles(...MUNICIPAL_READERS)
   @ResolveField(() => [Member], { description: 'Invited members without e-mail: the secretary reaches them another way' })
   async membersWithoutEmail(@Parent() meeting: Meeting) {
-    return withoutEmail(this.members, await this.links.syncInvitations(meeting.id));
+    return withoutEmail(this.members, await this.links.invitationsOf(meeting.id));
   }
 
   @Roles(...MUNICIPAL_READERS)
   @ResolveField(() => [JoinLink], { description: 'Personal join links: to the rooms, and to the meeting for remote members' })
   joinLinks(@Parent() meeting: Meeting) {
-    return this.links.syncInvitations(meeting.id);
+    return this.links.invitationsOf(meeting.id);
   }
 }
 
@@ -132,12 +131,12 @@ export class PracticeSessionJoinLinksResolver {
   @Roles(...MUNICIPAL_READERS)
   @ResolveField(() => [Member], { description: 'Invitees without e-mail: the secretary hands them their link another way' })
   async membersWithoutEmail(@Parent() session: PracticeSession) {
-    return withoutEmail(this.members, await this.links.syncInvitations(session.id));
+    return withoutEmail(this.members, await this.links.invitationsOf(session.id));
   }
 
   @Roles(...MUNICIPAL_READERS)
   @ResolveField(() => [JoinLink], { description: "Invitees' personal join links to the session's video room" })
   joinLinks(@Parent() session: PracticeSession) {
-    return this.links.syncInvitations(session.id);
+    return this.links.invitationsOf(session.id);
   }
 }

@@ -218,7 +218,7 @@ export class LinkDeliveryService implements OnModuleInit, MeetingListener {
    * address, otherwise returned once for the secretary to hand over.
    */
   async resend(linkId: string): Promise<{ link: JoinLink; url: string | null }> {
-    const link = await this.links.get(linkId);
+    const link = await this.links.written(linkId);
     const em = await this.db.manager();
     await this.assertLive(em, targetOf(link));
     if (link.meetingId && !link.roomId && (await this.blockedFromRemote(link.meetingId, [link])).size) {

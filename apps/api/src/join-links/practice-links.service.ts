@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { TenantDb } from '../database/tenant-db.service.js';
+import DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { JoinLink } from './join-link.entity.js';
+import { Clock } from '../common/clock.js';
+import { perRequest } from '../common/request-context.js';
+import { TenantDb } from '../database/tenant-db.service.js';
 import { PracticeSessionsService } from '../training/practice-sessions.service.js';
+import { invitationId, unwritten } from './invitation-id.js';
+import { JoinLink } from './join-link.entity.js';
 
 /** The invitations of a practice session: one join link per invited member. */
 @Injectable()
@@ -10,6 +14,7 @@ export class PracticeLinksService {
   constructor(
     private readonly db: TenantDb,
     private readonly sessions: PracticeSessionsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Links of members still invited (a withdrawn invitation's link opens nothing). */
@@ -20,16 +25,62 @@ export class PracticeLinksService {
     return em.getRepository(JoinLink).find({ where: { practiceSessionId: sessionId, memberId: In(invited) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Makes sure every invitee has a link row; tokens come later, when sent. */
+  /**
+   * The session's invitations as a query shows them, writing nothing: the rows of members still
+   * invited and, for an invitee without one, the row it will be under the id it will have (as
+   * JoinLinksService.invitationsOf does for meetings). Batched with every session the request reads.
+   */
+  async invitationsOf(sessionId: string): Promise<JoinLink[]> {
+    const [invitees, stored] = await Promise.all([this.sessions.inviteesOfSession(sessionId), this.stored().load(sessionId)]);
+    const invited = new Set(invitees.map((i) => i.memberId));
+    const links = stored.filter((l) => invited.has(l.memberId));
+    const has = new Set(links.map((l) => l.memberId));
+    const now = this.clock.now();
+    for (const i of invitees) {
+      if (!has.has(i.memberId)) links.push(unwritten(this.db.tenantId(), { practiceSessionId: sessionId, roomId: null, memberId: i.memberId }, now));
+    }
+    return links;
+  }
+
+  /** The rows of many sessions, one statement per request. */
+  private stored(): DataLoader<string, JoinLink[]> {
+    return perRequest(
+      'joinLinks:bySession',
+      () =>
+        new DataLoader<string, JoinLink[]>(async (ids) => {
+          const em = await this.db.manager();
+          const rows = await em.getRepository(JoinLink).find({ where: { practiceSessionId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+          const by = new Map<string, JoinLink[]>(ids.map((id) => [id, []]));
+          for (const l of rows) by.get(l.practiceSessionId!)?.push(l);
+          return ids.map((id) => by.get(id)!);
+        }),
+    );
+  }
+
+  /** Writes a row for every invitee who has none (delivery calls it); tokens come later, when sent. */
   async syncInvitations(sessionId: string): Promise<JoinLink[]> {
+    const invitees = await this.sessions.invitees(sessionId);
+    await this.insert(invitees.map((i) => ({ sessionId, memberId: i.memberId })));
+    return this.linksOf(sessionId);
+  }
+
+  /** Writes the row of a listed invitation with this id, if one is listed (see JoinLinksService.written). */
+  async writePending(id: string): Promise<void> {
+    const match = (await this.sessions.allInvitations()).find((i) => invitationId(i.sessionId, null, i.memberId) === id);
+    if (match) await this.insert([match]);
+  }
+
+  private async insert(invitations: { sessionId: string; memberId: string }[]): Promise<void> {
+    if (!invitations.length) return;
     const em = await this.db.manager();
     await em.query(
       `insert into join_link (id, practice_session_id, member_id)
-       select gen_random_uuid(), session_id, member_id from practice_session_invitee where session_id = $1
-       on conflict (tenant_id, practice_session_id, member_id) where practice_session_id is not null do nothing`,
-      [sessionId],
+       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[])
+       on conflict do nothing`,
+      [invitations.map((i) => invitationId(i.sessionId, null, i.memberId)), invitations.map((i) => i.sessionId), invitations.map((i) => i.memberId)],
     );
-    return this.linksOf(sessionId);
+    // What this request lists from now on includes them.
+    this.stored().clearAll();
   }
 
   /** Whether the link's member is (still) invited to its session. */

@@ -18,7 +18,7 @@ export class MeetingRemoteEligibilityResolver {
     description: 'Members with a link to the meeting itself whom the rules keep from taking part remotely: the secretary reaches them',
   })
   async membersBlockedFromRemote(@Parent() meeting: Meeting): Promise<BlockedFromRemote[]> {
-    const links = (await this.links.syncInvitations(meeting.id)).filter((l) => !l.roomId && !l.revokedAt);
+    const links = (await this.links.invitationsOf(meeting.id)).filter((l) => !l.roomId && !l.revokedAt);
     const blocked = await this.eligibility.blockedAmong(meeting.id, [...new Set(links.map((l) => l.memberId))]);
     return blocked.map(({ member, reasons }) => ({ member, codes: reasons.map((r) => r.code), reasons: reasons.map((r) => ({ sv: r.sv, en: r.en })) }));
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Member } from '../members/members.public.js';
+import type { Meeting } from '../meetings/meetings.public.js';
 import { ComplianceService } from '../rules/compliance.service.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { MembersService } from '../members/members.service.js';
@@ -38,7 +39,10 @@ export class RemoteEligibilityService {
 
   /** Verdicts for these members (all members of the meeting's plan when omitted), in the current tenant transaction. */
   async eligibilityForRemote(meetingId: string, memberIds?: readonly string[]): Promise<Map<string, RemoteVerdict>> {
-    const meeting = await this.meetings.get(meetingId);
+    return this.verdicts(await this.meetings.get(meetingId), memberIds);
+  }
+
+  private async verdicts(meeting: Meeting | null, memberIds?: readonly string[]): Promise<Map<string, RemoteVerdict>> {
     const out = new Map<string, RemoteVerdict>();
     if (!meeting) return out;
     const evaluation = await this.compliance.evaluate(meeting);
@@ -63,13 +67,11 @@ export class RemoteEligibilityService {
   /** The members with a link to the meeting itself whom the rules keep out, with why. */
   async blockedAmong(meetingId: string, memberIds: readonly string[]): Promise<{ member: Member; reasons: BlockReason[] }[]> {
     if (!memberIds.length) return [];
-    const verdicts = await this.eligibilityForRemote(meetingId, memberIds);
+    // What a query shows, for each meeting of a list: the meeting and members through the request's loaders.
+    const verdicts = await this.verdicts(await this.meetings.load(meetingId), memberIds);
     const blocked = [...verdicts.values()].filter((v) => v.blocked);
     if (!blocked.length) return [];
-    const members = await this.members.byIds(
-      blocked.map((b) => b.memberId),
-      'name',
-    );
+    const members = await this.members.loadByName(blocked.map((b) => b.memberId));
     return members.map((member) => ({ member, reasons: verdicts.get(member.id)!.reasons }));
   }
 }

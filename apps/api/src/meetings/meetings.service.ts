@@ -142,6 +142,12 @@ export class MeetingsService extends CrudService<Meeting, MeetingFilter> impleme
   // What other capabilities may ask about meetings; they never query the meeting table themselves.
   // "Active" is neither cancelled nor ended.
 
+  /** The ids of every active meeting. */
+  async activeIds(): Promise<string[]> {
+    const em = await this.db.manager();
+    return (await em.getRepository(Meeting).find({ select: { id: true }, where: { status: Not(In(CLOSED)) } })).map((m) => m.id);
+  }
+
   /** Active meetings overlapping [from, to), in start order. */
   async activeOverlapping(from: Date, to: Date): Promise<Meeting[]> {
     const em = await this.db.manager();

@@ -33,6 +33,6 @@ export class SubCommitteeDecisionsResolver {
     description: "Sub-committees: the parent committee's decisions on remote participation, newest first",
   })
   decisionsOf(@Parent() body: Body) {
-    return body.kind === 'sub_committee' ? this.decisions.list(body.id) : [];
+    return body.kind === 'sub_committee' ? this.decisions.listOfBody(body.id) : [];
   }
 }

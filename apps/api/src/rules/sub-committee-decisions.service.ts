@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { In } from 'typeorm';
+import { perRequest } from '../common/request-context.js';
 import { badInput } from '../common/app-error.js';
 import { BodyKind } from '../bodies/bodies.public.js';
 import { TenantDb } from '../database/tenant-db.service.js';
@@ -18,6 +21,23 @@ export class SubCommitteeDecisionsService {
   async list(bodyId: string): Promise<SubCommitteeRemoteDecision[]> {
     const em = await this.db.manager();
     return em.getRepository(SubCommitteeRemoteDecision).find({ where: { bodyId }, order: { decidedOn: 'DESC', createdAt: 'DESC' } });
+  }
+
+  /** The same, for each body of a list: one statement per request for all of them. */
+  listOfBody(bodyId: string): Promise<SubCommitteeRemoteDecision[]> {
+    return perRequest(
+      'subCommitteeDecisions:byBody',
+      () =>
+        new DataLoader<string, SubCommitteeRemoteDecision[]>(async (bodyIds) => {
+          const em = await this.db.manager();
+          const rows = await em
+            .getRepository(SubCommitteeRemoteDecision)
+            .find({ where: { bodyId: In([...bodyIds]) }, order: { decidedOn: 'DESC', createdAt: 'DESC' } });
+          const by = new Map<string, SubCommitteeRemoteDecision[]>(bodyIds.map((id) => [id, []]));
+          for (const d of rows) by.get(d.bodyId)?.push(d);
+          return bodyIds.map((id) => by.get(id)!);
+        }),
+    ).load(bodyId);
   }
 
   async record(input: RecordSubCommitteeRemoteDecisionInput): Promise<SubCommitteeRemoteDecision> {

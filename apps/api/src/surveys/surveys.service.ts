@@ -19,6 +19,7 @@ import {
   type Survey,
   type SurveyAnswerValue,
   SurveyChoice,
+  type SurveyQuestion,
   SurveyQuestionKind,
   SurveyRole,
 } from './survey.model.js';
@@ -98,13 +99,13 @@ export class SurveysService {
   async list(): Promise<Survey[]> {
     const em = await this.db.manager();
     const rows: SurveyRow[] = await em.query('select * from survey order by created_at desc limit 200');
-    return Promise.all(rows.map((r) => this.assemble(r)));
+    return this.assemble(rows);
   }
 
   async get(id: string): Promise<Survey | null> {
     const em = await this.db.manager();
     const rows: SurveyRow[] = await em.query('select * from survey where id = $1', [id]);
-    return rows[0] ? this.assemble(rows[0]) : null;
+    return rows[0] ? (await this.assemble([rows[0]]))[0]! : null;
   }
 
   /** The recipient's answers: replaces earlier ones, until the deadline (the database refuses later writes). */
@@ -241,25 +242,49 @@ export class SurveysService {
     return this.directory.region(regionId)?.name ?? 'Regionen';
   }
 
-  private async assemble(row: SurveyRow): Promise<Survey> {
+  /** Surveys with their questions, recipients and answers: three statements for the whole list. */
+  private async assemble(rows: SurveyRow[]): Promise<Survey[]> {
+    if (!rows.length) return [];
     const em = await this.db.manager();
     const tenantId = currentStore().tenantId !== undefined ? currentStore().tenantId : (currentActor()?.tenantId ?? null);
-    const questions = await em.query('select id, position, text, kind from survey_question where survey_id = $1 order by position', [row.id]);
-    const recipients: { municipality_id: string; answered_at: Date | null; last: string | null }[] = await em.query(
-      `select r.municipality_id, r.answered_at,
-              (select max(reminded_on)::text from survey_reminder x where x.survey_id = r.survey_id and x.municipality_id = r.municipality_id) as last
-         from survey_recipient r where r.survey_id = $1`,
-      [row.id],
-    );
-    const answers: (SurveyAnswerValue & { municipalityId: string })[] = (
-      await em.query('select municipality_id, question_id, choice, number, text from survey_answer where survey_id = $1', [row.id])
-    ).map((a: { municipality_id: string; question_id: string; choice: string | null; number: string | null; text: string | null }) => ({
-      municipalityId: a.municipality_id,
-      questionId: a.question_id,
-      choice: a.choice as SurveyChoice | null,
-      number: a.number === null ? null : Number(a.number),
-      text: a.text,
-    }));
+    const ids = rows.map((r) => r.id);
+    const [allQuestions, allRecipients, allAnswers]: [
+      (SurveyQuestion & { survey_id: string })[],
+      { survey_id: string; municipality_id: string; answered_at: Date | null; last: string | null }[],
+      { survey_id: string; municipality_id: string; question_id: string; choice: string | null; number: string | null; text: string | null }[],
+    ] = [
+      await em.query('select survey_id, id, position, text, kind from survey_question where survey_id = any($1::uuid[]) order by survey_id, position', [ids]),
+      await em.query(
+        `select r.survey_id, r.municipality_id, r.answered_at,
+                (select max(reminded_on)::text from survey_reminder x where x.survey_id = r.survey_id and x.municipality_id = r.municipality_id) as last
+           from survey_recipient r where r.survey_id = any($1::uuid[])`,
+        [ids],
+      ),
+      await em.query('select survey_id, municipality_id, question_id, choice, number, text from survey_answer where survey_id = any($1::uuid[])', [ids]),
+    ];
+    return rows.map((row) => {
+      const questions = allQuestions.filter((q) => q.survey_id === row.id).map(({ survey_id: _, ...q }) => q);
+      const recipients = allRecipients.filter((r) => r.survey_id === row.id);
+      const answers: (SurveyAnswerValue & { municipalityId: string })[] = allAnswers
+        .filter((a) => a.survey_id === row.id)
+        .map((a) => ({
+          municipalityId: a.municipality_id,
+          questionId: a.question_id,
+          choice: a.choice as SurveyChoice | null,
+          number: a.number === null ? null : Number(a.number),
+          text: a.text,
+        }));
+      return this.assembleOne(row, tenantId, questions, recipients, answers);
+    });
+  }
+
+  private assembleOne(
+    row: SurveyRow,
+    tenantId: string | null | undefined,
+    questions: SurveyQuestion[],
+    recipients: { municipality_id: string; answered_at: Date | null; last: string | null }[],
+    answers: (SurveyAnswerValue & { municipalityId: string })[],
+  ): Survey {
     const myRole = !tenantId ? SurveyRole.COORDINATOR : row.asked_by_tenant_id === tenantId ? SurveyRole.ASKER : SurveyRole.RECIPIENT;
     const name = (id: string) => this.directory.municipality(id)?.name ?? '';
     const responses = recipients

@@ -51,7 +51,7 @@ export class PracticeSessionsResolver extends CrudResolver({
 
   @ResolveField(() => [PracticeSessionInvitee])
   invitees(@Parent() session: PracticeSession) {
-    return this.service.invitees(session.id);
+    return this.service.inviteesOfSession(session.id);
   }
 
   @ResolveField(() => TrainingModule, { nullable: true })
