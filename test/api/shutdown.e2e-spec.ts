@@ -106,6 +106,9 @@ describe('the API with its embedded PostgreSQL: crash and shutdown', () => {
     await new Promise((r) => setTimeout(r, 150));
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const signalled = Date.now();
+    // What the API says from here on: the first test's database kill may have cut off a job's
+    // query (the room scheduler reconciles at start), which is that test's business.
+    const logged = output.length;
     child.kill('SIGTERM');
     const answers = await Promise.all(running);
     // Each request either ran to its end, or — not yet received when the signal came — was
@@ -124,7 +127,7 @@ describe('the API with its embedded PostgreSQL: crash and shutdown', () => {
     assert.equal(await exited, 0, output.slice(-2000));
     assert.ok(Date.now() - signalled < 30_000, `exits promptly: ${Date.now() - signalled} ms\n${output.slice(-2500)}`);
     assert.match(output, /No longer taking requests; the running ones have finished/);
-    assert.doesNotMatch(output, /terminating connection|QueryRunnerAlreadyReleased|ERROR/);
+    assert.doesNotMatch(output.slice(logged), /terminating connection|QueryRunnerAlreadyReleased|ERROR/);
     await assert.rejects(fetch(`${base}/health`), 'no longer listening');
   });
 });
