@@ -23,7 +23,9 @@ import { loadConfig, REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { prepareDatabase } from '@motesplats/api/database/bootstrap.js';
 import { TenantDb } from '@motesplats/api/database/tenant-db.service.js';
 import { JoinLinksService } from '@motesplats/api/join-links/join-links.service.js';
-import { alternate, load, summary } from './lib/load.js';
+import { alternate, load, summary, type LoadResult } from './lib/load.js';
+import { cpuDuring, type CpuSpent } from './lib/cpu.js';
+import { profiled } from './lib/profile.js';
 import { peakRssMb, record } from './lib/report.js';
 import { DEMO_MUNICIPALITIES } from '@motesplats/api/seed/demo-region.js';
 import { demoId, seedDemoRegion } from '@motesplats/api/seed/demo-seeder.js';
@@ -119,17 +121,26 @@ try {
   const measured = order.slice(warm.length);
   const per = Math.floor(measured.length / ROUNDS);
   const slice = (r: number) => measured.slice(r * per, (r + 1) * per);
+  // CPU per request by process, per side: the two cores are shared, so the sum bounds throughput.
+  const cpu = { full: { node: 0, postgres: 0, redis: 0 }, bare: { node: 0, postgres: 0, redis: 0 } };
+  const spent = async (side: keyof typeof cpu, fn: () => Promise<LoadResult>) => {
+    const { result, cpu: used } = await cpuDuring(fn);
+    for (const k of ['node', 'postgres', 'redis'] as const) cpu[side][k] += used[k] / per;
+    return result;
+  };
   const runs = await alternate(ROUNDS, {
-    full: (r) => load({ url: base, paths: slice(r).map((t) => `/join/${t}/status`), connections: CONCURRENCY, amount: per }),
-    bare: (r) => load({ url: bareBase, paths: slice(r).map((t) => `/bare/${t}`), connections: CONCURRENCY, amount: per }),
+    full: (r) => spent('full', () => profiled('join', () => load({ url: base, paths: slice(r).map((t) => `/join/${t}/status`), connections: CONCURRENCY, amount: per }))),
+    bare: (r) => spent('bare', () => load({ url: bareBase, paths: slice(r).map((t) => `/bare/${t}`), connections: CONCURRENCY, amount: per })),
   });
   const full = summary(runs.full);
   const plain = summary(runs.bare);
   console.log(
     `join-links: ${COUNCILS} councils, ${tokens.length} personal room links, ${CONCURRENCY} connections, ${ROUNDS} alternating rounds (node ${process.version})`,
   );
+  const perRequest = (c: CpuSpent) => `API process ${(c.node / ROUNDS).toFixed(2)} ms, Postgres ${(c.postgres / ROUNDS).toFixed(2)} ms, Redis ${(c.redis / ROUNDS).toFixed(2)} ms`;
+  console.log(`  CPU per request: join route: ${perRequest(cpu.full)}; bare route: ${perRequest(cpu.bare)}`);
   const burstSeconds = runs.full.reduce((s, r) => s + r.seconds, 0);
-  const note = `${measured.length} links, ${full.failures} non-2xx; whole burst ${burstSeconds.toFixed(1)} s (${burstSeconds <= 60 ? 'within' : 'NOT within'} the minute)`;
+  const note = `${measured.length} links, ${full.failures} non-2xx; whole burst ${burstSeconds.toFixed(1)} s (${burstSeconds <= 60 ? 'within' : 'NOT within'} the minute); CPU per request, join: ${perRequest(cpu.full)}; bare: ${perRequest(cpu.bare)}`;
   record({
     benchmark: 'join burst',
     figure: 'GET /join/:token/status req/s',

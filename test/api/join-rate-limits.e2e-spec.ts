@@ -5,6 +5,10 @@ import { demoId } from '@motesplats/api/seed/demo-seeder.js';
 import { gql, startTestApp, type TestApp } from '../support/test-app.js';
 import { fixClock } from '../support/fixed-clock.js';
 import { issueToken } from '../support/join-links.js';
+import type { Redis } from 'ioredis';
+import { REDIS } from '@motesplats/api/common/redis.module.js';
+import type { Clock } from '@motesplats/api/common/clock.js';
+import { JoinRateLimiter } from '@motesplats/api/join-links/join-rate-limiter.js';
 
 const A = 'munkedal';
 const kf = demoId(`${A}:meeting:kf-next`);
@@ -83,5 +87,35 @@ describe('join-link rate limits without a trusted proxy (the default)', () => {
     for (let i = 0; i < 25; i++) codes.push(await status(t.url, unknownWith(''), `203.0.113.${i + 1}`));
     assert.deepEqual(codes.slice(0, 20), Array(20).fill(404));
     assert.deepEqual(codes.slice(20), Array(5).fill(429), codes.join(','));
+  });
+});
+
+describe('join-link rate limits across API instances (two limiters, one Redis)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it("refuses an address at once where it failed, and on another instance once that instance's memory of \"within budget\" lapses (250 ms)", async () => {
+    const redis = t.app.get<Redis>(REDIS);
+    let now = Date.parse('2030-01-01T10:00:10Z');
+    const clock = { now: () => new Date(now) } as Clock;
+    const here = new JoinRateLimiter(redis, t.config, clock);
+    const there = new JoinRateLimiter(redis, t.config, clock);
+    const address = `198.18.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+    assert.equal(await there.blocked(address), false, 'within budget: remembered by the other instance');
+    for (let i = 0; i < t.config.joinRateLimits.failuresPerIpPerMinute; i++) {
+      assert.equal(await here.blocked(address), false, `failure ${i + 1} was still admitted`);
+      await here.failed(address, unknownWith(''));
+    }
+    assert.equal(await here.blocked(address), true, 'blocked at once where the failures were counted');
+    assert.equal(await there.blocked(address), false, 'the other instance still goes by what Redis told it a moment ago');
+    now += 251;
+    assert.equal(await there.blocked(address), true, 'and asks Redis again once that lapses');
+    assert.equal(there.knownBlocked(address), true, 'then refuses it without asking, for the rest of the minute');
+    now = Date.parse('2030-01-01T10:02:00Z');
+    assert.equal(await there.blocked(address), false, 'two minutes on, the failures have aged out');
   });
 });

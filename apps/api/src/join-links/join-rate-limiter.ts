@@ -10,6 +10,12 @@ const PREFIX_LENGTH = 2;
 const WINDOW_MS = 60_000;
 /** A rate limit must never hold a member at the door: Redis gets this long, then the process decides alone. */
 const REDIS_TIMEOUT_MS = 300;
+/**
+ * How long an address Redis found within its budget is taken at its word without asking again.
+ * Failures through this process are counted at once (see `failed`); those through other
+ * instances are seen this much later at most.
+ */
+const CLEAR_FOR_MS = 250;
 
 const log = new Logger('JoinRateLimiter');
 
@@ -34,6 +40,10 @@ const log = new Logger('JoinRateLimiter');
 export class JoinRateLimiter {
   private readonly keyPrefix: string;
   private readonly local = new Map<string, { count: number; expires: number }>();
+  /** Addresses Redis said were blocked, until the end of the minute it said so (counts only grow within it). */
+  private readonly blockedUntil = new Map<string, number>();
+  /** Addresses Redis said were within their budget, until CLEAR_FOR_MS later. */
+  private readonly clearUntil = new Map<string, number>();
   private redisDown = false;
 
   constructor(
@@ -46,9 +56,37 @@ export class JoinRateLimiter {
 
   /** Whether this address has failed too often; counts nothing. */
   async blocked(ip: string): Promise<boolean> {
-    const window = Math.floor(this.clock.now().getTime() / WINDOW_MS);
+    if (this.knownBlocked(ip)) return true;
+    const at = this.clock.now().getTime();
+    if ((this.clearUntil.get(ip) ?? 0) > at) return false;
+    const window = Math.floor(at / WINDOW_MS);
     const [now, before] = await this.read([this.failureKey(ip, window), this.failureKey(ip, window - 1)]);
-    return now! + before! >= this.config.joinRateLimits.failuresPerIpPerMinute;
+    return this.remember(ip, window, now! + before!);
+  }
+
+  /** Notes what the address's count means until it is next asked; true when it is blocked. */
+  private remember(ip: string, window: number, failures: number): boolean {
+    const blocked = failures >= this.config.joinRateLimits.failuresPerIpPerMinute;
+    // Bounded: a flood of addresses empties the memory, which only costs Redis reads.
+    for (const m of [this.blockedUntil, this.clearUntil]) if (m.size >= 10_000) m.clear();
+    if (blocked) {
+      this.clearUntil.delete(ip);
+      this.blockedUntil.set(ip, (window + 1) * WINDOW_MS);
+    } else this.clearUntil.set(ip, this.clock.now().getTime() + CLEAR_FOR_MS);
+    return blocked;
+  }
+
+  /**
+   * Whether this process already knows the address is blocked for the rest of this minute: then
+   * its requests are refused without asking Redis or looking anything up. Lets the join page's
+   * look-up run alongside the budget's read for everyone else (see JoinController).
+   */
+  knownBlocked(ip: string): boolean {
+    const until = this.blockedUntil.get(ip);
+    if (until === undefined) return false;
+    if (until > this.clock.now().getTime()) return true;
+    this.blockedUntil.delete(ip);
+    return false;
   }
 
   /**
@@ -58,10 +96,17 @@ export class JoinRateLimiter {
   async failed(ip: string, token?: string): Promise<boolean> {
     const window = Math.floor(this.clock.now().getTime() / WINDOW_MS);
     if (!token) {
-      await this.increment([this.failureKey(ip, window)]);
+      const [ipNow, ipBefore] = await this.increment([this.failureKey(ip, window)], [this.failureKey(ip, window - 1)]);
+      this.remember(ip, window, ipNow! + ipBefore!);
       return false;
     }
-    const [, prefixNow, prefixBefore] = await this.increment([this.failureKey(ip, window), this.prefixKey(token, window)], [this.prefixKey(token, window - 1)]);
+    const [ipNow, prefixNow, ipBefore, prefixBefore] = await this.increment(
+      [this.failureKey(ip, window), this.prefixKey(token, window)],
+      [this.failureKey(ip, window - 1), this.prefixKey(token, window - 1)],
+    );
+    // The address's own count, read back in the same round trip: its next request is refused
+    // here without waiting for the remembered "within budget" to lapse.
+    this.remember(ip, window, ipNow! + ipBefore!);
     return prefixNow! + prefixBefore! > this.config.joinRateLimits.perTokenPrefixPerMinute;
   }
 

@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/roles.decorator.js';
 import { Clock } from '../common/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { JoinAccessService } from './join-access.service.js';
+import { JoinAccessService, type JoinView } from './join-access.service.js';
 import { JoinRateLimiter, tooMany } from './join-rate-limiter.js';
 import { looksLikeToken } from './join-token.js';
 import { INVALID_PAGE, INVALID_PAGE_CSP, INVALID_STATUS, joinStatus, memberPageCsp, renderMemberPage, type JoinStatus } from './member-page.js';
@@ -80,8 +80,27 @@ export class JoinController {
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').header('x-content-type-options', 'nosniff');
     // Not even a token: answered before any budget is spent, so junk can lock nobody out.
     if (!looksLikeToken(token)) return null;
-    if (!(await this.limiter.admit(req.ip, token, reply))) return undefined;
-    const view = entering ? await this.access.enter(token) : await this.access.resolve(token);
+    let view: JoinView | null;
+    if (entering) {
+      // Entering writes: the budget is read first.
+      if (!(await this.limiter.admit(req.ip, token, reply))) return undefined;
+      view = await this.access.enter(token);
+    } else {
+      // Looking writes nothing, so the budget's read (Redis) and the look-up (Postgres) run side
+      // by side: a whole council opening its links waits for the slower of the two, not both
+      // (issue 12). A blocked address is still answered 429 whatever the look-up found, so it
+      // learns nothing; one this process knows to be blocked costs no look-up at all.
+      if (this.limiter.knownBlocked(req.ip)) {
+        tooMany(reply, this.clock.now().getTime());
+        return undefined;
+      }
+      const [blocked, found] = await Promise.all([this.limiter.blocked(req.ip), this.access.resolve(token)]);
+      if (blocked) {
+        tooMany(reply, this.clock.now().getTime());
+        return undefined;
+      }
+      view = found;
+    }
     if (!view) {
       if (await this.limiter.failed(req.ip, token)) {
         tooMany(reply);
