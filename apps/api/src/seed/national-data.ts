@@ -145,30 +145,27 @@ const MUNICIPAL_TABLES = [
 
 class Batch {
   private readonly rows = new Map<string, Row[]>();
-  constructor(
-    private readonly client: pg.Client,
-    private readonly counts: Record<string, number>,
-  ) {}
+  constructor(private readonly counts: Record<string, number>) {}
 
   add(table: string, row: Row): void {
     if (!this.rows.has(table)) this.rows.set(table, []);
     this.rows.get(table)!.push(row);
   }
 
-  /** Multi-row inserts, as few statements as the bind-parameter limit allows; every row of a table has the same columns. */
-  async flush(order: string[]): Promise<void> {
+  /**
+   * One statement per table, the rows as one JSON parameter spread into the table's row type:
+   * no bind-parameter limit to chunk by. (Postgres's inserts and foreign-key checks are the
+   * cost either way: VALUES lists were no faster.) Columns left out of a row get their
+   * defaults; jsonb columns take the value itself, not a JSON string.
+   */
+  async flush(client: pg.Client, order: string[]): Promise<void> {
     const unknown = [...this.rows.keys()].filter((t) => !order.includes(t));
     if (unknown.length) throw new Error(`no insert order for ${unknown.join(', ')}`);
     for (const table of order) {
       const rows = this.rows.get(table) ?? [];
       if (!rows.length) continue;
-      const columns = Object.keys(rows[0]!);
-      const chunk = Math.floor(60000 / columns.length);
-      for (let start = 0; start < rows.length; start += chunk) {
-        const values: unknown[] = [];
-        const tuples = rows.slice(start, start + chunk).map((row) => `(${columns.map((c) => `$${values.push(row[c])}`).join(',')})`);
-        await this.client.query(`insert into ${table} (${columns.join(',')}) values ${tuples.join(',')}`, values);
-      }
+      const columns = Object.keys(rows[0]!).join(',');
+      await client.query(`insert into ${table} (${columns}) select ${columns} from json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(rows)]);
       this.counts[table] = (this.counts[table] ?? 0) + rows.length;
     }
     this.rows.clear();
@@ -187,17 +184,27 @@ async function inTransaction(client: pg.Client, work: () => Promise<void>): Prom
   }
 }
 
+/**
+ * Municipalities are written on this many API connections at once: Postgres (inserts, their
+ * foreign-key checks and indexes) is most of the time, and one backend uses one core.
+ */
+const WRITERS = 2;
+
 export async function generateNational(db: NationalDatabase, o: NationalOptions): Promise<NationalData> {
-  const api = new pg.Client({ connectionString: db.appUrl });
-  await api.connect();
+  const writers: pg.Client[] = [];
   try {
-    return await generate(db.owner, api, o);
+    for (let i = 0; i < WRITERS; i++) {
+      writers.push(new pg.Client({ connectionString: db.appUrl }));
+      await writers[i]!.connect();
+    }
+    return await generate(db.owner, writers, o);
   } finally {
-    await api.end();
+    await Promise.all(writers.map((c) => c.end()));
   }
 }
 
-async function generate(owner: pg.Client, api: pg.Client, o: NationalOptions): Promise<NationalData> {
+async function generate(owner: pg.Client, writers: pg.Client[], o: NationalOptions): Promise<NationalData> {
+  const api = writers[0]!;
   const prefix = o.prefix ?? 'gen';
   const codeFrom = o.codeFrom ?? 7000;
   const id = (key: string) => uuidFrom(o.seed, `${prefix}:${key}`);
@@ -215,7 +222,7 @@ async function generate(owner: pg.Client, api: pg.Client, o: NationalOptions): P
     const slug = `${prefix}-region-${r + 1}`;
     // The registry is the owner's: the API role may only read region and municipality.
     await owner.query('insert into region (id, name, slug) values ($1, $2, $3)', [regionId, `Region ${r + 1} (genererad)`, slug]);
-    const batch = new Batch(api, out.rows);
+    const batch = new Batch(out.rows);
     await inTransaction(api, async () => {
       // Region-wide work, as a coordinator's session: no municipality bound, the region set.
       await seedPlatformCatalog(api, regionId);
@@ -253,14 +260,39 @@ async function generate(owner: pg.Client, api: pg.Client, o: NationalOptions): P
           phone: null,
           account: null,
           skills: [...skills],
-          weekly: JSON.stringify(weekly),
+          weekly,
           active: true,
         });
       }
-      await batch.flush(['regional_rule_template', 'regional_training_module', 'regional_support_staff']);
+      await batch.flush(api, ['regional_rule_template', 'regional_training_module', 'regional_support_staff']);
     });
     out.regions.push({ id: regionId, slug, municipalityIds: [] });
   }
+
+  // Municipalities are built here in order (ids, figures and the order of `out` do not depend
+  // on the writers) and written by whichever API connection is free.
+  const idle = [...writers];
+  const writing = new Set<Promise<void>>();
+  let failure: { err: unknown } | undefined;
+  const write = async (tenantId: string, batch: Batch) => {
+    while (!idle.length) await Promise.race(writing);
+    if (failure) throw failure.err;
+    const client = idle.pop()!;
+    const done: Promise<void> = inTransaction(client, async () => {
+      await client.query(`select set_config('app.tenant_id', $1, true), set_config('app.region_id', '', true)`, [tenantId]);
+      await batch.flush(client, MUNICIPAL_TABLES);
+      await client.query(
+        `select refresh_meeting_rollup($1::uuid, q) from (select distinct meeting_quarter(starts_at) as q from meeting where tenant_id = $1 and status = 'ended') x`,
+        [tenantId],
+      );
+    })
+      .catch((err: unknown) => void (failure ??= { err }))
+      .finally(() => {
+        writing.delete(done);
+        idle.push(client);
+      });
+    writing.add(done);
+  };
 
   const first = o.firstMunicipality ?? 0;
   for (let m = first; m < first + o.municipalities; m++) {
@@ -280,7 +312,7 @@ async function generate(owner: pg.Client, api: pg.Client, o: NationalOptions): P
       code,
       slug,
     ]);
-    const batch = new Batch(api, out.rows);
+    const batch = new Batch(out.rows);
     const t = { tenant_id: tenantId };
     batch.add('rule_set_version', { ...t, id: id(`rules:${m}`), ...demoRuleSet(slug, code, tenantId, id(`template:${regionIndex}`)) });
 
@@ -375,7 +407,7 @@ async function generate(owner: pg.Client, api: pg.Client, o: NationalOptions): P
         phone: null,
         account,
         skills: [...skills],
-        weekly: JSON.stringify(weekly),
+        weekly,
         active: true,
       });
       return staffId;
@@ -621,14 +653,9 @@ async function generate(owner: pg.Client, api: pg.Client, o: NationalOptions): P
       });
     }
 
-    await inTransaction(api, async () => {
-      await api.query(`select set_config('app.tenant_id', $1, true), set_config('app.region_id', '', true)`, [tenantId]);
-      await batch.flush(MUNICIPAL_TABLES);
-      await api.query(
-        `select refresh_meeting_rollup($1::uuid, q) from (select distinct meeting_quarter(starts_at) as q from meeting where tenant_id = $1 and status = 'ended') x`,
-        [tenantId],
-      );
-    });
+    await write(tenantId, batch);
   }
+  await Promise.all(writing);
+  if (failure) throw failure.err;
   return out;
 }
