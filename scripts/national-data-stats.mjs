@@ -1,7 +1,7 @@
 // The national data set at the admin-query bench's 1× (BASE municipalities, 21 regions, 5 years,
 // 50 upcoming council meetings × 20 items), timed, with row counts per municipality — to see
 // what a change to the generator costs and holds. After `npx tsc -b`:
-//   node scripts/national-data-stats.mjs   (BASE=20; GROW=4 adds 3×BASE more as the bench's 4× does; KEEP=1 keeps the database)
+//   node scripts/national-data-stats.mjs   (BASE=20; UPCOMING=50; GROW=4 adds 3×BASE more as the bench's 4× does; KEEP=1 keeps the database)
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
