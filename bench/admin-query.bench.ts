@@ -1,7 +1,7 @@
 /**
  * Benchmark: the administrator's main query — a council's upcoming meetings with agenda items
- * and attendance — over HTTP, on the national data set (apps/api/src/seed/national-data.ts,
- * deterministic from a seed, written through row-level security with the tenant bound). In the
+ * and attendance — over HTTP, on the national data set (bench/lib/national-data.ts,
+ * deterministic from a seed, written as the API role through row-level security). In the
  * same run, alternating round by round (A B C D A B C D …), with autocannon in a child process:
  *   A. the API (GraphQL `meetings`, signed in as the municipality's administrator);
  *   B. PostGraphile (v4, from npm) over the same database as the same API role, the tenant set
@@ -28,7 +28,7 @@ import pg from 'pg';
 import { createApp } from '@motesplats/api/app.factory.js';
 import { loadConfig, REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { prepareDatabase } from '@motesplats/api/database/bootstrap.js';
-import { generateNational, type NationalData } from '@motesplats/api/seed/national-data.js';
+import { generateNational, type NationalData } from './lib/national-data.js';
 import { alternate, load, summary, type LoadSpec } from './lib/load.js';
 import { median, peakRssMb, record } from './lib/report.js';
 
@@ -94,7 +94,7 @@ const superPool = new pg.Pool({ connectionString: url.toString(), max: CONNECTIO
 let graphile: ChildProcess | undefined;
 try {
   let t0 = performance.now();
-  const data: NationalData = await generateNational(owner, { ...generation, municipalities: BASE });
+  const data: NationalData = await generateNational({ owner, appUrl: db.appUrl }, { ...generation, municipalities: BASE });
   await owner.query('analyze');
   const target = data.municipalities[0]!;
   console.log(
@@ -274,12 +274,15 @@ try {
   for (const size of process.env.BENCH_SCALING === 'off' ? [] : [1, 4, 16]) {
     if (size * BASE > written) {
       t0 = performance.now();
-      const more = await generateNational(owner, {
-        ...generation,
-        municipalities: size * BASE - written,
-        firstMunicipality: written,
-        regionsFrom: data.regions,
-      });
+      const more = await generateNational(
+        { owner, appUrl: db.appUrl },
+        {
+          ...generation,
+          municipalities: size * BASE - written,
+          firstMunicipality: written,
+          regionsFrom: data.regions,
+        },
+      );
       written = size * BASE;
       await owner.query('analyze');
       console.log(`${size}×: ${written} municipalities (${more.meetings} more ended meetings) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

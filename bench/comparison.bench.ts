@@ -1,7 +1,7 @@
 /**
  * Benchmark: the coordinators' comparison at national scale — 290 municipalities in 21 regions
  * with 5 years of ended meetings (generated deterministically from a seed by
- * apps/api/src/seed/national-data.ts). In the same run it measures
+ * bench/lib/national-data.ts). In the same run it measures
  *   1. regional_comparison() on the quarterly rollups, as the API's role with a region bound
  *      (what the comparison page asks), whole period and per quarter;
  *   2. the same figures computed from the raw tables (meetings, attendance, reports,
@@ -18,7 +18,7 @@ import pg from 'pg';
 import { createApp } from '@motesplats/api/app.factory.js';
 import { loadConfig, REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { prepareDatabase } from '@motesplats/api/database/bootstrap.js';
-import { generateNational } from '@motesplats/api/seed/national-data.js';
+import { generateNational } from './lib/national-data.js';
 import { record } from './lib/report.js';
 
 const SERVER = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -119,14 +119,17 @@ const from = new Date(until.getTime() - YEARS * 365 * 86_400_000).toISOString().
 let app: Awaited<ReturnType<typeof createApp>> | undefined;
 try {
   const t0 = performance.now();
-  const data = await generateNational(owner, {
-    seed: 2026,
-    regions: REGIONS,
-    municipalities: MUNICIPALITIES,
-    years: YEARS,
-    meetingsPerYear: MEETINGS_PER_YEAR,
-    until,
-  });
+  const data = await generateNational(
+    { owner, appUrl: db.appUrl },
+    {
+      seed: 2026,
+      regions: REGIONS,
+      municipalities: MUNICIPALITIES,
+      years: YEARS,
+      meetingsPerYear: MEETINGS_PER_YEAR,
+      until,
+    },
+  );
   await owner.query('analyze');
   console.log(
     `generated ${MUNICIPALITIES} municipalities in ${REGIONS} regions, ${YEARS} years: ${data.meetings} meetings, ${data.attendances} attendances in ${((performance.now() - t0) / 1000).toFixed(1)} s`,

@@ -19,7 +19,7 @@ import { ROOMS_QUEUE } from '@motesplats/api/breakout-rooms/queues.js';
 import { loadConfig, REPO_ROOT } from '@motesplats/api/config/app-config.js';
 import { prepareDatabase } from '@motesplats/api/database/bootstrap.js';
 import { startWorkers } from '@motesplats/api/jobs/jobs.module.js';
-import { generateNational } from '@motesplats/api/seed/national-data.js';
+import { generateNational } from './lib/national-data.js';
 import { percentile, record } from './lib/report.js';
 
 const SERVER = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -53,7 +53,7 @@ let app: Awaited<ReturnType<typeof createApp>> | undefined;
 let queue: Queue | undefined;
 try {
   const municipalities = Math.ceil(JOBS / 60);
-  await generateNational(owner, { seed: 2026, regions: 21, municipalities, years: 5, meetingsPerYear: 12, until: new Date() });
+  await generateNational({ owner, appUrl: db.appUrl }, { seed: 2026, regions: 21, municipalities, years: 5, meetingsPerYear: 12, until: new Date() });
   await owner.query('analyze');
   const { rows: meetings } = await owner.query<{ tenant_id: string; id: string }>(`select tenant_id, id from meeting order by id limit $1`, [JOBS]);
 

@@ -31,16 +31,19 @@ const config = {
 const db = await prepareDatabase(config, () => undefined);
 const owner = new pg.Client({ connectionString: db.ownerUrl });
 await owner.connect();
-const data = await generateNational(owner, {
-  seed: 2026,
-  regions: 21,
-  years: 5,
-  meetingsPerYear: 12,
-  until: new Date(),
-  upcomingMeetings: 50,
-  agendaItemsPerMeeting: 20,
-  municipalities: 20,
-});
+const data = await generateNational(
+  { owner, appUrl: db.appUrl },
+  {
+    seed: 2026,
+    regions: 21,
+    years: 5,
+    meetingsPerYear: 12,
+    until: new Date(),
+    upcomingMeetings: 50,
+    agendaItemsPerMeeting: 20,
+    municipalities: 20,
+  },
+);
 await owner.query('analyze');
 const target = data.municipalities[0];
 const app = await createApp(config, db.appUrl);

@@ -82,7 +82,10 @@ describe('comparison: municipalities side by side, on generated data', () => {
     const client = new pg.Client({ connectionString: t.ownerUrl });
     await client.connect();
     try {
-      data = await generateNational(client, { seed: 11, regions: 2, municipalities: 10, years: 2, meetingsPerYear: 14, until });
+      data = await generateNational(
+        { owner: client, appUrl: t.appDatabaseUrl },
+        { seed: 11, regions: 2, municipalities: 10, years: 2, meetingsPerYear: 14, until },
+      );
     } finally {
       await client.end();
     }
