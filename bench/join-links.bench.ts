@@ -129,7 +129,8 @@ try {
     return result;
   };
   const runs = await alternate(ROUNDS, {
-    full: (r) => spent('full', () => profiled('join', () => load({ url: base, paths: slice(r).map((t) => `/join/${t}/status`), connections: CONCURRENCY, amount: per }))),
+    full: (r) =>
+      spent('full', () => profiled('join', () => load({ url: base, paths: slice(r).map((t) => `/join/${t}/status`), connections: CONCURRENCY, amount: per }))),
     bare: (r) => spent('bare', () => load({ url: bareBase, paths: slice(r).map((t) => `/bare/${t}`), connections: CONCURRENCY, amount: per })),
   });
   const full = summary(runs.full);
@@ -137,7 +138,8 @@ try {
   console.log(
     `join-links: ${COUNCILS} councils, ${tokens.length} personal room links, ${CONCURRENCY} connections, ${ROUNDS} alternating rounds (node ${process.version})`,
   );
-  const perRequest = (c: CpuSpent) => `API process ${(c.node / ROUNDS).toFixed(2)} ms, Postgres ${(c.postgres / ROUNDS).toFixed(2)} ms, Redis ${(c.redis / ROUNDS).toFixed(2)} ms`;
+  const perRequest = (c: CpuSpent) =>
+    `API process ${(c.node / ROUNDS).toFixed(2)} ms, Postgres ${(c.postgres / ROUNDS).toFixed(2)} ms, Redis ${(c.redis / ROUNDS).toFixed(2)} ms`;
   console.log(`  CPU per request: join route: ${perRequest(cpu.full)}; bare route: ${perRequest(cpu.bare)}`);
   const burstSeconds = runs.full.reduce((s, r) => s + r.seconds, 0);
   const note = `${measured.length} links, ${full.failures} non-2xx; whole burst ${burstSeconds.toFixed(1)} s (${burstSeconds <= 60 ? 'within' : 'NOT within'} the minute); CPU per request, join: ${perRequest(cpu.full)}; bare: ${perRequest(cpu.bare)}`;

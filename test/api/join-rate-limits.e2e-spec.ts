@@ -98,7 +98,7 @@ describe('join-link rate limits across API instances (two limiters, one Redis)',
   });
   afterAll(async () => t.close());
 
-  it("refuses an address at once where it failed, and on another instance once that instance's memory of \"within budget\" lapses (250 ms)", async () => {
+  it('refuses an address at once where it failed, and on another instance once that instance\'s memory of "within budget" lapses (250 ms)', async () => {
     const redis = t.app.get<Redis>(REDIS);
     let now = Date.parse('2030-01-01T10:00:10Z');
     const clock = { now: () => new Date(now) } as Clock;

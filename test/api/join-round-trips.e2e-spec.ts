@@ -38,7 +38,8 @@ describe('round trips of one join-link status check', () => {
     const opensAt = res.data!.setUpBreakoutRooms[0].windows[0].opensAt as string;
     ({ token: roomToken } = await issueToken(t, A, kf, (links) => links.find((l) => l.roomId)));
     ({ token: meetingToken } = await issueToken(t, A, kf, (links) => links.find((l) => !l.roomId)));
-    clock.set(plus(opensAt, 60));
+    now = plus(opensAt, 60).getTime();
+    clock.set(new Date(now));
     const logger = t.app.get<DataSource>(APP_DATA_SOURCE).logger;
     const logQuery = logger.logQuery.bind(logger);
     logger.logQuery = (query, parameters, runner) => {
@@ -57,9 +58,13 @@ describe('round trips of one join-link status check', () => {
     await t?.close();
   });
 
-  async function measure(path: string): Promise<{ code: number; statements: string[]; commands: string[] }> {
+  let now = 0;
+  async function measure(path: string, later = 0): Promise<{ code: number; statements: string[]; commands: string[] }> {
     // Once unmeasured: per-process caches (published rule sets, say) fill on first use.
     await (await fetch(t.url + path)).arrayBuffer();
+    // `later` ms on: past what the limiter remembers of the address (250 ms), or still within it.
+    now += later;
+    clock.set(new Date(now));
     statements = [];
     commands = [];
     counting = true;
@@ -70,15 +75,22 @@ describe('round trips of one join-link status check', () => {
   }
 
   it('a party group room link: few SQL round trips and one Redis command', async () => {
-    const got = await measure(`/join/${roomToken}/status`);
+    const got = await measure(`/join/${roomToken}/status`, 1000);
     console.log(`room link status: ${got.statements.length} SQL statements, ${got.commands.length} Redis commands\n  ${got.statements.join('\n  ')}`);
     assert.equal(got.code, 200);
     assert.deepEqual(got.commands, ['mget'], 'only the address budget is read; a working link spends nothing');
     assert.ok(got.statements.length <= 1, `${got.statements.length} statements`);
   });
 
+  it('the same address again within 250 ms: no Redis command at all (the limiter remembers it is within budget)', async () => {
+    const got = await measure(`/join/${roomToken}/status`, 100);
+    assert.equal(got.code, 200);
+    assert.deepEqual(got.commands, []);
+    assert.ok(got.statements.length <= 1, `${got.statements.length} statements`);
+  });
+
   it('a link to the meeting itself: the rules are still judged, in one transaction', async () => {
-    const got = await measure(`/join/${meetingToken}/status`);
+    const got = await measure(`/join/${meetingToken}/status`, 1000);
     console.log(`meeting link status: ${got.statements.length} SQL statements, ${got.commands.length} Redis commands\n  ${got.statements.join('\n  ')}`);
     assert.equal(got.code, 200);
     assert.deepEqual(got.commands, ['mget']);

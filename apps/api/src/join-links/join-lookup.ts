@@ -10,6 +10,9 @@ import { Member } from '../members/members.public.js';
 import { MunicipalitySettings } from '../tenancy/municipality-settings.entity.js';
 import { JoinLink } from './join-link.entity.js';
 
+/** Column types whose JSON value is already what the entity holds. */
+const SAME_IN_JSON = new Set<unknown>(['uuid', 'text', 'varchar', 'boolean', 'integer', 'int', 'jsonb', 'json', String, Boolean, Number]);
+
 /** Everything a join link's page needs from the database, read in one round trip. */
 export interface JoinRows {
   /** The municipality owning the token: every row below was read under its row-level security. */
@@ -23,7 +26,7 @@ export interface JoinRows {
   recesses: MeetingRecess[];
   /** Null until the municipality saves its own. */
   settings: MunicipalitySettings | null;
-  /** The municipality's rule-set versions, newest first, without their content. */
+  /** The municipality's published rule-set versions, newest first, without their content. */
   ruleSets: { tenantId: string; id: string; status: string }[];
 }
 
@@ -44,6 +47,7 @@ export interface JoinRows {
 export class JoinLookup {
   private readonly parts: { alias: string; meta: EntityMetadata }[];
   private readonly recessMeta: EntityMetadata;
+  private readonly plans = new Map<EntityMetadata, ReturnType<JoinLookup['plan']>>();
 
   constructor(private readonly dataSource: DataSource) {
     const meta = (e: EntityTarget<ObjectLiteral>) => dataSource.getMetadata(e);
@@ -90,10 +94,37 @@ export class JoinLookup {
   /** The entity from a whole row as JSON, converted as TypeORM converts its columns (timestamps come as text); null when the join found no row. */
   private hydrate(meta: EntityMetadata, row: Record<string, unknown> | null): ObjectLiteral | null {
     if (!row) return null;
-    const entity = meta.create() as ObjectLiteral;
-    for (const column of meta.columns) {
-      if (column.databaseName in row) column.setEntityValue(entity, this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column));
+    const entity = Object.create((meta.target as { prototype: object }).prototype) as ObjectLiteral;
+    for (const c of this.plan(meta)) {
+      if (!(c.db in row)) continue;
+      const value = row[c.db];
+      // Text, uuids, numbers, booleans, arrays and JSON come from JSON as the entity holds them;
+      // timestamps (text in JSON) become Dates; anything else goes through TypeORM's conversion.
+      entity[c.property] =
+        c.as === 'same' || value === null ? value : c.as === 'date' ? new Date(value as string) : this.dataSource.driver.prepareHydratedValue(value, c.column);
     }
     return entity;
+  }
+
+  /** How each column of an entity is read from its row as JSON, worked out once per entity. */
+  private plan(meta: EntityMetadata): { db: string; property: string; column: EntityMetadata['columns'][number]; as: 'same' | 'date' | 'typeorm' }[] {
+    let plan = this.plans.get(meta);
+    if (!plan) {
+      plan = meta.columns.map((column) => ({
+        db: column.databaseName,
+        property: column.propertyName,
+        column,
+        as:
+          column.transformer || column.embeddedMetadata
+            ? 'typeorm'
+            : column.type === 'timestamptz'
+              ? 'date'
+              : SAME_IN_JSON.has(column.type)
+                ? 'same'
+                : 'typeorm',
+      }));
+      this.plans.set(meta, plan);
+    }
+    return plan;
   }
 }

@@ -8,7 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * API calls the function through a named prepared statement, so a request only executes.
  *
  * SECURITY INVOKER: it runs as the API's role under row-level security, like the statement it
- * replaces. It binds the municipality transaction-locally from token_tenant(), the one SECURITY
+ * replaces; its names are schema-qualified instead of pinning search_path with a SET clause,
+ * which Postgres would save and restore on every call. It binds the municipality transaction-locally from token_tenant(), the one SECURITY
  * DEFINER function that answers only that, so the rows it reads are that municipality's; the
  * call's own transaction ends with it. token_tenant() becomes PL/pgSQL too, for the same reason
  * (a SQL function that cannot be inlined is planned on every call).
@@ -35,10 +36,9 @@ export class JoinLookupFunction1764940000000 implements MigrationInterface {
 
       CREATE FUNCTION join_lookup(hash bytea) RETURNS jsonb
         LANGUAGE plpgsql VOLATILE SECURITY INVOKER
-        SET search_path = public, pg_temp
         AS $fn$
         DECLARE
-          tenant uuid := token_tenant(hash);
+          tenant uuid := public.token_tenant(hash);
         BEGIN
           IF tenant IS NULL THEN
             RETURN NULL;
@@ -53,14 +53,14 @@ export class JoinLookupFunction1764940000000 implements MigrationInterface {
               'meeting', to_jsonb(mt),
               'body', to_jsonb(b),
               'settings', to_jsonb(s),
-              'recesses', (SELECT jsonb_agg(x ORDER BY x.started_at) FROM meeting_recess x WHERE x.tenant_id = l.tenant_id AND x.meeting_id = l.meeting_id),
-              'ruleSets', (SELECT jsonb_agg(jsonb_build_array(v.tenant_id, v.id, v.status) ORDER BY v.version DESC) FROM rule_set_version v))
-              FROM join_link l
-              LEFT JOIN member m ON m.tenant_id = l.tenant_id AND m.id = l.member_id
-              LEFT JOIN breakout_room r ON r.tenant_id = l.tenant_id AND r.id = l.room_id
-              LEFT JOIN meeting mt ON mt.tenant_id = l.tenant_id AND mt.id = l.meeting_id
-              LEFT JOIN body b ON b.tenant_id = mt.tenant_id AND b.id = mt.body_id
-              LEFT JOIN municipality_settings s ON s.tenant_id = l.tenant_id
+              'recesses', (SELECT jsonb_agg(x ORDER BY x.started_at) FROM public.meeting_recess x WHERE x.tenant_id = l.tenant_id AND x.meeting_id = l.meeting_id),
+              'ruleSets', (SELECT jsonb_agg(jsonb_build_array(v.tenant_id, v.id, v.status) ORDER BY v.version DESC) FROM public.rule_set_version v WHERE v.status = 'published'))
+              FROM public.join_link l
+              LEFT JOIN public.member m ON m.tenant_id = l.tenant_id AND m.id = l.member_id
+              LEFT JOIN public.breakout_room r ON r.tenant_id = l.tenant_id AND r.id = l.room_id
+              LEFT JOIN public.meeting mt ON mt.tenant_id = l.tenant_id AND mt.id = l.meeting_id
+              LEFT JOIN public.body b ON b.tenant_id = mt.tenant_id AND b.id = mt.body_id
+              LEFT JOIN public.municipality_settings s ON s.tenant_id = l.tenant_id
              WHERE l.token_hash = hash);
         END
         $fn$;
