@@ -13,6 +13,7 @@ import { SupportPoolOptins1764890000000 } from './1764890000000-support-pool-opt
 import { TokenKeysTenantFirst1764920000000 } from './1764920000000-token-keys-tenant-first.js';
 import { PerfTenantFirstFkIndexes1764930000000 } from './1764930000000-perf-tenant-first-fk-indexes.js';
 import { JoinLookupFunction1764940000000 } from './1764940000000-join-lookup-function.js';
+import { RegionalTrainingInRegion1764950000000 } from './1764950000000-regional-training-in-region.js';
 
 /** Every migration, oldest first. Add new ones at the end. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   TokenKeysTenantFirst1764920000000,
   PerfTenantFirstFkIndexes1764930000000,
   JoinLookupFunction1764940000000,
+  RegionalTrainingInRegion1764950000000,
 ];
