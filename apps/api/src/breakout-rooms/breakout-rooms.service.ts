@@ -18,6 +18,7 @@ import { PartyGroupsService } from '../party-groups/party-groups.service.js';
 import { loadRef } from '../common/by-id-loader.js';
 import { perRequest } from '../common/request-context.js';
 import DataLoader from 'dataloader';
+import { rowsByKey } from '../common/rows-by-key.js';
 
 /** Statuses of a meeting the municipality has convened and not yet closed. */
 export const CONVENED_STATUSES = [MeetingStatus.CONVENED, MeetingStatus.IN_PROGRESS, MeetingStatus.RECESS];
@@ -50,17 +51,7 @@ export class BreakoutRoomsService implements OnModuleInit, MeetingListener {
 
   /** A meeting's rooms for a list of meetings: one statement per request for all of them. */
   roomsOfMeeting(meetingId: string): Promise<BreakoutRoom[]> {
-    return perRequest(
-      'breakoutRooms:byMeeting',
-      () =>
-        new DataLoader<string, BreakoutRoom[]>(async (meetingIds) => {
-          const em = await this.db.manager();
-          const rows = await em.getRepository(BreakoutRoom).find({ where: { meetingId: In([...meetingIds]) }, order: { name: 'ASC', id: 'ASC' } });
-          const byMeeting = new Map<string, BreakoutRoom[]>(meetingIds.map((id) => [id, []]));
-          for (const room of rows) byMeeting.get(room.meetingId)?.push(room);
-          return meetingIds.map((id) => byMeeting.get(id)!);
-        }),
-    ).load(meetingId);
+    return rowsByKey(this.db, 'breakoutRooms:byMeeting', BreakoutRoom, 'meetingId', { name: 'ASC', id: 'ASC' }).load(meetingId);
   }
 
   async get(id: string): Promise<BreakoutRoom | null> {

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { In, IsNull } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { BreakoutRoomsService } from '../breakout-rooms/breakout-rooms.service.js';
 import { notFound } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -13,9 +13,9 @@ import { JoinLink } from './join-link.entity.js';
 import { hashToken, newToken } from './join-token.js';
 import { AttendancesService } from '../meetings/attendances.service.js';
 import { AttendanceMode } from '../meetings/meetings.public.js';
-import { perRequest } from '../common/request-context.js';
 import { invitationId, unwritten } from './invitation-id.js';
 import { PracticeLinksService } from './practice-links.service.js';
+import { rowsByKey } from '../common/rows-by-key.js';
 
 /** The invitations of a meeting and the tokens behind them. */
 @Injectable()
@@ -94,17 +94,7 @@ export class JoinLinksService implements OnModuleInit, MeetingListener {
 
   /** The rows of many meetings, one statement per request. */
   private stored(): DataLoader<string, JoinLink[]> {
-    return perRequest(
-      'joinLinks:byMeeting',
-      () =>
-        new DataLoader<string, JoinLink[]>(async (ids) => {
-          const em = await this.db.manager();
-          const rows = await em.getRepository(JoinLink).find({ where: { meetingId: In([...ids]) }, order: { roomId: 'ASC', createdAt: 'ASC' } });
-          const by = new Map<string, JoinLink[]>(ids.map((id) => [id, []]));
-          for (const l of rows) by.get(l.meetingId!)?.push(l);
-          return ids.map((id) => by.get(id)!);
-        }),
-    );
+    return rowsByKey(this.db, 'joinLinks:byMeeting', JoinLink, 'meetingId', { roomId: 'ASC', createdAt: 'ASC' });
   }
 
   /**

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { In } from 'typeorm';
 import { Clock } from '../common/clock.js';
-import { perRequest } from '../common/request-context.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { PracticeSessionsService } from '../training/practice-sessions.service.js';
 import { invitationId, unwritten } from './invitation-id.js';
 import { JoinLink } from './join-link.entity.js';
+import { rowsByKey } from '../common/rows-by-key.js';
 
 /** The invitations of a practice session: one join link per invited member. */
 @Injectable()
@@ -44,17 +44,7 @@ export class PracticeLinksService {
 
   /** The rows of many sessions, one statement per request. */
   private stored(): DataLoader<string, JoinLink[]> {
-    return perRequest(
-      'joinLinks:bySession',
-      () =>
-        new DataLoader<string, JoinLink[]>(async (ids) => {
-          const em = await this.db.manager();
-          const rows = await em.getRepository(JoinLink).find({ where: { practiceSessionId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-          const by = new Map<string, JoinLink[]>(ids.map((id) => [id, []]));
-          for (const l of rows) by.get(l.practiceSessionId!)?.push(l);
-          return ids.map((id) => by.get(id)!);
-        }),
-    );
+    return rowsByKey(this.db, 'joinLinks:bySession', JoinLink, 'practiceSessionId', { createdAt: 'ASC', id: 'ASC' });
   }
 
   /** Writes a row for every invitee who has none (delivery calls it); tokens come later, when sent. */

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import DataLoader from 'dataloader';
-import { In } from 'typeorm';
-import { perRequest } from '../common/request-context.js';
 import { badInput } from '../common/app-error.js';
 import { BodyKind } from '../bodies/bodies.public.js';
 import { TenantDb } from '../database/tenant-db.service.js';
 import { SubCommitteeRemoteDecision } from './sub-committee-remote-decision.entity.js';
 import type { RecordSubCommitteeRemoteDecisionInput } from './rules.inputs.js';
 import { BodiesService } from '../bodies/bodies.service.js';
+import { rowsByKey } from '../common/rows-by-key.js';
 
 /** The parent committees' decisions on remote participation in their sub-committees: a record, added to, never rewritten. */
 @Injectable()
@@ -25,19 +23,7 @@ export class SubCommitteeDecisionsService {
 
   /** The same, for each body of a list: one statement per request for all of them. */
   listOfBody(bodyId: string): Promise<SubCommitteeRemoteDecision[]> {
-    return perRequest(
-      'subCommitteeDecisions:byBody',
-      () =>
-        new DataLoader<string, SubCommitteeRemoteDecision[]>(async (bodyIds) => {
-          const em = await this.db.manager();
-          const rows = await em
-            .getRepository(SubCommitteeRemoteDecision)
-            .find({ where: { bodyId: In([...bodyIds]) }, order: { decidedOn: 'DESC', createdAt: 'DESC' } });
-          const by = new Map<string, SubCommitteeRemoteDecision[]>(bodyIds.map((id) => [id, []]));
-          for (const d of rows) by.get(d.bodyId)?.push(d);
-          return bodyIds.map((id) => by.get(id)!);
-        }),
-    ).load(bodyId);
+    return rowsByKey(this.db, 'subCommitteeDecisions:byBody', SubCommitteeRemoteDecision, 'bodyId', { decidedOn: 'DESC', createdAt: 'DESC' }).load(bodyId);
   }
 
   async record(input: RecordSubCommitteeRemoteDecisionInput): Promise<SubCommitteeRemoteDecision> {

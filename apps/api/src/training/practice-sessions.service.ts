@@ -13,8 +13,7 @@ import { TrainingModulesService } from './training-modules.service.js';
 import type { PracticeSessionFilter } from './training.inputs.js';
 import { Clock } from '../common/clock.js';
 import { MembersService } from '../members/members.service.js';
-import { perRequest } from '../common/request-context.js';
-import DataLoader from 'dataloader';
+import { rowsByKey } from '../common/rows-by-key.js';
 
 /** Practice sessions (övningssammanträden): scheduled like meetings; attending completes the module. */
 @Injectable()
@@ -77,19 +76,7 @@ export class PracticeSessionsService extends CrudService<PracticeSession, Practi
 
   /** A session's invitees, batched with every other session a query shows (one statement per request). */
   inviteesOfSession(sessionId: string): Promise<PracticeSessionInvitee[]> {
-    return perRequest(
-      'practiceSessions:invitees',
-      () =>
-        new DataLoader<string, PracticeSessionInvitee[]>(async (sessionIds) => {
-          const em = await this.db.manager();
-          const rows = await em
-            .getRepository(PracticeSessionInvitee)
-            .find({ where: { sessionId: In([...sessionIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
-          const by = new Map<string, PracticeSessionInvitee[]>(sessionIds.map((id) => [id, []]));
-          for (const r of rows) by.get(r.sessionId)?.push(r);
-          return sessionIds.map((id) => by.get(id)!);
-        }),
-    ).load(sessionId);
+    return rowsByKey(this.db, 'practiceSessions:invitees', PracticeSessionInvitee, 'sessionId', { createdAt: 'ASC', id: 'ASC' }).load(sessionId);
   }
 
   /** Every invitation of the municipality: which member is invited to which session. */
