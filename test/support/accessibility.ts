@@ -33,7 +33,16 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   if (!injected) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: any[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    // The wait above cannot see a transition that starts after it (a form re-rendering its save
+    // button, say): while axe runs, colours are what they are at rest. A constructed style sheet,
+    // since the pages' CSP allows no inline <style>.
+    const still = new CSSStyleSheet();
+    still.replaceSync('*, *::before, *::after { transition: none !important; }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, still];
+    for (const a of document.getAnimations()) if (a.effect?.getTiming().iterations !== Infinity) a.finish();
+    const result = await axe
+      .run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      .finally(() => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== still)));
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact ?? null,
